@@ -1,0 +1,191 @@
+/// What the analyzer needs to know about every scalar below U+3000, packed into one `UInt32` per
+/// scalar so the hot loop does a single array load per character.
+///
+/// Built once (lazily, thread-safe) from the standard library's Unicode properties plus the
+/// generated canonical decompositions, because the standard library has no normalization API.
+/// Scalars from U+3000 up are classified on the slow path in `ScalarTable.slowInfo(_:)`.
+final class ScalarTable: Sendable {
+    static let shared = ScalarTable()
+
+    /// Scalars with a precomputed entry: Latin, Greek, Cyrillic, Vietnamese, general punctuation.
+    static let tableLimit: UInt32 = 0x3000
+
+    /// One entry per scalar below `tableLimit`; see `ScalarInfo` for the bit layout.
+    let info: [UInt32]
+    /// Lowercase, full canonical decomposition of each scalar below `tableLimit` that has one
+    /// (or whose lowercase differs): `decompositionStart[s] ..< decompositionStart[s + 1]` in
+    /// `decompositionPool`. Used only by the generic (non-Vietnamese) key builder.
+    let decompositionStart: [UInt32]
+    let decompositionPool: [UInt32]
+    /// Canonical composition pairs (first << 32 | second) → composite, NFC primary composites only.
+    let compositions: [UInt64: UInt32]
+    /// Lowercase Vietnamese letter for (base, mark, tone), as UTF-8 packed little-endian with the
+    /// length in the top byte; 0 where that combination is not a Vietnamese letter. Index with
+    /// `VietnameseLetter.composeIndex`.
+    let vietnameseLetters: [UInt32]
+
+    private init() {
+        let limit = Int(Self.tableLimit)
+        var oneStep = [UInt32: [UInt32]]()
+        var compositions = [UInt64: UInt32]()
+        for row in canonicalDecompositionRows.split(separator: "\n") {
+            let fields = row.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count >= 3, let scalar = UInt32(fields[0], radix: 16) else { continue }
+            var parts: [UInt32] = []
+            var index = 1
+            while index < fields.count, fields[index].count == 4, let p = UInt32(fields[index], radix: 16) {
+                parts.append(p)
+                index += 1
+            }
+            oneStep[scalar] = parts
+            if index < fields.count, fields[index] == "c", parts.count == 2 {
+                compositions[UInt64(parts[0]) << 32 | UInt64(parts[1])] = scalar
+            }
+        }
+
+        func fullDecomposition(_ s: UInt32) -> [UInt32] {
+            guard let parts = oneStep[s] else { return [s] }
+            return fullDecomposition(parts[0]) + parts.dropFirst().flatMap(fullDecomposition)
+        }
+        func lowercased(_ s: UInt32) -> [UInt32] {
+            guard let scalar = Unicode.Scalar(s) else { return [s] }
+            return scalar.properties.lowercaseMapping.unicodeScalars.map(\.value)
+        }
+
+        var info = [UInt32](repeating: 0, count: limit)
+        var starts = [UInt32](repeating: 0, count: limit + 1)
+        var pool: [UInt32] = []
+        var letters = [UInt32](repeating: 0, count: VietnameseLetter.composeTableSize)
+
+        for s in 0..<UInt32(limit) {
+            starts[Int(s)] = UInt32(pool.count)
+            guard let scalar = Unicode.Scalar(s) else { continue }  // surrogates: separators
+            let decomposed = lowercased(s).flatMap(fullDecomposition)
+            if decomposed != [s] { pool.append(contentsOf: decomposed) }
+            info[Int(s)] = Self.classify(scalar, decomposed: decomposed)
+            let entry = ScalarInfo(info[Int(s)])
+            // The lowercase precomposed form of each Vietnamese letter, for rebuilding NFC keys.
+            // đ (U+0111) is preferred over its look-alike ð (U+00F0).
+            if entry.kind == .vietnameseLetter, lowercased(s) == [s], s != 0xF0 {
+                letters[entry.letter.composeIndex] = Self.packUTF8(scalar)
+            }
+        }
+        starts[limit] = UInt32(pool.count)
+
+        self.info = info
+        self.decompositionStart = starts
+        self.decompositionPool = pool
+        self.compositions = compositions
+        self.vietnameseLetters = letters
+    }
+
+    private static func packUTF8(_ scalar: Unicode.Scalar) -> UInt32 {
+        var packed: UInt32 = 0
+        var count: UInt32 = 0
+        for byte in UTF8.encode(scalar)! {
+            packed |= UInt32(byte) << (8 * count)
+            count += 1
+        }
+        return packed | count << 24
+    }
+
+    /// The Vietnamese marks, as combining scalars.
+    static func vietnameseMark(_ s: UInt32) -> (mark: VowelMark, tone: Tone)? {
+        switch s {
+        case 0x0300, 0x0340: return (.none, .huyen)
+        case 0x0301, 0x0341: return (.none, .sac)
+        case 0x0309: return (.none, .hoi)
+        case 0x0303: return (.none, .nga)
+        case 0x0323: return (.none, .nang)
+        case 0x0302: return (.circumflex, .ngang)
+        case 0x0306: return (.breve, .ngang)
+        case 0x031B: return (.horn, .ngang)
+        default: return nil
+        }
+    }
+
+    /// Scalars inside words that must neither split them nor appear in keys.
+    static func isIgnorable(_ s: UInt32) -> Bool {
+        switch s {
+        case 0x00AD,  // SOFT HYPHEN
+            0x034F,  // COMBINING GRAPHEME JOINER
+            0x180E,  // MONGOLIAN VOWEL SEPARATOR
+            0x200B, 0x200C, 0x200D,  // ZERO WIDTH SPACE, NON-JOINER, JOINER
+            0x2060,  // WORD JOINER
+            0xFEFF:  // ZERO WIDTH NO-BREAK SPACE (BOM)
+            return true
+        default: return false
+        }
+    }
+
+    static func classify(_ scalar: Unicode.Scalar, decomposed: [UInt32]) -> UInt32 {
+        let s = scalar.value
+        if isIgnorable(s) { return ScalarInfo.make(kind: .ignorable) }
+        if let (mark, tone) = vietnameseMark(s) {
+            return ScalarInfo.make(kind: .vietnameseMark, letter: VietnameseLetter(base: 0, mark: mark, tone: tone))
+        }
+        // đ and its look-alike ð (used for Đ in some texts) have no decomposition.
+        if s == 0x110 || s == 0x111 || s == 0xD0 || s == 0xF0 {
+            return ScalarInfo.make(kind: .vietnameseLetter, letter: VietnameseLetter(base: UInt8(ascii: "d"), mark: .stroke, tone: .ngang))
+        }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            return ScalarInfo.make(kind: .otherMark)
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber:
+            break
+        default:
+            return ScalarInfo.make(kind: .separator)
+        }
+        // A Vietnamese letter: ASCII letter or digit plus at most one vowel mark and one tone,
+        // forming a letter Vietnamese has (ASCII consonants count; they carry no marks).
+        guard let first = decomposed.first, first < 0x80, isASCIIAlphanumeric(first) else {
+            return ScalarInfo.make(kind: .otherLetter)
+        }
+        var letter = VietnameseLetter(base: UInt8(first), mark: .none, tone: .ngang)
+        for m in decomposed.dropFirst() {
+            guard let (mark, tone) = vietnameseMark(m) else { return ScalarInfo.make(kind: .otherLetter) }
+            if mark != .none {
+                guard letter.mark == .none else { return ScalarInfo.make(kind: .otherLetter) }
+                letter.mark = mark
+            } else {
+                guard letter.tone == .ngang else { return ScalarInfo.make(kind: .otherLetter) }
+                letter.tone = tone
+            }
+        }
+        guard letter.isValidVietnamese else { return ScalarInfo.make(kind: .otherLetter) }
+        return ScalarInfo.make(kind: .vietnameseLetter, letter: letter)
+    }
+
+    private static func isASCIIAlphanumeric(_ s: UInt32) -> Bool {
+        (0x61...0x7A).contains(s) || (0x30...0x39).contains(s)
+    }
+
+    /// Classification of scalars at or above `tableLimit` (CJK, symbols, emoji…): letters and
+    /// numbers are `otherLetter`, marks `otherMark`, ignorables stay ignorable, the rest separate.
+    static func slowInfo(_ s: UInt32) -> UInt32 {
+        guard let scalar = Unicode.Scalar(s) else { return ScalarInfo.make(kind: .separator) }
+        if isIgnorable(s) { return ScalarInfo.make(kind: .ignorable) }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            return ScalarInfo.make(kind: .otherMark)
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber:
+            return ScalarInfo.make(kind: .otherLetter)
+        default:
+            return ScalarInfo.make(kind: .separator)
+        }
+    }
+
+    /// Lowercase full canonical decomposition of `s`, appended to `out`.
+    func appendDecomposition(of s: UInt32, to out: inout [UInt32]) {
+        if s < Self.tableLimit {
+            let lower = Int(decompositionStart[Int(s)])
+            let upper = Int(decompositionStart[Int(s) + 1])
+            if lower == upper { out.append(s) } else { out.append(contentsOf: decompositionPool[lower..<upper]) }
+        } else if let scalar = Unicode.Scalar(s) {
+            out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars.map(\.value))
+        }
+    }
+}
