@@ -1,7 +1,7 @@
 /// One packed entry of `ScalarTable.info`.
 ///
-/// Layout: bits 0–2 kind; for Vietnamese letters and marks, bits 8–15 the ASCII base letter,
-/// bits 16–18 the vowel mark and bits 19–21 the tone (the `VietnameseLetter` packing shifted by 8).
+/// Layout: bits 0–2 kind; for Vietnamese letters and marks, bits 8–20 the `VietnameseLetter`
+/// packing (base, vowel mark, tone).
 struct ScalarInfo {
     enum Kind: UInt32 {
         /// Whitespace, punctuation, symbols, controls, invalid UTF-8: ends a token.

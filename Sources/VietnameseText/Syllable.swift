@@ -3,6 +3,8 @@
 /// Placement of the tone mark then follows from the shape, not from where the input put it, so
 /// `hoà`/`hòa`, `thuỷ`/`thủy` and misplaced marks (`vịêt`, `lựơng`, `qúa`) all get one key.
 /// The canonical placement is the traditional ("old") style: `hòa`, `khỏe`, `thủy`.
+///
+/// Works on packed `VietnameseLetter`s (see its layout) because it runs once per token.
 struct Syllable {
     /// `letters[0 ..< onsetEnd]` is the onset, including the `u` of `qu` and the `i` of `gi`.
     let onsetEnd: Int
@@ -17,47 +19,68 @@ struct Syllable {
     /// Longest Vietnamese syllable in letters (`nghiêng`).
     static let maxLetters = 7
 
-    private static let a = UInt8(ascii: "a"), c = UInt8(ascii: "c"), g = UInt8(ascii: "g")
-    private static let h = UInt8(ascii: "h"), i = UInt8(ascii: "i"), k = UInt8(ascii: "k")
-    private static let n = UInt8(ascii: "n"), p = UInt8(ascii: "p"), q = UInt8(ascii: "q")
-    private static let r = UInt8(ascii: "r"), t = UInt8(ascii: "t"), u = UInt8(ascii: "u")
-    private static let y = UInt8(ascii: "y")
+    private static var g: UInt8 { 0x67 }
+    private static var h: UInt8 { 0x68 }
+    private static var i: UInt8 { 0x69 }
+    private static var q: UInt8 { 0x71 }
+    private static var u: UInt8 { 0x75 }
+    private static var y: UInt8 { 0x79 }
+    /// Marker for đ in onset keys: a byte no ASCII letter uses.
+    private static var dStroke: UInt32 { 1 }
 
-    /// Reads `letters[0 ..< count]` (packed `VietnameseLetter`s); nil when the letters do not form
-    /// a Vietnamese syllable (loanwords, names in other languages, digits, runs of consonants).
-    static func parse(_ letters: UnsafeMutablePointer<UInt32>, count: Int) -> Syllable? {
+    // Literal constants, not computed globals: a computed global costs a swift_once check per use.
+    /// Single-letter onsets b c d g h k l m n p q r s t v x, as a bit set over a–z.
+    private static var onsetBits: UInt32 { 0xAFBCCE }
+    /// Single-letter codas c m n p t.
+    private static var codaBits: UInt32 { 0x8B004 }
+
+    @inline(__always)
+    static func base(_ packed: UInt16) -> UInt8 { UInt8(truncatingIfNeeded: packed & VietnameseLetter.baseMask) }
+
+    @inline(__always)
+    static func vowelMark(_ packed: UInt16) -> UInt16 { (packed & VietnameseLetter.markMask) >> 7 }
+
+    /// Reads `letters[0 ..< count]`; nil when the letters do not form a Vietnamese syllable
+    /// (loanwords, names in other languages, digits, runs of consonants).
+    @inline(__always)
+    static func parse(_ letters: UnsafeMutablePointer<UInt16>, count: Int) -> Syllable? {
         guard count > 0, count <= maxLetters else { return nil }
-        @inline(__always) func letter(_ index: Int) -> VietnameseLetter { VietnameseLetter(packed: letters[index]) }
 
         var onsetEnd = 0
-        while onsetEnd < count, !VietnameseLetter.isVowel(letter(onsetEnd).base) { onsetEnd += 1 }
-        guard onsetEnd < count, isOnset(letters, count: onsetEnd) else { return nil }
+        var key: UInt32 = 0
+        while onsetEnd < count {
+            let letter = letters[onsetEnd]
+            let b = base(letter)
+            if letter & VietnameseLetter.vowelBit != 0 { break }
+            key = key << 8 | (vowelMark(letter) == VowelMark.stroke.rawValue16 ? dStroke : UInt32(b))
+            onsetEnd += 1
+        }
+        guard onsetEnd < count, isOnset(key, count: onsetEnd) else { return nil }
 
         var isQu = false
         var isG = false
-        let first = letter(0)
-        if onsetEnd == 1, first.base == q {
+        if onsetEnd == 1, key == UInt32(q) {
             // q is only ever written qu + vowel; the u belongs to the onset.
-            let second = letter(1)
-            guard second.base == u, second.mark == .none, count > 2, VietnameseLetter.isVowel(letter(2).base)
+            let second = letters[1]
+            guard base(second) == u, vowelMark(second) == 0, count > 2, letters[2] & VietnameseLetter.vowelBit != 0
             else { return nil }
             onsetEnd = 2
             isQu = true
-        } else if onsetEnd == 1, first.base == g {
+        } else if onsetEnd == 1, key == UInt32(g) {
             // gi + vowel: the i belongs to the onset (già, giữ); before a consonant or at the end
             // it is the vowel (gì, gìn).
-            let second = letter(1)
-            if second.base == i, second.mark == .none, count > 2, VietnameseLetter.isVowel(letter(2).base) {
+            let second = letters[1]
+            if base(second) == i, count > 2, letters[2] & VietnameseLetter.vowelBit != 0 {
                 onsetEnd = 2
             } else {
                 isG = true
             }
-        } else if onsetEnd == 2, first.base == g, letter(1).base == h {
+        } else if onsetEnd == 2, key == UInt32(g) << 8 | UInt32(h) {
             isG = true
         }
 
         var nucleusEnd = onsetEnd
-        while nucleusEnd < count, VietnameseLetter.isVowel(letter(nucleusEnd).base) { nucleusEnd += 1 }
+        while nucleusEnd < count, letters[nucleusEnd] & VietnameseLetter.vowelBit != 0 { nucleusEnd += 1 }
         guard nucleusEnd - onsetEnd <= 3, isCoda(letters, from: nucleusEnd, to: count) else { return nil }
         return Syllable(onsetEnd: onsetEnd, nucleusEnd: nucleusEnd, count: count, isQu: isQu, isG: isG)
     }
@@ -67,12 +90,10 @@ struct Syllable {
     /// Where the tone mark goes: the (last) vowel with a vowel mark (ươ → ơ, iê → ê); else the
     /// last vowel before a final consonant (hoàng, huỳnh); else the first of two open vowels
     /// (hòa, thủy, mái, mùa) or the middle of three (hoài, khuỷu).
-    func tonePosition(_ letters: UnsafeMutablePointer<UInt32>) -> Int {
+    @inline(__always)
+    func tonePosition(_ letters: UnsafeMutablePointer<UInt16>) -> Int {
         var marked = -1
-        for index in onsetEnd..<nucleusEnd {
-            let mark = VietnameseLetter(packed: letters[index]).mark
-            if mark == .circumflex || mark == .breve || mark == .horn { marked = index }
-        }
+        for index in onsetEnd..<nucleusEnd where Self.vowelMark(letters[index]) != 0 { marked = index }
         if marked >= 0 { return marked }
         if hasCoda { return nucleusEnd - 1 }
         return nucleusEnd - onsetEnd == 3 ? onsetEnd + 1 : onsetEnd
@@ -82,62 +103,69 @@ struct Syllable {
     /// quý/quí, Mỹ/Mĩ, tỷ/tỉ): the one place where i and y are spelling variants of one syllable.
     /// Never `gi`/`gh` (gì), syllable-initial `y` (ý, yêu), `ay`/`ai`, `uy`/`ui`, or an i/y with
     /// anything after it.
-    func iyVariantIndex(_ letters: UnsafeMutablePointer<UInt32>) -> Int? {
-        guard onsetEnd > 0, !isG, nucleusEnd == onsetEnd + 1, !hasCoda else { return nil }
-        let vowel = VietnameseLetter(packed: letters[onsetEnd])
-        guard vowel.mark == .none, vowel.base == Self.i || vowel.base == Self.y else { return nil }
+    @inline(__always)
+    func iyVariantIndex(_ letters: UnsafeMutablePointer<UInt16>) -> Int {
+        guard onsetEnd > 0, !isG, nucleusEnd == onsetEnd + 1, !hasCoda else { return -1 }
+        let vowel = letters[onsetEnd]
+        let b = Self.base(vowel)
+        guard Self.vowelMark(vowel) == 0, b == Self.i || b == Self.y else { return -1 }
         return onsetEnd
     }
 
     /// Consonant onsets Vietnamese writes: b c ch d đ g gh h k kh l m n ng ngh nh p ph q r s t th
-    /// tr v x (and none).
-    private static func isOnset(_ letters: UnsafeMutablePointer<UInt32>, count: Int) -> Bool {
-        var key: UInt32 = 0
-        for index in 0..<count {
-            let letter = VietnameseLetter(packed: letters[index])
-            // đ is the only consonant with a mark; give it a byte no ASCII letter uses.
-            let byte = letter.mark == .stroke ? 1 : UInt32(letter.base)
-            key = key << 8 | byte
-        }
+    /// tr v x (and none). `key` holds the onset's letters, one byte each, first letter highest.
+    @inline(__always)
+    private static func isOnset(_ key: UInt32, count: Int) -> Bool {
         switch count {
         case 0: return true
-        case 1:
-            switch UInt8(key) {
-            case 1, UInt8(ascii: "b"), c, UInt8(ascii: "d"), g, h, k, UInt8(ascii: "l"), UInt8(ascii: "m"), n, p,
-                q, r, UInt8(ascii: "s"), t, UInt8(ascii: "v"), UInt8(ascii: "x"):
+        case 1: return key == dStroke || isInBits(onsetBits, UInt8(truncatingIfNeeded: key))
+        case 2:
+            switch key {
+            case ch, gh, kh, ng, nh, ph, th, tr:
                 return true
             default: return false
             }
-        case 2:
-            return [pair("ch"), pair("gh"), pair("kh"), pair("ng"), pair("nh"), pair("ph"), pair("th"), pair("tr")]
-                .contains(key)
-        case 3: return key == UInt32(n) << 16 | UInt32(g) << 8 | UInt32(h)
+        case 3: return key == ngh
         default: return false
         }
     }
 
     /// Final consonants: c ch m n ng nh p t (and none).
-    private static func isCoda(_ letters: UnsafeMutablePointer<UInt32>, from start: Int, to end: Int) -> Bool {
-        var key: UInt32 = 0
-        for index in start..<end {
-            let letter = VietnameseLetter(packed: letters[index])
-            guard letter.mark == .none, letter.tone == .ngang else { return false }
-            key = key << 8 | UInt32(letter.base)
-        }
+    @inline(__always)
+    private static func isCoda(_ letters: UnsafeMutablePointer<UInt16>, from start: Int, to end: Int) -> Bool {
         switch end - start {
         case 0: return true
         case 1:
-            switch UInt8(key) {
-            case c, UInt8(ascii: "m"), n, p, t: return true
-            default: return false
-            }
-        case 2: return key == pair("ch") || key == pair("ng") || key == pair("nh")
+            let letter = letters[start]
+            return letter & ~VietnameseLetter.baseMask == 0 && isInBits(codaBits, base(letter))
+        case 2:
+            let first = letters[start]
+            let second = letters[start + 1]
+            guard (first | second) & ~VietnameseLetter.baseMask == 0 else { return false }
+            let key = UInt32(first) << 8 | UInt32(second)
+            return key == ch || key == ng || key == nh
         default: return false
         }
     }
 
-    private static func pair(_ s: StaticString) -> UInt32 {
-        let p = s.utf8Start
-        return UInt32(p[0]) << 8 | UInt32(p[1])
+    @inline(__always)
+    private static func isInBits(_ set: UInt32, _ b: UInt8) -> Bool {
+        let offset = b &- UInt8(ascii: "a")
+        return offset < 26 && (set >> UInt32(offset)) & 1 != 0
     }
+
+    // Onset/coda keys: ASCII letters, one byte each, first letter highest.
+    private static var ch: UInt32 { 0x6368 }
+    private static var gh: UInt32 { 0x6768 }
+    private static var kh: UInt32 { 0x6B68 }
+    private static var ng: UInt32 { 0x6E67 }
+    private static var nh: UInt32 { 0x6E68 }
+    private static var ph: UInt32 { 0x7068 }
+    private static var th: UInt32 { 0x7468 }
+    private static var tr: UInt32 { 0x7472 }
+    private static var ngh: UInt32 { 0x6E6768 }
+}
+
+extension VowelMark {
+    var rawValue16: UInt16 { UInt16(rawValue) }
 }

@@ -28,7 +28,7 @@ public struct Token: Sendable, Hashable, CustomStringConvertible {
         (0..<list.count).map { index in
             let entry = list[index]
             return Token(
-                byteRange: entry.byteRange, position: entry.position, folded: list.foldedKey(at: index),
+                byteRange: entry.byteRange, position: index, folded: list.foldedKey(at: index),
                 accent: list.accentKey(at: index), hasDiacritics: entry.hasDiacritics)
         }
     }

@@ -6,9 +6,7 @@ public struct TokenList: Sendable {
     /// One token: where it is in the input, and where its keys are in `keyBytes`.
     public struct Entry: Sendable, Hashable {
         /// Byte offsets into the analysed input (never into a normalized copy).
-        public var byteRange: Range<Int> { Int(start)..<Int(end) }
-        /// 0-based token number.
-        public var position: Int { Int(positionValue) }
+        public var byteRange: Range<Int> { Int(start)..<Int(endAndFlag & ~Self.diacriticsFlag) }
         /// Lowercase ASCII (for Latin text), every tone and vowel mark removed, đ → d.
         public var foldedKey: Range<Int> { Int(foldedStart)..<Int(accentStart) }
         /// Lowercase NFC with the tone in its canonical place. Equal to `foldedKey` (the same range)
@@ -17,20 +15,20 @@ public struct TokenList: Sendable {
             accentEnd == 0 ? foldedKey : Int(accentStart)..<Int(accentEnd)
         }
         /// The token carries a tone, a vowel mark, đ, or another diacritic.
-        public var hasDiacritics: Bool { flags & Self.diacriticsFlag != 0 }
+        public var hasDiacritics: Bool { endAndFlag & Self.diacriticsFlag != 0 }
         /// The keys differ; when false, `accentKey == foldedKey`.
         public var hasDistinctAccentKey: Bool { accentEnd != 0 }
 
-        static let diacriticsFlag: UInt32 = 1
+        /// Top bit of `endAndFlag` (inputs are limited to 2 GiB, as FTS5's are).
+        static var diacriticsFlag: UInt32 { 0x8000_0000 }
 
+        // 20 bytes a token: the list is copied once per document, so size matters.
         let start: UInt32
-        let end: UInt32
-        let positionValue: UInt32
+        let endAndFlag: UInt32
         let foldedStart: UInt32
         let accentStart: UInt32
         /// 0 when the accent key equals the folded key.
         let accentEnd: UInt32
-        let flags: UInt32
     }
 
     public private(set) var entries: [Entry] = []
@@ -43,6 +41,9 @@ public struct TokenList: Sendable {
     public var isEmpty: Bool { entries.isEmpty }
 
     public subscript(index: Int) -> Entry { entries[index] }
+
+    /// The position of token `index` (positions are 0, 1, 2… in order).
+    public func position(at index: Int) -> Int { index }
 
     /// The folded key of token `index` as a string.
     public func foldedKey(at index: Int) -> String {
@@ -59,36 +60,10 @@ public struct TokenList: Sendable {
         keyBytes.removeAll(keepingCapacity: true)
     }
 
-    mutating func reserve(inputBytes: Int) {
-        entries.reserveCapacity(inputBytes / 4 + 8)
-        keyBytes.reserveCapacity(inputBytes * 2 + 64)
-    }
-
-    /// Appends a token whose keys were just appended to `keyBytes` (folded key from
-    /// `foldedStart`, then the accent key from `accentStart`, or no accent key when equal).
-    mutating func appendToken(
-        start: Int, end: Int, foldedStart: Int, accentStart: Int, hasDiacritics: Bool
-    ) {
-        let accentEnd = keyBytes.count
-        let same =
-            accentStart == accentEnd
-            || keyBytes[foldedStart..<accentStart].elementsEqual(keyBytes[accentStart..<accentEnd])
-        if same { keyBytes.removeSubrange(accentStart..<accentEnd) }
-        entries.append(
-            Entry(
-                start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: end),
-                positionValue: UInt32(truncatingIfNeeded: entries.count),
-                foldedStart: UInt32(truncatingIfNeeded: foldedStart),
-                accentStart: UInt32(truncatingIfNeeded: accentStart),
-                accentEnd: same ? 0 : UInt32(truncatingIfNeeded: accentEnd),
-                flags: hasDiacritics ? Entry.diacriticsFlag : 0))
-    }
-
-    mutating func appendKeyBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
-        keyBytes.append(contentsOf: bytes)
-    }
-
-    mutating func appendKeyBytes(_ bytes: [UInt8]) {
-        keyBytes.append(contentsOf: bytes)
+    mutating func replaceContents(entries newEntries: UnsafeBufferPointer<Entry>, keyBytes newKeys: UnsafeBufferPointer<UInt8>) {
+        entries.removeAll(keepingCapacity: true)
+        entries.append(contentsOf: newEntries)
+        keyBytes.removeAll(keepingCapacity: true)
+        keyBytes.append(contentsOf: newKeys)
     }
 }

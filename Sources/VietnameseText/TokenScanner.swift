@@ -1,5 +1,6 @@
-/// The single pass over the bytes. Kept as a struct of locals so the hot loop works on registers
-/// and raw pointers rather than on class fields and arrays.
+/// The single pass over the bytes behind `VietnameseAnalyzer`. Kept as a struct of locals and
+/// raw buffers so the hot loop works on registers and pointers rather than on arrays (measured:
+/// per-token `Array.append` and enum conversions cost more than the scanning itself).
 struct TokenScanner: ~Copyable {
     let input: UnsafePointer<UInt8>
     let count: Int
@@ -7,11 +8,8 @@ struct TokenScanner: ~Copyable {
     let letterBytes: UnsafePointer<UInt32>
     let table: ScalarTable
 
-    /// Packed `VietnameseLetter`s of the current token (placeholders for other letters).
-    let letters: UnsafeMutablePointer<UInt32>
-    /// Where keys are assembled before being appended to the list.
-    let scratch: UnsafeMutablePointer<UInt8>
-
+    /// Packed `VietnameseLetter`s of the current token (0 for a non-Vietnamese letter).
+    let letters: UnsafeMutablePointer<UInt16>
     var letterCount = 0
     var tokenStart = -1
     var tokenEnd = 0
@@ -19,7 +17,13 @@ struct TokenScanner: ~Copyable {
     var generic = false
     var hasDiacritics = false
 
-    static let scratchSize = VietnameseAnalyzer.maxTokenLetters * 8 + 16
+    /// Output, copied into the `TokenList` at the end.
+    var keys: UnsafeMutablePointer<UInt8>
+    var keyCapacity: Int
+    var keyCount = 0
+    var entries: UnsafeMutablePointer<TokenList.Entry>
+    var entryCapacity: Int
+    var entryCount = 0
 
     init(
         input: UnsafePointer<UInt8>, count: Int, info: UnsafePointer<UInt32>, letterBytes: UnsafePointer<UInt32>,
@@ -31,12 +35,20 @@ struct TokenScanner: ~Copyable {
         self.letterBytes = letterBytes
         self.table = table
         letters = .allocate(capacity: VietnameseAnalyzer.maxTokenLetters)
-        scratch = .allocate(capacity: Self.scratchSize)
+        // Capacity invariant, so the per-token path checks nothing: a Vietnamese token needs at
+        // most 4 key bytes per input byte (folded 1 + accent ≤ 3 per letter; 8 bytes of slack for
+        // 4-byte stores), and tokens are at most one per 2 input bytes plus one per
+        // `maxTokenLetters` split. The general path restores the invariant when it uses more.
+        keyCapacity = count * 4 + 64
+        keys = .allocate(capacity: keyCapacity)
+        entryCapacity = count / 2 + count / 128 + 8
+        entries = .allocate(capacity: entryCapacity)
     }
 
     deinit {
         letters.deallocate()
-        scratch.deallocate()
+        keys.deallocate()
+        entries.deallocate()
     }
 
     mutating func run(into list: inout TokenList) {
@@ -52,30 +64,49 @@ struct TokenScanner: ~Copyable {
             } else {
                 let (scalar, scalarLength) = decode(at: i, lead: b0)
                 length = scalarLength
-                if scalar < limit {
-                    entry = info[Int(scalar)]
-                } else if scalar == UInt32.max {
-                    entry = 0  // invalid UTF-8: a separator
-                } else {
-                    entry = ScalarTable.slowInfo(scalar)
-                }
+                entry = scalar < limit ? info[Int(scalar)] : (scalar == UInt32.max ? 0 : ScalarTable.slowInfo(scalar))
+            }
+            if entry & 7 == 1 {
+                // A run of ASCII alphanumerics and precomposed Vietnamese letters: the common
+                // case, kept in one tight loop.
+                if tokenStart < 0 { tokenStart = i }
+                var j = i
+                var diacritics: UInt16 = 0
+                repeat {
+                    if letterCount == VietnameseAnalyzer.maxTokenLetters {
+                        tokenEnd = j
+                        finishToken()
+                        tokenStart = j
+                    }
+                    let packed = UInt16(truncatingIfNeeded: entry >> 8)
+                    letters[letterCount] = packed
+                    diacritics |= packed
+                    letterCount &+= 1
+                    j &+= length
+                    guard j < n else { break }
+                    let b = input[j]
+                    if b < 0x80 {
+                        entry = info[Int(b)]
+                        length = 1
+                    } else {
+                        let (scalar, scalarLength) = decode(at: j, lead: b)
+                        length = scalarLength
+                        entry = scalar < limit ? info[Int(scalar)] : (scalar == UInt32.max ? 0 : ScalarTable.slowInfo(scalar))
+                    }
+                } while entry & 7 == 1
+                if diacritics > VietnameseLetter.baseMask { hasDiacritics = true }
+                tokenEnd = j
+                i = j
+                continue
             }
             switch entry & 7 {
-            case 1:  // Vietnamese letter or ASCII alphanumeric
-                if letterCount == VietnameseAnalyzer.maxTokenLetters { finishToken(into: &list) }
-                if tokenStart < 0 { tokenStart = i }
-                let packed = entry >> 8
-                letters[letterCount] = packed
-                letterCount += 1
-                if packed > 0xFF { hasDiacritics = true }
-                tokenEnd = i + length
             case 2:  // combining Vietnamese mark: belongs to the previous letter
                 if tokenStart >= 0 {
-                    applyMark(entry >> 8)
+                    applyMark(UInt16(truncatingIfNeeded: entry >> 8))
                     tokenEnd = i + length
                 }
             case 4:  // other letter
-                if letterCount == VietnameseAnalyzer.maxTokenLetters { finishToken(into: &list) }
+                if letterCount == VietnameseAnalyzer.maxTokenLetters { finishToken() }
                 if tokenStart < 0 { tokenStart = i }
                 letters[letterCount] = 0
                 letterCount += 1
@@ -90,11 +121,14 @@ struct TokenScanner: ~Copyable {
             case 3:  // ignorable: neither splits nor counts
                 break
             default:
-                if tokenStart >= 0 { finishToken(into: &list) }
+                if tokenStart >= 0 { finishToken() }
             }
             i += length
         }
-        if tokenStart >= 0 { finishToken(into: &list) }
+        if tokenStart >= 0 { finishToken() }
+        list.replaceContents(
+            entries: UnsafeBufferPointer(start: entries, count: entryCount),
+            keyBytes: UnsafeBufferPointer(start: keys, count: keyCount))
     }
 
     /// Decodes the scalar at `i` (lead byte ≥ 0x80). Returns `UInt32.max` and length 1 for
@@ -133,37 +167,26 @@ struct TokenScanner: ~Copyable {
     /// a mark on a letter Vietnamese does not mark, or a mark after a non-Vietnamese letter sends
     /// the token down the general path, which composes exactly what is there.
     @inline(__always)
-    mutating func applyMark(_ packedMark: UInt32) {
+    mutating func applyMark(_ mark: UInt16) {
         hasDiacritics = true
         guard letterCount > 0, !generic else {
             generic = true
             return
         }
-        var letter = VietnameseLetter(packed: letters[letterCount - 1])
-        let mark = VietnameseLetter(packed: packedMark)
-        if mark.mark != .none {
-            if letter.mark != .none { generic = true }
-            letter.mark = mark.mark
-        } else {
-            if letter.tone != .ngang { generic = true }
-            letter.tone = mark.tone
-        }
-        if letterBytes[letter.composeIndex] == 0 { generic = true }
-        letters[letterCount - 1] = letter.packed
+        let letter = letters[letterCount - 1]
+        // A mark carries either a vowel mark or a tone; the letter must not have that kind yet.
+        let kindMask = mark & VietnameseLetter.markMask != 0 ? VietnameseLetter.markMask : VietnameseLetter.toneMask
+        let marked = letter | mark
+        if letter & kindMask != 0 || letterBytes[Int(marked)] == 0 { generic = true }
+        letters[letterCount - 1] = marked
     }
 
-    mutating func finishToken(into list: inout TokenList) {
-        let foldedStart = list.keyBytes.count
+    mutating func finishToken() {
+        // No capacity checks here: see the invariant in `init`.
         if generic {
-            let keys = GenericKeys(table: table, bytes: UnsafeBufferPointer(start: input + tokenStart, count: tokenEnd - tokenStart))
-            list.appendKeyBytes(keys.folded)
-            let accentStart = list.keyBytes.count
-            list.appendKeyBytes(keys.accent)
-            list.appendToken(
-                start: tokenStart, end: tokenEnd, foldedStart: foldedStart, accentStart: accentStart,
-                hasDiacritics: hasDiacritics)
+            appendGenericKeys()
         } else {
-            appendVietnameseKeys(into: &list, foldedStart: foldedStart)
+            appendVietnameseKeys()
         }
         letterCount = 0
         tokenStart = -1
@@ -171,63 +194,125 @@ struct TokenScanner: ~Copyable {
         hasDiacritics = false
     }
 
+    @inline(__always)
+    mutating func appendEntry(foldedStart: Int, accentStart: Int, accentEnd: Int) {
+        entries[entryCount] = TokenList.Entry(
+            start: UInt32(truncatingIfNeeded: tokenStart),
+            endAndFlag: UInt32(truncatingIfNeeded: tokenEnd) | (hasDiacritics ? TokenList.Entry.diacriticsFlag : 0),
+            foldedStart: UInt32(truncatingIfNeeded: foldedStart),
+            accentStart: UInt32(truncatingIfNeeded: accentStart),
+            accentEnd: UInt32(truncatingIfNeeded: accentEnd))
+        entryCount += 1
+    }
+
     /// Keys of a token made only of ASCII alphanumerics and Vietnamese letters.
     @inline(__always)
-    mutating func appendVietnameseKeys(into list: inout TokenList, foldedStart: Int) {
+    mutating func appendVietnameseKeys() {
         let n = letterCount
-        let syllable = Syllable.parse(letters, count: n)
-        let iyIndex = syllable?.iyVariantIndex(letters) ?? -1
-
-        // Folded key: the ASCII base letters.
-        for index in 0..<n { scratch[index] = UInt8(truncatingIfNeeded: letters[index]) }
-        if iyIndex >= 0 { scratch[iyIndex] = UInt8(ascii: "i") }
-        list.appendKeyBytes(UnsafeBufferPointer(start: scratch, count: n))
-        let accentStart = list.keyBytes.count
-
-        var tone = Tone.ngang
+        let foldedStart = keyCount
+        let out = keys + foldedStart
+        var vowels = 0
         var toneCount = 0
-        if hasDiacritics {
-            for index in 0..<n {
-                let t = VietnameseLetter(packed: letters[index]).tone
-                if t != .ngang {
-                    tone = t
-                    toneCount += 1
-                }
+        var tone: UInt16 = 0
+        for index in 0..<n {
+            let letter = letters[index]
+            let base = UInt8(truncatingIfNeeded: letter & VietnameseLetter.baseMask)
+            out[index] = base
+            vowels &+= Int(letter >> 13)
+            if letter & VietnameseLetter.toneMask != 0 {
+                tone = letter & VietnameseLetter.toneMask
+                toneCount += 1
             }
         }
-        let unifyIY = iyIndex >= 0 && (tone != .ngang || syllable!.isQu)
-        if !hasDiacritics && !(iyIndex >= 0 && !unifyIY) {
+        keyCount += n
+
+        // Only a lone final i/y after a consonant or qu can be an i/y variant (kỹ, quy).
+        let last = out[n - 1]
+        let iyCandidate =
+            n >= 2 && n <= 4 && (last == UInt8(ascii: "i") || last == UInt8(ascii: "y"))
+            && (letters[n - 2] & VietnameseLetter.vowelBit == 0
+                || (n == 3 && out[0] == UInt8(ascii: "q") && out[1] == UInt8(ascii: "u")))
+        if !iyCandidate {
+            if !hasDiacritics {
+                // Plain ASCII: both keys are the lowercase letters.
+                appendEntry(foldedStart: foldedStart, accentStart: keyCount, accentEnd: 0)
+                return
+            }
+            if toneCount == 0 || (toneCount == 1 && vowels == 1) {
+                // Nothing to move: no tone, or the tone is on the only vowel.
+                appendAccentKey(foldedStart: foldedStart)
+                return
+            }
+        }
+
+        let syllable = Syllable.parse(letters, count: n)
+        let iyIndex = syllable?.iyVariantIndex(letters) ?? -1
+        if iyIndex >= 0 { out[iyIndex] = UInt8(ascii: "i") }
+        let unifyIY = iyIndex >= 0 && (tone != 0 || syllable!.isQu)
+        if !hasDiacritics && (iyIndex < 0 || unifyIY || letters[iyIndex] & 0x7F == UInt16(UInt8(ascii: "i"))) {
             // Accent key equals the folded key (lowercase ASCII, same i/y choice).
-            list.appendToken(
-                start: tokenStart, end: tokenEnd, foldedStart: foldedStart, accentStart: accentStart,
-                hasDiacritics: false)
+            appendEntry(foldedStart: foldedStart, accentStart: keyCount, accentEnd: 0)
             return
         }
 
         // Accent key: move a single tone to its canonical vowel when the token is a syllable;
         // otherwise keep each mark where it was.
         if toneCount == 1, let syllable {
-            for index in 0..<n { letters[index] &= ~(UInt32(7) << 11) }
-            let target = syllable.tonePosition(letters)
-            letters[target] |= UInt32(tone.rawValue) << 11
+            for index in 0..<n { letters[index] &= ~VietnameseLetter.toneMask }
+            letters[syllable.tonePosition(letters)] |= tone
         }
-        if iyIndex >= 0, unifyIY {
-            letters[iyIndex] = (letters[iyIndex] & ~0xFF) | UInt32(UInt8(ascii: "i"))
+        if unifyIY {
+            letters[iyIndex] = (letters[iyIndex] & ~VietnameseLetter.baseMask) | UInt16(UInt8(ascii: "i"))
         }
-        var length = 0
-        for index in 0..<n {
-            let packedUTF8 = letterBytes[VietnameseLetter(packed: letters[index]).composeIndex]
-            let byteCount = Int(packedUTF8 >> 24)
-            var bytes = packedUTF8
-            for k in 0..<byteCount {
-                scratch[length + k] = UInt8(truncatingIfNeeded: bytes)
-                bytes >>= 8
-            }
-            length += byteCount
-        }
-        list.appendKeyBytes(UnsafeBufferPointer(start: scratch, count: length))
-        list.appendToken(
-            start: tokenStart, end: tokenEnd, foldedStart: foldedStart, accentStart: accentStart,
-            hasDiacritics: hasDiacritics)
+        appendAccentKey(foldedStart: foldedStart)
     }
+
+    /// Composes the current letters (lowercase NFC) as the accent key and appends the entry.
+    @inline(__always)
+    mutating func appendAccentKey(foldedStart: Int) {
+        let accentStart = keyCount
+        var length = accentStart
+        for index in 0..<letterCount {
+            let packed = letterBytes[Int(letters[index])]
+            // Store all 3 bytes and advance by the real length (the buffer has slack).
+            UnsafeMutableRawPointer(keys + length).storeBytes(of: packed.littleEndian, as: UInt32.self)
+            length &+= Int(packed >> 24)
+        }
+        keyCount = length
+        appendEntry(foldedStart: foldedStart, accentStart: accentStart, accentEnd: length)
+    }
+
+    /// Keys of any other token, through `GenericKeys` (allocates; rare in Vietnamese text).
+    mutating func appendGenericKeys() {
+        let generic = GenericKeys(
+            table: table, bytes: UnsafeBufferPointer(start: input + tokenStart, count: tokenEnd - tokenStart))
+        let needed = generic.folded.count + generic.accent.count
+        let reserve = keyCount + needed + 4 * (count - tokenEnd) + 64
+        if reserve > keyCapacity { growKeys(minimum: reserve) }
+        let foldedStart = keyCount
+        for byte in generic.folded {
+            keys[keyCount] = byte
+            keyCount += 1
+        }
+        if generic.accent == generic.folded {
+            appendEntry(foldedStart: foldedStart, accentStart: keyCount, accentEnd: 0)
+            return
+        }
+        let accentStart = keyCount
+        for byte in generic.accent {
+            keys[keyCount] = byte
+            keyCount += 1
+        }
+        appendEntry(foldedStart: foldedStart, accentStart: accentStart, accentEnd: keyCount)
+    }
+
+    mutating func growKeys(minimum: Int) {
+        let capacity = max(minimum, keyCapacity * 2)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.update(from: keys, count: keyCount)
+        keys.deallocate()
+        keys = grown
+        keyCapacity = capacity
+    }
+
 }

@@ -54,7 +54,6 @@ public struct VietnameseAnalyzer: Sendable {
     func analyze(buffer: UnsafeBufferPointer<UInt8>, into list: inout TokenList) {
         list.removeAll()
         guard let input = buffer.baseAddress, !buffer.isEmpty else { return }
-        list.reserve(inputBytes: buffer.count)
         table.info.withUnsafeBufferPointer { info in
             table.vietnameseLetters.withUnsafeBufferPointer { letterBytes in
                 var scanner = TokenScanner(

@@ -1,5 +1,7 @@
 /// A letter as the syllable analysis sees it: lowercase ASCII base, vowel mark, tone.
-/// Packed into 14 bits: base 0–7, mark 8–10, tone 11–13.
+/// Packed into 14 bits: base 0–6, vowel mark 7–9, tone 10–12, and bit 13 set for the vowels
+/// a e i o u y (so the hot loop tests one bit). The packing doubles as the index into
+/// `ScalarTable.vietnameseLetters`.
 struct VietnameseLetter: Equatable {
     var base: UInt8
     var mark: VowelMark
@@ -12,25 +14,33 @@ struct VietnameseLetter: Equatable {
     }
 
     init(packed: UInt32) {
-        base = UInt8(truncatingIfNeeded: packed)
-        mark = VowelMark(rawValue: UInt8(truncatingIfNeeded: (packed >> 8) & 7)) ?? .none
-        tone = Tone(rawValue: UInt8(truncatingIfNeeded: (packed >> 11) & 7)) ?? .ngang
+        base = UInt8(truncatingIfNeeded: packed & 0x7F)
+        mark = VowelMark(rawValue: UInt8(truncatingIfNeeded: (packed >> 7) & 7)) ?? .none
+        tone = Tone(rawValue: UInt8(truncatingIfNeeded: (packed >> 10) & 7)) ?? .ngang
     }
 
-    var packed: UInt32 { UInt32(base) | UInt32(mark.rawValue) << 8 | UInt32(tone.rawValue) << 11 }
+    var packed: UInt32 {
+        UInt32(base & 0x7F) | UInt32(mark.rawValue) << 7 | UInt32(tone.rawValue) << 10
+            | (Self.isVowel(base) ? UInt32(Self.vowelBit) : 0)
+    }
 
-    static let composeTableSize = 128 * 8 * 8
+    static let composeTableSize = 1 << 14
+    static var baseMask: UInt16 { 0x7F }
+    static var markMask: UInt16 { 0x380 }
+    static var toneShift: UInt16 { 10 }
+    static var toneMask: UInt16 { 0x1C00 }
+    static var vowelBit: UInt16 { 0x2000 }
 
-    /// Index into `ScalarTable.vietnameseLetters`: the low 13 bits of the packing (base < 128).
-    var composeIndex: Int { Int(base & 0x7F) | Int(mark.rawValue) << 7 | Int(tone.rawValue) << 10 }
+    /// Index into `ScalarTable.vietnameseLetters`.
+    var composeIndex: Int { Int(packed) }
 
+    /// a e i o u y, as a bit set over a–z.
+    private static var vowelBits: UInt32 { 0x1104111 }
+
+    @inline(__always)
     static func isVowel(_ base: UInt8) -> Bool {
-        switch base {
-        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
-            UInt8(ascii: "y"):
-            return true
-        default: return false
-        }
+        let offset = base &- UInt8(ascii: "a")
+        return offset < 26 && (vowelBits >> UInt32(offset)) & 1 != 0
     }
 
     /// Whether Vietnamese writes this base with this mark (any vowel takes any tone; consonants

@@ -1,3 +1,0 @@
-import VietnameseText
-let a = VietnameseAnalyzer()
-for arg in CommandLine.arguments.dropFirst() { for t in a.tokens(in: arg) { print(t) } }
