@@ -97,7 +97,8 @@ struct TokenScanner: ~Copyable {
                 if diacritics > VietnameseLetter.baseMask { hasDiacritics = true }
                 tokenEnd = j
                 i = j
-                continue
+                if j >= n { break }
+                // `entry` and `length` now describe the scalar at `j`, which ended the run.
             }
             switch entry & 7 {
             case 2:  // combining Vietnamese mark: belongs to the previous letter
@@ -214,17 +215,21 @@ struct TokenScanner: ~Copyable {
         var vowels = 0
         var toneCount = 0
         var tone: UInt16 = 0
-        for index in 0..<n {
-            let letter = letters[index]
-            let base = UInt8(truncatingIfNeeded: letter & VietnameseLetter.baseMask)
-            out[index] = base
-            vowels &+= Int(letter >> 13)
-            if letter & VietnameseLetter.toneMask != 0 {
-                tone = letter & VietnameseLetter.toneMask
-                toneCount += 1
+        if hasDiacritics {
+            for index in 0..<n {
+                let letter = letters[index]
+                out[index] = UInt8(truncatingIfNeeded: letter & VietnameseLetter.baseMask)
+                vowels &+= Int(letter >> 13)
+                if letter & VietnameseLetter.toneMask != 0 {
+                    tone = letter & VietnameseLetter.toneMask
+                    toneCount &+= 1
+                }
             }
+        } else {
+            // No marks: the low byte of each packed letter is its base.
+            for index in 0..<n { out[index] = UInt8(truncatingIfNeeded: letters[index]) }
         }
-        keyCount += n
+        keyCount &+= n
 
         // Only a lone final i/y after a consonant or qu can be an i/y variant (kỹ, quy).
         let last = out[n - 1]
