@@ -1,13 +1,14 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: vnsearch → VietSearchSQLite → CSQLite, and VietSearchSQLite →
-// VietnameseText. VietnameseText depends on nothing.
+// Dependencies point one way: vnsearch → VietSearch → VietSearchSQLite → CSQLite, and each of
+// them → VietnameseText, which depends on nothing.
 let package = Package(
     name: "VietSearch",
     products: [
         .library(name: "VietnameseText", targets: ["VietnameseText"]),
         .library(name: "VietSearchSQLite", targets: ["VietSearchSQLite"]),
+        .library(name: "VietSearch", targets: ["VietSearch"]),
         .executable(name: "vnsearch", targets: ["vnsearch"]),
     ],
     dependencies: [
@@ -22,11 +23,12 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "VietSearchSQLite", dependencies: ["CSQLite", "VietnameseText"]),
+        .target(name: "VietSearch", dependencies: ["VietSearchSQLite", "VietnameseText"]),
         .executableTarget(
             name: "vnsearch",
             dependencies: [
                 "VietnameseText",
-                "VietSearchSQLite",
+                "VietSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +39,14 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "VietSearchTests",
+            dependencies: [
+                "VietSearch",
+                "VietnameseText",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "VietSearchSQLiteTests",

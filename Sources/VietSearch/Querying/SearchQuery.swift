@@ -1,0 +1,109 @@
+/// A search as a person typed it, parsed into clauses. The grammar is small and forgiving:
+///
+/// - words: `xây dựng` (documents with all words rank first, then the best partial matches);
+/// - `"a phrase"`: the words next to each other, in order (an unclosed quote runs to the end);
+/// - `prefix*`: any word starting with `prefix`;
+/// - `-word`, `-"a phrase"`: documents containing it are left out;
+/// - `a OR b` (capital OR between two items): either one.
+///
+/// Everything else is literal text: `AND`, `NOT`, `NEAR(`, `col:x`, `^`, brackets and other
+/// punctuation are never query syntax. Parsing never fails.
+public struct SearchQuery: Sendable, Hashable {
+    /// One searchable item as typed (the analyzer turns it into tokens later).
+    public enum Term: Sendable, Hashable {
+        /// A word as typed; `prefix` when it ended with `*`. Text with inner punctuation
+        /// (`37-NQ/TW`) is one word here and becomes a phrase of its tokens.
+        case word(String, prefix: Bool)
+        /// The text between double quotes.
+        case phrase(String)
+    }
+
+    /// One or more alternatives (joined by OR), possibly excluded.
+    public struct Clause: Sendable, Hashable {
+        public var alternatives: [Term]
+        public var isExcluded: Bool
+
+        public init(alternatives: [Term], isExcluded: Bool = false) {
+            self.alternatives = alternatives
+            self.isExcluded = isExcluded
+        }
+    }
+
+    public var clauses: [Clause]
+    /// The text as typed.
+    public var text: String
+
+    public init(clauses: [Clause], text: String = "") {
+        self.clauses = clauses
+        self.text = text
+    }
+
+    /// Parses `text`. A query made only of exclusions is read as literal words (`-abc` searches
+    /// for "abc"), since excluding from nothing would find nothing.
+    public init(parsing text: String) {
+        self.text = text
+        var items: [(term: Term, excluded: Bool)] = []
+        var orBefore: [Bool] = []  // item i is joined to item i-1 by OR
+        var pendingOr = false
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+
+        while index < scalars.count {
+            if isSpace(scalars[index]) {
+                index += 1
+                continue
+            }
+            var excluded = false
+            if scalars[index] == "-", index + 1 < scalars.count, !isSpace(scalars[index + 1]) {
+                excluded = true
+                index += 1
+            }
+            if scalars[index] == "\"" {
+                var end = index + 1
+                while end < scalars.count, scalars[end] != "\"" { end += 1 }
+                let body = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+                index = min(end + 1, scalars.count)
+                items.append((.phrase(body), excluded))
+                orBefore.append(pendingOr)
+                pendingOr = false
+                continue
+            }
+            var end = index
+            while end < scalars.count, !isSpace(scalars[end]), scalars[end] != "\"" { end += 1 }
+            var word = String(String.UnicodeScalarView(scalars[index..<end]))
+            index = end
+            if word == "OR", !excluded, !items.isEmpty {
+                pendingOr = true
+                continue
+            }
+            var prefix = false
+            if word.hasSuffix("*") {
+                while word.hasSuffix("*") { word.removeLast() }
+                prefix = !word.isEmpty
+            }
+            if excluded && word.isEmpty { continue }
+            items.append((.word(word, prefix: prefix), excluded))
+            orBefore.append(pendingOr)
+            pendingOr = false
+        }
+
+        // Group OR-joined items into clauses; exclusions stay clauses of their own.
+        var clauses: [Clause] = []
+        for (offset, item) in items.enumerated() {
+            if orBefore[offset], let last = clauses.last, !last.isExcluded, !item.excluded {
+                clauses[clauses.count - 1].alternatives.append(item.term)
+            } else {
+                clauses.append(Clause(alternatives: [item.term], isExcluded: item.excluded))
+            }
+        }
+        if !clauses.isEmpty, clauses.allSatisfy(\.isExcluded) {
+            for offset in clauses.indices { clauses[offset].isExcluded = false }
+        }
+        self.clauses = clauses
+    }
+
+    public var positiveClauses: [Clause] { clauses.filter { !$0.isExcluded } }
+    public var excludedClauses: [Clause] { clauses.filter(\.isExcluded) }
+}

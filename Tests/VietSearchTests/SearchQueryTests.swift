@@ -1,0 +1,31 @@
+import Testing
+@testable import VietSearch
+
+@Suite struct SearchQueryTests {
+    typealias Term = SearchQuery.Term
+    typealias Clause = SearchQuery.Clause
+
+    static let cases: [(String, [Clause])] = [
+        ("xây dựng", [Clause(alternatives: [.word("xây", prefix: false)]), Clause(alternatives: [.word("dựng", prefix: false)])]),
+        ("\"xây dựng\" đảng", [Clause(alternatives: [.phrase("xây dựng")]), Clause(alternatives: [.word("đảng", prefix: false)])]),
+        ("dan*", [Clause(alternatives: [.word("dan", prefix: true)])]),
+        ("bóng -đá", [Clause(alternatives: [.word("bóng", prefix: false)]), Clause(alternatives: [.word("đá", prefix: false)], isExcluded: true)]),
+        ("a OR b", [Clause(alternatives: [.word("a", prefix: false), .word("b", prefix: false)])]),
+        ("a OR \"b c\" d", [Clause(alternatives: [.word("a", prefix: false), .phrase("b c")]), Clause(alternatives: [.word("d", prefix: false)])]),
+        // Only exclusions: read literally.
+        ("-abc", [Clause(alternatives: [.word("abc", prefix: false)])]),
+        // Operators of FTS5 are literal words here.
+        ("a AND b", [Clause(alternatives: [.word("a", prefix: false)]), Clause(alternatives: [.word("AND", prefix: false)]), Clause(alternatives: [.word("b", prefix: false)])]),
+        ("OR a", [Clause(alternatives: [.word("OR", prefix: false)]), Clause(alternatives: [.word("a", prefix: false)])]),
+        ("a or b", [Clause(alternatives: [.word("a", prefix: false)]), Clause(alternatives: [.word("or", prefix: false)]), Clause(alternatives: [.word("b", prefix: false)])]),
+        ("\"unclosed phrase", [Clause(alternatives: [.phrase("unclosed phrase")])]),
+        ("***", [Clause(alternatives: [.word("", prefix: false)])]),
+        ("37-NQ/TW", [Clause(alternatives: [.word("37-NQ/TW", prefix: false)])]),
+        ("  ", []),
+    ]
+
+    @Test(arguments: cases)
+    func parses(_ text: String, _ expected: [Clause]) {
+        #expect(SearchQuery(parsing: text).clauses == expected, "query: \(text)")
+    }
+}
