@@ -1,3 +1,5 @@
-// The one C header of the package: SQLite's public API and its FTS5 extension API.
-// Only the VietSearchSQLite module imports this.
+// The one C header of the package: SQLite's public API (including the FTS5 extension API) and the
+// loadable-extension routines table. Only the VietSearchSQLite and VietSearchExtension modules
+// import this.
 #include <sqlite3.h>
+#include <sqlite3ext.h>

@@ -94,7 +94,7 @@ struct TokenScanner: ~Copyable {
                         entry = scalar < limit ? info[Int(scalar)] : (scalar == UInt32.max ? 0 : ScalarTable.slowInfo(scalar))
                     }
                 } while entry & 7 == 1
-                if diacritics > VietnameseLetter.baseMask { hasDiacritics = true }
+                if diacritics & (VietnameseLetter.markMask | VietnameseLetter.toneMask) != 0 { hasDiacritics = true }
                 tokenEnd = j
                 i = j
                 if j >= n { break }

@@ -1,0 +1,119 @@
+import CSQLite
+
+/// A prepared statement. Finalized when released.
+public final class SQLiteStatement {
+    let handle: OpaquePointer
+    /// Kept so the connection outlives its statements.
+    let connection: SQLiteConnection
+
+    init(connection: SQLiteConnection, sql: String) throws(SQLiteError) {
+        var statement: OpaquePointer?
+        let rc = sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil)
+        guard rc == SQLITE_OK, let statement else {
+            throw SQLiteError(database: connection.handle, resultCode: rc, context: "preparing a statement")
+        }
+        self.handle = statement
+        self.connection = connection
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// SQLITE_TRANSIENT: SQLite copies bound text and blobs (the macro is not imported).
+    private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
+
+    public func bind(_ value: Int64, at index: Int32) throws(SQLiteError) {
+        try check(sqlite3_bind_int64(handle, index, value))
+    }
+
+    public func bind(_ value: Int, at index: Int32) throws(SQLiteError) {
+        try check(sqlite3_bind_int64(handle, index, Int64(value)))
+    }
+
+    public func bind(_ value: Double, at index: Int32) throws(SQLiteError) {
+        try check(sqlite3_bind_double(handle, index, value))
+    }
+
+    public func bind(_ value: String, at index: Int32) throws(SQLiteError) {
+        try check(sqlite3_bind_text(handle, index, value, -1, Self.transient))
+    }
+
+    /// Binds UTF-8 bytes as TEXT without going through `String`.
+    public func bind(utf8 value: [UInt8], at index: Int32) throws(SQLiteError) {
+        let rc = value.withUnsafeBytes { buffer -> Int32 in
+            // A non-null pointer even for an empty value: NULL would bind SQL NULL.
+            let base = buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+            return sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), Self.transient)
+        }
+        try check(rc)
+    }
+
+    public func bind(blob value: [UInt8], at index: Int32) throws(SQLiteError) {
+        let rc = value.withUnsafeBytes { buffer in
+            sqlite3_bind_blob(handle, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, Int32(buffer.count), Self.transient)
+        }
+        try check(rc)
+    }
+
+    public func bindNull(at index: Int32) throws(SQLiteError) {
+        try check(sqlite3_bind_null(handle, index))
+    }
+
+    /// Binds values to ?1, ?2, … in order.
+    public func bind(_ values: [SQLiteValue]) throws(SQLiteError) {
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            switch value {
+            case .integer(let v): try bind(v, at: index)
+            case .real(let v): try bind(v, at: index)
+            case .text(let v): try bind(v, at: index)
+            case .blob(let v): try bind(blob: v, at: index)
+            case .null: try bindNull(at: index)
+            }
+        }
+    }
+
+    /// Advances; true when a row is available.
+    @discardableResult
+    public func step() throws(SQLiteError) -> Bool {
+        let rc = sqlite3_step(handle)
+        switch rc {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw SQLiteError(database: connection.handle, resultCode: rc, context: "running a statement")
+        }
+    }
+
+    /// Resets for another run and clears bindings.
+    public func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    public var columnCount: Int32 { sqlite3_column_count(handle) }
+
+    public func int64(at column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    public func int(at column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+
+    public func double(at column: Int32) -> Double { sqlite3_column_double(handle, column) }
+
+    public func isNull(at column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    public func text(at column: Int32) -> String {
+        guard let pointer = sqlite3_column_text(handle, column) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    public func blob(at column: Int32) -> [UInt8] {
+        guard let pointer = sqlite3_column_blob(handle, column) else { return [] }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+    }
+
+    private func check(_ rc: Int32) throws(SQLiteError) {
+        guard rc == SQLITE_OK else {
+            throw SQLiteError(database: connection.handle, resultCode: rc, context: "binding a value")
+        }
+    }
+}

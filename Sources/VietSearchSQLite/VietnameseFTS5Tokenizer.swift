@@ -1,0 +1,143 @@
+import CSQLite
+import VietnameseText
+
+/// The `vietnamese` FTS5 tokenizer: `VietnameseAnalyzer` behind SQLite's v1 tokenizer API.
+///
+/// FTS5 creates one instance per table and connection and calls it from one thread at a time,
+/// so each instance owns reusable buffers and tokenizing allocates nothing once warm.
+final class VietnameseFTS5Tokenizer {
+    let options: VietnameseTokenizerOptions
+    let analyzer = VietnameseAnalyzer()
+    var tokens = TokenList()
+    /// Where keyed terms (`folded:accent`) are assembled.
+    var term: [UInt8] = []
+
+    init(options: VietnameseTokenizerOptions) {
+        self.options = options
+        term.reserveCapacity(256)
+    }
+
+    typealias TokenCallback = @convention(c) (
+        UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32
+    ) -> Int32
+
+    func tokenize(
+        context: UnsafeMutableRawPointer?, flags: Int32, text: UnsafePointer<CChar>?, count: Int32,
+        emit: TokenCallback
+    ) -> Int32 {
+        guard let text, count > 0 else { return SQLITE_OK }
+        let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
+        let input = UnsafeBufferPointer(start: bytes, count: Int(count))
+        analyzer.analyze(input, into: &tokens)
+        let isQuery = flags & FTS5_TOKENIZE_QUERY != 0
+        let isPrefix = flags & FTS5_TOKENIZE_PREFIX != 0
+        let accent = options.accent
+        let tokens = self.tokens
+        return tokens.keyBytes.withUnsafeBufferPointer { keys -> Int32 in
+            let base = UnsafeRawPointer(keys.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+                .assumingMemoryBound(to: CChar.self)
+            for index in 0..<tokens.count {
+                let token = tokens[index]
+                let start = Int32(truncatingIfNeeded: token.byteRange.lowerBound)
+                let end = Int32(truncatingIfNeeded: token.byteRange.upperBound)
+                let folded = token.foldedKey
+                var rc: Int32
+                switch accent {
+                case .folded:
+                    rc = emit(context, 0, base + folded.lowerBound, Int32(folded.count), start, end)
+                case .colocated:
+                    if isQuery {
+                        let key = token.hasDiacritics ? token.accentKey : folded
+                        rc = emit(context, 0, base + key.lowerBound, Int32(key.count), start, end)
+                    } else {
+                        rc = emit(context, 0, base + folded.lowerBound, Int32(folded.count), start, end)
+                        if rc == SQLITE_OK, token.hasDistinctAccentKey {
+                            let key = token.accentKey
+                            rc = emit(context, FTS5_TOKEN_COLOCATED, base + key.lowerBound, Int32(key.count), start, end)
+                        }
+                    }
+                case .keyed:
+                    if isQuery && isPrefix {
+                        // A variant prefix (`dang\u{2}`) asks for `dang:`; a plain prefix stays folded.
+                        let next = token.byteRange.upperBound
+                        let variant = next < input.count && input[next] == VietnameseTokenizerOptions.variantMarker
+                        rc = emitKeyed(keys, folded: folded, accent: nil, separator: variant, context, start, end, emit)
+                    } else if isQuery {
+                        rc = emitKeyed(
+                            keys, folded: folded, accent: token.hasDiacritics && token.hasDistinctAccentKey ? token.accentKey : nil,
+                            separator: true, context, start, end, emit)
+                    } else {
+                        rc = emitKeyed(
+                            keys, folded: folded, accent: token.hasDistinctAccentKey ? token.accentKey : nil,
+                            separator: true, context, start, end, emit)
+                    }
+                }
+                if rc != SQLITE_OK { return rc }
+            }
+            return SQLITE_OK
+        }
+    }
+
+    /// Emits `folded`, then `:` when `separator`, then `accent` when given, as one term.
+    private func emitKeyed(
+        _ keys: UnsafeBufferPointer<UInt8>, folded: Range<Int>, accent: Range<Int>?, separator: Bool,
+        _ context: UnsafeMutableRawPointer?, _ start: Int32, _ end: Int32, _ emit: TokenCallback
+    ) -> Int32 {
+        term.removeAll(keepingCapacity: true)
+        term.append(contentsOf: keys[folded])
+        if separator { term.append(VietnameseTokenizerOptions.keySeparator) }
+        if let accent { term.append(contentsOf: keys[accent]) }
+        return term.withUnsafeBytes { bytes in
+            emit(context, 0, bytes.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(bytes.count), start, end)
+        }
+    }
+}
+
+// MARK: - C entry points (no captures: FTS5 calls them through plain function pointers)
+
+private func vietnameseCreate(
+    _ context: UnsafeMutableRawPointer?, _ arguments: UnsafeMutablePointer<UnsafePointer<CChar>?>?, _ count: Int32,
+    _ output: UnsafeMutablePointer<OpaquePointer?>?
+) -> Int32 {
+    var strings: [String] = []
+    for index in 0..<Int(count) {
+        if let argument = arguments?[index] { strings.append(String(cString: argument)) }
+    }
+    do {
+        let options = try VietnameseTokenizerOptions(arguments: strings)
+        let tokenizer = VietnameseFTS5Tokenizer(options: options)
+        // Released in vietnameseDelete.
+        output?.pointee = OpaquePointer(Unmanaged.passRetained(tokenizer).toOpaque())
+        return SQLITE_OK
+    } catch {
+        output?.pointee = nil
+        return SQLITE_ERROR
+    }
+}
+
+private func vietnameseDelete(_ tokenizer: OpaquePointer?) {
+    guard let tokenizer else { return }
+    Unmanaged<VietnameseFTS5Tokenizer>.fromOpaque(UnsafeRawPointer(tokenizer)).release()
+}
+
+private func vietnameseTokenize(
+    _ tokenizer: OpaquePointer?, _ context: UnsafeMutableRawPointer?, _ flags: Int32, _ text: UnsafePointer<CChar>?,
+    _ count: Int32, _ emit: VietnameseFTS5Tokenizer.TokenCallback?
+) -> Int32 {
+    guard let tokenizer, let emit else { return SQLITE_MISUSE }
+    let instance = Unmanaged<VietnameseFTS5Tokenizer>.fromOpaque(UnsafeRawPointer(tokenizer)).takeUnretainedValue()
+    return instance.tokenize(context: context, flags: flags, text: text, count: count, emit: emit)
+}
+
+/// The name SQLite keeps a pointer to; a StaticString so the pointer stays valid.
+private let tokenizerName: StaticString = "vietnamese"
+
+/// Registers `vietnamese` on the FTS5 of one connection. Shared by the app-side registration and
+/// the loadable extension (which reaches `fts5_api` through its routines table).
+package func registerVietnameseTokenizer(fts5: UnsafeMutablePointer<fts5_api>) -> Int32 {
+    var tokenizer = fts5_tokenizer(xCreate: vietnameseCreate, xDelete: vietnameseDelete, xTokenize: vietnameseTokenize)
+    guard let create = fts5.pointee.xCreateTokenizer else { return SQLITE_ERROR }
+    let name = UnsafeRawPointer(tokenizerName.utf8Start).assumingMemoryBound(to: CChar.self)
+    // FTS5 copies the struct and the name, so locals are fine here.
+    return create(fts5, name, nil, &tokenizer, nil)
+}

@@ -1,0 +1,121 @@
+import Testing
+import VietSearchSQLite
+
+/// The `vietnamese` tokenizer inside real SQLite FTS5 tables.
+@Suite struct VietnameseFTS5TokenizerTests {
+    static let documents = [
+        "Bám vào dân để xây dựng Đảng",  // 1
+        "đang",  // 2
+        "Đáng",  // 3
+        "dang",  // 4
+        "Đa\u{309}ng",  // 5: NFD đảng
+        "hòa bình",  // 6
+        "hoà bình",  // 7: new-style tone placement
+        "ĐẢNG",  // 8
+    ]
+
+    func table(_ tokenize: String) throws -> SQLiteConnection {
+        let db = try SQLiteConnection(path: ":memory:")
+        try db.registerVietnameseTokenizer()
+        try db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize=\"\(tokenize)\")")
+        let insert = try db.prepare("INSERT INTO t(rowid, body) VALUES (?1, ?2)")
+        for (offset, text) in Self.documents.enumerated() {
+            insert.reset()
+            try insert.bind([.integer(Int64(offset + 1)), .text(text)])
+            try insert.step()
+        }
+        return db
+    }
+
+    func matches(_ db: SQLiteConnection, _ query: String) throws -> [Int] {
+        let statement = try db.prepare("SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid")
+        try statement.bind([.text(query)])
+        var rows: [Int] = []
+        while try statement.step() { rows.append(statement.int(at: 0)) }
+        return rows
+    }
+
+    @Test(arguments: [
+        ("dang", [1, 2, 3, 4, 5, 8]),
+        ("Đảng", [1, 2, 3, 4, 5, 8]),
+        ("de", [1]),
+        ("xa*", [1]),
+        ("\"xay dung dang\"", [1]),
+        ("hoa binh", [6, 7]),
+    ])
+    func foldedModeMatchesEveryVariant(query: String, expected: [Int]) throws {
+        #expect(try matches(try table("vietnamese"), query) == expected, "query: \(query)")
+    }
+
+    @Test func stockUnicode61DoesNotFoldD() throws {
+        // The contrast that motivates the tokenizer: unicode61 keeps đ.
+        let db = try SQLiteConnection(path: ":memory:")
+        try db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
+        for (offset, text) in Self.documents.enumerated() {
+            let insert = try db.prepare("INSERT INTO t(rowid, body) VALUES (?1, ?2)")
+            try insert.bind([.integer(Int64(offset + 1)), .text(text)])
+            try insert.step()
+        }
+        #expect(try matches(db, "dang") == [4])
+        #expect(try matches(db, "de") == [])
+    }
+
+    @Test(arguments: [
+        ("dang", [1, 2, 3, 4, 5, 8]),  // no diacritics: every variant
+        ("đảng", [1, 5, 8]),  // accented: that accent form only (NFD row included)
+        ("đang", [2]),
+        ("hoà bình", [6, 7]),  // tone placement canonicalized on both sides
+    ])
+    func colocatedModeKeepsAccents(query: String, expected: [Int]) throws {
+        #expect(try matches(try table("vietnamese accent 1"), query) == expected, "query: \(query)")
+    }
+
+    @Test(arguments: [
+        ("dang", [4]),  // plain spelling only
+        ("dang*", [1, 2, 3, 4, 5, 8]),  // every variant
+        ("đảng", [1, 5, 8]),
+        ("hoà bình", [6, 7]),
+        ("\"dang\u{2}\"*", [1, 2, 3, 4, 5, 8]),  // the variant prefix VietSearch's builder writes
+    ])
+    func keyedModeMatchesAccentFormsAndVariantPrefixes(query: String, expected: [Int]) throws {
+        #expect(try matches(try table("vietnamese accent 2"), query) == expected, "query: \(query)")
+    }
+
+    @Test func highlightShowsTheOriginalText() throws {
+        for mode in ["vietnamese", "vietnamese accent 1", "vietnamese accent 2"] {
+            let db = try table(mode)
+            let query = mode.hasSuffix("2") ? "dang*" : "dang"
+            let statement = try db.prepare("SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?1 AND rowid = 1")
+            try statement.bind([.text(query)])
+            #expect(try statement.step())
+            #expect(statement.text(at: 0) == "Bám vào dân để xây dựng [Đảng]", "mode: \(mode)")
+        }
+    }
+
+    @Test(arguments: ["vietnamese foo 1", "vietnamese accent", "vietnamese accent 7", "vietnamese accent 1 x"])
+    func rejectsBadArguments(tokenize: String) throws {
+        let db = try SQLiteConnection(path: ":memory:")
+        try db.registerVietnameseTokenizer()
+        #expect(throws: SQLiteError.self) {
+            try db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize=\"\(tokenize)\")")
+        }
+    }
+
+    @Test func handleDrivesBothTokenizers() throws {
+        let db = try SQLiteConnection(path: ":memory:")
+        try db.registerVietnameseTokenizer()
+        let text = "Xây dựng Đảng, 31/8/2016"
+        let vietnamese = try FTS5TokenizerHandle(connection: db, name: "vietnamese")
+        let stock = try FTS5TokenizerHandle(connection: db, name: "unicode61", arguments: ["remove_diacritics", "2"])
+        #expect(try vietnamese.tokens(in: text).map(\.text) == ["xay", "dung", "dang", "31", "8", "2016"])
+        #expect(try stock.tokens(in: text).map(\.text) == ["xay", "dung", "đang", "31", "8", "2016"])
+        #expect(try vietnamese.countTokens(in: Array(text.utf8)) == 6)
+        let keyed = try FTS5TokenizerHandle(connection: db, name: "vietnamese", arguments: ["accent", "2"])
+        let keyedTokens = try keyed.tokens(in: "Đảng và dang").map(\.text)
+        #expect(keyedTokens == ["dang:đảng", "va:và", "dang:"])
+        for token in try vietnamese.tokens(in: text) {
+            #expect(token.byteRange.lowerBound >= 0 && token.byteRange.upperBound <= text.utf8.count)
+        }
+        #expect(throws: SQLiteError.self) { try FTS5TokenizerHandle(connection: db, name: "nope") }
+    }
+}
