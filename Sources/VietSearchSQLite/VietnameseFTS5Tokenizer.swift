@@ -9,12 +9,9 @@ final class VietnameseFTS5Tokenizer {
     let options: VietnameseTokenizerOptions
     let analyzer = VietnameseAnalyzer()
     var tokens = TokenList()
-    /// Where keyed terms (`folded:accent`) are assembled.
-    var term: [UInt8] = []
 
     init(options: VietnameseTokenizerOptions) {
         self.options = options
-        term.reserveCapacity(256)
     }
 
     typealias TokenCallback = @convention(c) (
@@ -32,63 +29,47 @@ final class VietnameseFTS5Tokenizer {
         let isQuery = flags & FTS5_TOKENIZE_QUERY != 0
         let isPrefix = flags & FTS5_TOKENIZE_PREFIX != 0
         let accent = options.accent
-        let tokens = self.tokens
-        return tokens.keyBytes.withUnsafeBufferPointer { keys -> Int32 in
-            let base = UnsafeRawPointer(keys.baseAddress ?? UnsafePointer(bitPattern: 1)!)
-                .assumingMemoryBound(to: CChar.self)
-            for index in 0..<tokens.count {
-                let token = tokens[index]
-                let start = Int32(truncatingIfNeeded: token.byteRange.lowerBound)
-                let end = Int32(truncatingIfNeeded: token.byteRange.upperBound)
-                let folded = token.foldedKey
-                var rc: Int32
-                switch accent {
-                case .folded:
-                    rc = emit(context, 0, base + folded.lowerBound, Int32(folded.count), start, end)
-                case .colocated:
-                    if isQuery {
-                        let key = token.hasDiacritics ? token.accentKey : folded
-                        rc = emit(context, 0, base + key.lowerBound, Int32(key.count), start, end)
-                    } else {
+        let list = self.tokens
+        // Raw buffers: this loop runs once per token of every document indexed.
+        return list.entries.withUnsafeBufferPointer { entries -> Int32 in
+            list.keyBytes.withUnsafeBufferPointer { keys -> Int32 in
+                let base = UnsafeRawPointer(keys.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+                    .assumingMemoryBound(to: CChar.self)
+                for token in entries {
+                    let range = token.byteRange
+                    let start = Int32(truncatingIfNeeded: range.lowerBound)
+                    let end = Int32(truncatingIfNeeded: range.upperBound)
+                    let folded = token.foldedKey
+                    var rc: Int32
+                    switch accent {
+                    case .folded:
                         rc = emit(context, 0, base + folded.lowerBound, Int32(folded.count), start, end)
-                        if rc == SQLITE_OK, token.hasDistinctAccentKey {
-                            let key = token.accentKey
-                            rc = emit(context, FTS5_TOKEN_COLOCATED, base + key.lowerBound, Int32(key.count), start, end)
+                    case .colocated:
+                        if isQuery {
+                            let key = token.hasDiacritics ? token.accentKey : folded
+                            rc = emit(context, 0, base + key.lowerBound, Int32(key.count), start, end)
+                        } else {
+                            rc = emit(context, 0, base + folded.lowerBound, Int32(folded.count), start, end)
+                            if rc == SQLITE_OK, token.hasDistinctAccentKey {
+                                let key = token.accentKey
+                                rc = emit(context, FTS5_TOKEN_COLOCATED, base + key.lowerBound, Int32(key.count), start, end)
+                            }
                         }
+                    case .keyed:
+                        // `folded:accent` (or `folded:`) is one slice of the key buffer. A
+                        // variant prefix (`dang\u{2}"*`) asks for `dang:`; a plain prefix stays folded.
+                        var key = token.combinedKey
+                        if isQuery && isPrefix {
+                            let next = range.upperBound
+                            let variant = next < input.count && input[next] == VietnameseTokenizerOptions.variantMarker
+                            key = variant ? token.variantPrefix : folded
+                        }
+                        rc = emit(context, 0, base + key.lowerBound, Int32(key.count), start, end)
                     }
-                case .keyed:
-                    if isQuery && isPrefix {
-                        // A variant prefix (`dang\u{2}`) asks for `dang:`; a plain prefix stays folded.
-                        let next = token.byteRange.upperBound
-                        let variant = next < input.count && input[next] == VietnameseTokenizerOptions.variantMarker
-                        rc = emitKeyed(keys, folded: folded, accent: nil, separator: variant, context, start, end, emit)
-                    } else if isQuery {
-                        rc = emitKeyed(
-                            keys, folded: folded, accent: token.hasDiacritics && token.hasDistinctAccentKey ? token.accentKey : nil,
-                            separator: true, context, start, end, emit)
-                    } else {
-                        rc = emitKeyed(
-                            keys, folded: folded, accent: token.hasDistinctAccentKey ? token.accentKey : nil,
-                            separator: true, context, start, end, emit)
-                    }
+                    if rc != SQLITE_OK { return rc }
                 }
-                if rc != SQLITE_OK { return rc }
+                return SQLITE_OK
             }
-            return SQLITE_OK
-        }
-    }
-
-    /// Emits `folded`, then `:` when `separator`, then `accent` when given, as one term.
-    private func emitKeyed(
-        _ keys: UnsafeBufferPointer<UInt8>, folded: Range<Int>, accent: Range<Int>?, separator: Bool,
-        _ context: UnsafeMutableRawPointer?, _ start: Int32, _ end: Int32, _ emit: TokenCallback
-    ) -> Int32 {
-        term.removeAll(keepingCapacity: true)
-        term.append(contentsOf: keys[folded])
-        if separator { term.append(VietnameseTokenizerOptions.keySeparator) }
-        if let accent { term.append(contentsOf: keys[accent]) }
-        return term.withUnsafeBytes { bytes in
-            emit(context, 0, bytes.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(bytes.count), start, end)
         }
     }
 }

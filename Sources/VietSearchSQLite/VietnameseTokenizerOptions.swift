@@ -29,8 +29,6 @@ public struct VietnameseTokenizerOptions: Sendable, Equatable {
     /// treats the byte as a separator, so it never appears in keys.
     public static let variantMarker: UInt8 = 0x02
 
-    /// Separates the folded and accent parts of a keyed term.
-    public static let keySeparator: UInt8 = UInt8(ascii: ":")
 
     /// Parses the tokenizer's arguments (what follows the name in `tokenize='…'`).
     public init(arguments: [String]) throws(TokenizerArgumentError) {

@@ -2,13 +2,17 @@
 ///
 /// Keys live in one shared byte buffer (`keyBytes`) and each token points into it, so analysing a
 /// document allocates nothing once the list has grown to size: reuse one list across documents.
+///
+/// Each token's keys are laid out as `folded ‖ ":" ‖ accent` (the accent part empty when it
+/// equals the folded key), so the combined key `folded:accent` is one contiguous slice: FTS5
+/// indexes it without a copy.
 public struct TokenList: Sendable {
     /// One token: where it is in the input, and where its keys are in `keyBytes`.
     public struct Entry: Sendable, Hashable {
         /// Byte offsets into the analysed input (never into a normalized copy).
         public var byteRange: Range<Int> { Int(start)..<Int(endAndFlag & ~Self.diacriticsFlag) }
         /// Lowercase ASCII (for Latin text), every tone and vowel mark removed, đ → d.
-        public var foldedKey: Range<Int> { Int(foldedStart)..<Int(accentStart) }
+        public var foldedKey: Range<Int> { Int(foldedStart)..<Int(accentStart - 1) }
         /// Lowercase NFC with the tone in its canonical place. Equal to `foldedKey` (the same range)
         /// when both keys are the same bytes.
         public var accentKey: Range<Int> {
@@ -18,6 +22,11 @@ public struct TokenList: Sendable {
         public var hasDiacritics: Bool { endAndFlag & Self.diacriticsFlag != 0 }
         /// The keys differ; when false, `accentKey == foldedKey`.
         public var hasDistinctAccentKey: Bool { accentEnd != 0 }
+        /// `folded:accent`, or `folded:` when the keys are equal: one term that still knows its
+        /// accents, and whose prefix `folded:` covers every accent variant.
+        public var combinedKey: Range<Int> { Int(foldedStart)..<Int(accentEnd == 0 ? accentStart : accentEnd) }
+        /// `folded:` — the prefix shared by the combined keys of every accent variant.
+        public var variantPrefix: Range<Int> { Int(foldedStart)..<Int(accentStart) }
 
         /// Top bit of `endAndFlag` (inputs are limited to 2 GiB, as FTS5's are).
         static var diacriticsFlag: UInt32 { 0x8000_0000 }
@@ -30,6 +39,9 @@ public struct TokenList: Sendable {
         /// 0 when the accent key equals the folded key.
         let accentEnd: UInt32
     }
+
+    /// The byte between the folded and accent keys in `keyBytes`.
+    public static var keySeparator: UInt8 { UInt8(ascii: ":") }
 
     public private(set) var entries: [Entry] = []
     /// The keys of every token, back to back.
@@ -48,6 +60,11 @@ public struct TokenList: Sendable {
     /// The folded key of token `index` as a string.
     public func foldedKey(at index: Int) -> String {
         String(decoding: keyBytes[entries[index].foldedKey], as: UTF8.self)
+    }
+
+    /// The combined key (`folded:accent`) of token `index` as a string.
+    public func combinedKey(at index: Int) -> String {
+        String(decoding: keyBytes[entries[index].combinedKey], as: UTF8.self)
     }
 
     /// The accent key of token `index` as a string.

@@ -36,10 +36,10 @@ struct TokenScanner: ~Copyable {
         self.table = table
         letters = .allocate(capacity: VietnameseAnalyzer.maxTokenLetters)
         // Capacity invariant, so the per-token path checks nothing: a Vietnamese token needs at
-        // most 4 key bytes per input byte (folded 1 + accent ≤ 3 per letter; 8 bytes of slack for
-        // 4-byte stores), and tokens are at most one per 2 input bytes plus one per
+        // most 5 key bytes per input byte (folded 1 + separator + accent ≤ 3 per letter; slack
+        // for 4-byte stores), and tokens are at most one per 2 input bytes plus one per
         // `maxTokenLetters` split. The general path restores the invariant when it uses more.
-        keyCapacity = count * 4 + 64
+        keyCapacity = count * 5 + 64
         keys = .allocate(capacity: keyCapacity)
         entryCapacity = count / 2 + count / 128 + 8
         entries = .allocate(capacity: entryCapacity)
@@ -229,7 +229,8 @@ struct TokenScanner: ~Copyable {
             // No marks: the low byte of each packed letter is its base.
             for index in 0..<n { out[index] = UInt8(truncatingIfNeeded: letters[index]) }
         }
-        keyCount &+= n
+        out[n] = TokenList.keySeparator
+        keyCount &+= n &+ 1
 
         // Only a lone final i/y after a consonant or qu can be an i/y variant (kỹ, quy).
         let last = out[n - 1]
@@ -291,14 +292,16 @@ struct TokenScanner: ~Copyable {
     mutating func appendGenericKeys() {
         let generic = GenericKeys(
             table: table, bytes: UnsafeBufferPointer(start: input + tokenStart, count: tokenEnd - tokenStart))
-        let needed = generic.folded.count + generic.accent.count
-        let reserve = keyCount + needed + 4 * (count - tokenEnd) + 64
+        let needed = generic.folded.count + 1 + generic.accent.count
+        let reserve = keyCount + needed + 5 * (count - tokenEnd) + 64
         if reserve > keyCapacity { growKeys(minimum: reserve) }
         let foldedStart = keyCount
         for byte in generic.folded {
             keys[keyCount] = byte
             keyCount += 1
         }
+        keys[keyCount] = TokenList.keySeparator
+        keyCount += 1
         if generic.accent == generic.folded {
             appendEntry(foldedStart: foldedStart, accentStart: keyCount, accentEnd: 0)
             return
