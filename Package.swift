@@ -38,7 +38,7 @@ let package = Package(
                 "VietnameseText",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "VietSearchTests",
