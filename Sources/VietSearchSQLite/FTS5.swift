@@ -24,8 +24,12 @@ enum FTS5 {
         }
         guard rc == SQLITE_OK else { throw SQLiteError(database: db, resultCode: rc, context: "finding FTS5") }
         rc = sqlite3_step(statement)
-        guard rc == SQLITE_ROW || rc == SQLITE_DONE, let api else {
+        guard rc == SQLITE_ROW || rc == SQLITE_DONE else {
             throw SQLiteError(database: db, resultCode: rc, context: "finding FTS5")
+        }
+        // A fts5() that is not FTS5's would run without filling the pointer in.
+        guard let api else {
+            throw SQLiteError(resultCode: SQLITE_ERROR, message: "fts5() returned no API pointer", context: "finding FTS5")
         }
         return api
     }

@@ -5,8 +5,11 @@ import CSQLite
 public final class FTS5TokenizerHandle {
     /// One token as the tokenizer reported it.
     public struct Token: Equatable, Sendable {
+        /// The indexed term (for `vietnamese`, a folded or accent key).
         public var text: String
+        /// Where the word is in the tokenized text, in UTF-8 bytes.
         public var byteRange: Range<Int>
+        /// Reported with `FTS5_TOKEN_COLOCATED`: another term at the previous token's position.
         public var isColocated: Bool
 
         public init(text: String, byteRange: Range<Int>, isColocated: Bool) {
@@ -19,6 +22,7 @@ public final class FTS5TokenizerHandle {
     private let connection: SQLiteConnection
     private var methods: fts5_tokenizer
     private let instance: OpaquePointer
+    /// The tokenizer's registered name.
     public let name: String
 
     /// Instantiates the tokenizer `name` registered on `connection` with `arguments` (e.g.

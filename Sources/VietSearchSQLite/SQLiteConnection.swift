@@ -5,17 +5,24 @@ import CSQLite
 /// Not thread-safe: use a connection from one thread at a time (SQLite is built serialized
 /// here, but statements and transactions are per connection).
 public final class SQLiteConnection {
+    /// How the file is opened (`SQLITE_OPEN_READONLY`, `_READWRITE`, `_CREATE`).
     public enum Mode: Sendable {
+        /// Reading only; writes fail with SQLITE_READONLY. The file must exist.
         case readOnly
+        /// Reading and writing an existing file.
         case readWrite
         /// Read-write, creating the file when it does not exist.
         case readWriteCreate
     }
 
     let handle: OpaquePointer
+    /// The path given at opening.
     public let path: String
 
     /// Opens `path` (`":memory:"` for a private in-memory database).
+    ///
+    /// Fails with an ``SQLiteError`` when the file cannot be opened (a missing file without
+    /// `.readWriteCreate`, a folder, no permission) or is not an SQLite database.
     public init(path: String, mode: Mode = .readWriteCreate) throws(SQLiteError) {
         var flags: Int32 = SQLITE_OPEN_NOMUTEX
         switch mode {
@@ -31,6 +38,15 @@ public final class SQLiteConnection {
             throw error
         }
         sqlite3_extended_result_codes(db, 1)
+        // SQLite reads the file header only at the first statement, so a text file or an image
+        // would open "fine" and fail later. Read the schema now to fail here with a clear
+        // error. Other failures (a writer briefly holding the lock) are left to that first use.
+        let check = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nil, nil, nil)
+        if check & 0xFF == SQLITE_NOTADB {
+            let error = SQLiteError(database: db, resultCode: check, context: "opening \(path)")
+            sqlite3_close_v2(db)
+            throw error
+        }
         self.handle = db
         self.path = path
     }
@@ -54,6 +70,7 @@ public final class SQLiteConnection {
         }
     }
 
+    /// Compiles one SQL statement, with `?1`, `?2`… parameters to bind.
     public func prepare(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
         try SQLiteStatement(connection: self, sql: sql)
     }
@@ -88,10 +105,13 @@ public final class SQLiteConnection {
         }
     }
 
+    /// The rowid of the most recent successful INSERT on this connection.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// Rows changed by the most recent INSERT, UPDATE or DELETE.
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
+    /// True between BEGIN and COMMIT/ROLLBACK.
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     /// Asks a running statement on this connection to stop (safe from another thread).

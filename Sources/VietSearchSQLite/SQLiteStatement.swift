@@ -1,6 +1,8 @@
 import CSQLite
 
 /// A prepared statement. Finalized when released.
+///
+/// Parameters are numbered from 1 (`?1`, `?2`…), columns from 0, as in SQLite's C API.
 public final class SQLiteStatement {
     let handle: OpaquePointer
     /// Kept so the connection outlives its statements.
@@ -21,39 +23,58 @@ public final class SQLiteStatement {
     /// SQLITE_TRANSIENT: SQLite copies bound text and blobs (the macro is not imported).
     private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
 
+    /// Empty arrays and strings may have no storage, but a NULL pointer would bind SQL NULL, not
+    /// an empty value; a static empty C string is a valid address that lives forever.
+    private static let empty: StaticString = ""
+
+    private static func nonNull(_ pointer: UnsafeRawPointer?) -> UnsafeRawPointer {
+        pointer ?? UnsafeRawPointer(empty.utf8Start)
+    }
+
+    /// Binds an integer to parameter `index` (1-based).
     public func bind(_ value: Int64, at index: Int32) throws(SQLiteError) {
         try check(sqlite3_bind_int64(handle, index, value))
     }
 
+    /// Binds an integer to parameter `index` (1-based).
     public func bind(_ value: Int, at index: Int32) throws(SQLiteError) {
         try check(sqlite3_bind_int64(handle, index, Int64(value)))
     }
 
+    /// Binds a floating-point value to parameter `index` (1-based).
     public func bind(_ value: Double, at index: Int32) throws(SQLiteError) {
         try check(sqlite3_bind_double(handle, index, value))
     }
 
+    /// Binds text to parameter `index` (1-based); SQLite keeps its own copy.
     public func bind(_ value: String, at index: Int32) throws(SQLiteError) {
-        try check(sqlite3_bind_text(handle, index, value, -1, Self.transient))
-    }
-
-    /// Binds UTF-8 bytes as TEXT without going through `String`.
-    public func bind(utf8 value: [UInt8], at index: Int32) throws(SQLiteError) {
-        let rc = value.withUnsafeBytes { buffer -> Int32 in
-            // A non-null pointer even for an empty value: NULL would bind SQL NULL.
-            let base = buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+        // With an explicit length, not -1: a C string would end the text at its first NUL.
+        var value = value
+        let rc = value.withUTF8 { buffer -> Int32 in
+            let base = Self.nonNull(UnsafeRawPointer(buffer.baseAddress))
             return sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), Self.transient)
         }
         try check(rc)
     }
 
-    public func bind(blob value: [UInt8], at index: Int32) throws(SQLiteError) {
-        let rc = value.withUnsafeBytes { buffer in
-            sqlite3_bind_blob(handle, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, Int32(buffer.count), Self.transient)
+    /// Binds UTF-8 bytes as TEXT without going through `String`.
+    public func bind(utf8 value: [UInt8], at index: Int32) throws(SQLiteError) {
+        let rc = value.withUnsafeBytes { buffer -> Int32 in
+            let base = Self.nonNull(buffer.baseAddress)
+            return sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), Self.transient)
         }
         try check(rc)
     }
 
+    /// Binds bytes as a BLOB to parameter `index` (1-based); SQLite keeps its own copy.
+    public func bind(blob value: [UInt8], at index: Int32) throws(SQLiteError) {
+        let rc = value.withUnsafeBytes { buffer in
+            sqlite3_bind_blob(handle, index, Self.nonNull(buffer.baseAddress), Int32(buffer.count), Self.transient)
+        }
+        try check(rc)
+    }
+
+    /// Binds SQL NULL to parameter `index` (1-based).
     public func bindNull(at index: Int32) throws(SQLiteError) {
         try check(sqlite3_bind_null(handle, index))
     }
@@ -89,22 +110,30 @@ public final class SQLiteStatement {
         sqlite3_clear_bindings(handle)
     }
 
+    /// The number of columns in a result row.
     public var columnCount: Int32 { sqlite3_column_count(handle) }
 
+    /// Column `column` (0-based) of the current row as an integer (NULL reads as 0).
     public func int64(at column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
+    /// Column `column` (0-based) of the current row as an integer (NULL reads as 0).
     public func int(at column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
 
+    /// Column `column` (0-based) of the current row as a double (NULL reads as 0).
     public func double(at column: Int32) -> Double { sqlite3_column_double(handle, column) }
 
+    /// Whether column `column` (0-based) of the current row is NULL.
     public func isNull(at column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
+    /// Column `column` (0-based) of the current row as text (NULL reads as ""; invalid UTF-8
+    /// becomes U+FFFD).
     public func text(at column: Int32) -> String {
         guard let pointer = sqlite3_column_text(handle, column) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
+    /// Column `column` (0-based) of the current row as bytes (NULL reads as []).
     public func blob(at column: Int32) -> [UInt8] {
         guard let pointer = sqlite3_column_blob(handle, column) else { return [] }
         let count = Int(sqlite3_column_bytes(handle, column))

@@ -9,6 +9,7 @@
 /// match the accent form exactly; `dang*` matches every variant. This is what `VietSearch` uses,
 /// with its query builder asking for variant prefixes (see `variantMarker`).
 public struct VietnameseTokenizerOptions: Sendable, Equatable {
+    /// What is indexed about accents (`accent 0|1|2`).
     public enum AccentMode: Int, Sendable {
         /// Folded keys only.
         case folded = 0
@@ -18,8 +19,10 @@ public struct VietnameseTokenizerOptions: Sendable, Equatable {
         case keyed = 2
     }
 
+    /// The `accent` argument; `.folded` when absent.
     public var accent: AccentMode = .folded
 
+    /// Options as Swift values, for code that builds them rather than parsing a `tokenize=` clause.
     public init(accent: AccentMode = .folded) {
         self.accent = accent
     }
@@ -28,7 +31,6 @@ public struct VietnameseTokenizerOptions: Sendable, Equatable {
     /// (`"dang\u{2}"*`) asks for every accent variant of the word: the prefix `dang:`. The analyzer
     /// treats the byte as a separator, so it never appears in keys.
     public static let variantMarker: UInt8 = 0x02
-
 
     /// Parses the tokenizer's arguments (what follows the name in `tokenize='…'`).
     public init(arguments: [String]) throws(TokenizerArgumentError) {
@@ -39,7 +41,8 @@ public struct VietnameseTokenizerOptions: Sendable, Equatable {
             let value = arguments[index + 1]
             switch key {
             case "accent":
-                guard let number = Int(value), let mode = AccentMode(rawValue: number) else {
+                // Exactly one digit, as SQLite's own tokenizers check: "01" or "+1" is an error.
+                guard value.utf8.count == 1, let number = Int(value), let mode = AccentMode(rawValue: number) else {
                     throw .badValue(key: key, value: value, expected: "0, 1 or 2")
                 }
                 accent = mode

@@ -43,16 +43,29 @@ public struct TokenList: Sendable {
     /// The byte between the folded and accent keys in `keyBytes`.
     public static var keySeparator: UInt8 { UInt8(ascii: ":") }
 
-    public private(set) var entries: [Entry] = []
-    /// The keys of every token, back to back.
-    public private(set) var keyBytes: [UInt8] = []
+    // Storage is kept at its high-water size and written in place by the analyzer; the counts
+    // say how much of it the current text uses. So reusing a list allocates nothing.
+    var entryStorage: [Entry] = []
+    var entryCount = 0
+    var keyStorage: [UInt8] = []
+    var keyCount = 0
+    /// Scratch for the letters of the token being scanned.
+    var letterStorage = [UInt16](repeating: 0, count: VietnameseAnalyzer.maxTokenLetters)
 
     public init() {}
 
-    public var count: Int { entries.count }
-    public var isEmpty: Bool { entries.isEmpty }
+    /// The tokens, in order.
+    public var entries: ArraySlice<Entry> { entryStorage[0..<entryCount] }
+    /// The keys of every token, back to back.
+    public var keyBytes: ArraySlice<UInt8> { keyStorage[0..<keyCount] }
 
-    public subscript(index: Int) -> Entry { entries[index] }
+    public var count: Int { entryCount }
+    public var isEmpty: Bool { entryCount == 0 }
+
+    public subscript(index: Int) -> Entry {
+        precondition(index < entryCount, "token index out of range")
+        return entryStorage[index]
+    }
 
     /// The position of token `index` (positions are 0, 1, 2… in order).
     public func position(at index: Int) -> Int { index }
@@ -72,15 +85,20 @@ public struct TokenList: Sendable {
         String(decoding: keyBytes[entries[index].accentKey], as: UTF8.self)
     }
 
-    mutating func removeAll() {
-        entries.removeAll(keepingCapacity: true)
-        keyBytes.removeAll(keepingCapacity: true)
-    }
-
-    mutating func replaceContents(entries newEntries: UnsafeBufferPointer<Entry>, keyBytes newKeys: UnsafeBufferPointer<UInt8>) {
-        entries.removeAll(keepingCapacity: true)
-        entries.append(contentsOf: newEntries)
-        keyBytes.removeAll(keepingCapacity: true)
-        keyBytes.append(contentsOf: newKeys)
+    /// Grows storage (never shrinks) so a text of `inputCount` bytes fits: see the capacity
+    /// invariant in `TokenScanner`.
+    mutating func prepare(inputCount: Int) {
+        entryCount = 0
+        keyCount = 0
+        let keysNeeded = TokenScanner.keyCapacity(forInput: inputCount)
+        if keyStorage.count < keysNeeded {
+            keyStorage.append(contentsOf: repeatElement(0, count: max(keysNeeded, keyStorage.count * 2) - keyStorage.count))
+        }
+        let entriesNeeded = TokenScanner.entryCapacity(forInput: inputCount)
+        if entryStorage.count < entriesNeeded {
+            let empty = Entry(start: 0, endAndFlag: 0, foldedStart: 0, accentStart: 0, accentEnd: 0)
+            entryStorage.append(
+                contentsOf: repeatElement(empty, count: max(entriesNeeded, entryStorage.count * 2) - entryStorage.count))
+        }
     }
 }

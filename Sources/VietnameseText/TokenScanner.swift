@@ -1,7 +1,7 @@
 /// The single pass over the bytes behind `VietnameseAnalyzer`. Kept as a struct of locals and
 /// raw buffers so the hot loop works on registers and pointers rather than on arrays (measured:
 /// per-token `Array.append` and enum conversions cost more than the scanning itself).
-struct TokenScanner: ~Copyable {
+struct TokenScanner {
     let input: UnsafePointer<UInt8>
     let count: Int
     let info: UnsafePointer<UInt32>
@@ -17,41 +17,38 @@ struct TokenScanner: ~Copyable {
     var generic = false
     var hasDiacritics = false
 
-    /// Output, copied into the `TokenList` at the end.
-    var keys: UnsafeMutablePointer<UInt8>
-    var keyCapacity: Int
+    /// Output: the `TokenList`'s storage, written in place.
+    let keys: UnsafeMutablePointer<UInt8>
+    let keyCapacity: Int
     var keyCount = 0
-    var entries: UnsafeMutablePointer<TokenList.Entry>
-    var entryCapacity: Int
+    let entries: UnsafeMutablePointer<TokenList.Entry>
     var entryCount = 0
+
+    // Capacity invariant, so the per-token path checks nothing: a Vietnamese token needs at most
+    // 5 key bytes per input byte (folded 1 + separator + accent ≤ 3 per letter, plus slack for
+    // 4-byte stores); the general path at most 1 folded + 1 + 1.5 accent per byte (lowercasing
+    // İ is the one expansion), and it checks anyway. Tokens are at most one per 2 input bytes
+    // plus one per `maxTokenLetters` split.
+    static func keyCapacity(forInput count: Int) -> Int { count * 5 + 64 }
+    static func entryCapacity(forInput count: Int) -> Int { count / 2 + count / 128 + 8 }
 
     init(
         input: UnsafePointer<UInt8>, count: Int, info: UnsafePointer<UInt32>, letterBytes: UnsafePointer<UInt32>,
-        table: ScalarTable
+        table: ScalarTable, letters: UnsafeMutablePointer<UInt16>, keys: UnsafeMutablePointer<UInt8>, keyCapacity: Int,
+        entries: UnsafeMutablePointer<TokenList.Entry>
     ) {
         self.input = input
         self.count = count
         self.info = info
         self.letterBytes = letterBytes
         self.table = table
-        letters = .allocate(capacity: VietnameseAnalyzer.maxTokenLetters)
-        // Capacity invariant, so the per-token path checks nothing: a Vietnamese token needs at
-        // most 5 key bytes per input byte (folded 1 + separator + accent ≤ 3 per letter; slack
-        // for 4-byte stores), and tokens are at most one per 2 input bytes plus one per
-        // `maxTokenLetters` split. The general path restores the invariant when it uses more.
-        keyCapacity = count * 5 + 64
-        keys = .allocate(capacity: keyCapacity)
-        entryCapacity = count / 2 + count / 128 + 8
-        entries = .allocate(capacity: entryCapacity)
+        self.letters = letters
+        self.keys = keys
+        self.keyCapacity = keyCapacity
+        self.entries = entries
     }
 
-    deinit {
-        letters.deallocate()
-        keys.deallocate()
-        entries.deallocate()
-    }
-
-    mutating func run(into list: inout TokenList) {
+    mutating func run() {
         var i = 0
         let n = count
         let limit = ScalarTable.tableLimit
@@ -127,9 +124,6 @@ struct TokenScanner: ~Copyable {
             i += length
         }
         if tokenStart >= 0 { finishToken() }
-        list.replaceContents(
-            entries: UnsafeBufferPointer(start: entries, count: entryCount),
-            keyBytes: UnsafeBufferPointer(start: keys, count: keyCount))
     }
 
     /// Decodes the scalar at `i` (lead byte ≥ 0x80). Returns `UInt32.max` and length 1 for
@@ -293,8 +287,8 @@ struct TokenScanner: ~Copyable {
         let generic = GenericKeys(
             table: table, bytes: UnsafeBufferPointer(start: input + tokenStart, count: tokenEnd - tokenStart))
         let needed = generic.folded.count + 1 + generic.accent.count
-        let reserve = keyCount + needed + 5 * (count - tokenEnd) + 64
-        if reserve > keyCapacity { growKeys(minimum: reserve) }
+        // Never reached by real text (see the invariant); drop the token rather than overrun.
+        guard keyCount + needed + 5 * (count - tokenEnd) + 8 <= keyCapacity else { return }
         let foldedStart = keyCount
         for byte in generic.folded {
             keys[keyCount] = byte
@@ -313,14 +307,4 @@ struct TokenScanner: ~Copyable {
         }
         appendEntry(foldedStart: foldedStart, accentStart: accentStart, accentEnd: keyCount)
     }
-
-    mutating func growKeys(minimum: Int) {
-        let capacity = max(minimum, keyCapacity * 2)
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        grown.update(from: keys, count: keyCount)
-        keys.deallocate()
-        keys = grown
-        keyCapacity = capacity
-    }
-
 }

@@ -52,15 +52,27 @@ public struct VietnameseAnalyzer: Sendable {
 
     @usableFromInline
     func analyze(buffer: UnsafeBufferPointer<UInt8>, into list: inout TokenList) {
-        list.removeAll()
+        list.prepare(inputCount: buffer.count)
         guard let input = buffer.baseAddress, !buffer.isEmpty else { return }
+        let table = self.table
+        var counts = (entries: 0, keys: 0)
         table.info.withUnsafeBufferPointer { info in
             table.vietnameseLetters.withUnsafeBufferPointer { letterBytes in
-                var scanner = TokenScanner(
-                    input: input, count: buffer.count, info: info.baseAddress!, letterBytes: letterBytes.baseAddress!,
-                    table: table)
-                scanner.run(into: &list)
+                list.keyStorage.withUnsafeMutableBufferPointer { keys in
+                    list.entryStorage.withUnsafeMutableBufferPointer { entries in
+                        list.letterStorage.withUnsafeMutableBufferPointer { letters in
+                            var scanner = TokenScanner(
+                                input: input, count: buffer.count, info: info.baseAddress!,
+                                letterBytes: letterBytes.baseAddress!, table: table, letters: letters.baseAddress!,
+                                keys: keys.baseAddress!, keyCapacity: keys.count, entries: entries.baseAddress!)
+                            scanner.run()
+                            counts = (scanner.entryCount, scanner.keyCount)
+                        }
+                    }
+                }
             }
         }
+        list.entryCount = counts.entries
+        list.keyCount = counts.keys
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-import VietSearchSQLite
+@testable import VietSearchSQLite
 
 /// The `vietnamese` tokenizer inside real SQLite FTS5 tables.
 @Suite struct VietnameseFTS5TokenizerTests {
@@ -92,7 +92,10 @@ import VietSearchSQLite
         }
     }
 
-    @Test(arguments: ["vietnamese foo 1", "vietnamese accent", "vietnamese accent 7", "vietnamese accent 1 x"])
+    @Test(arguments: [
+        "vietnamese foo 1", "vietnamese accent", "vietnamese accent 7", "vietnamese accent 1 x", "vietnamese accent 01",
+        "vietnamese accent +1", "vietnamese ACCENT 1",
+    ])
     func rejectsBadArguments(tokenize: String) throws {
         let db = try SQLiteConnection(path: ":memory:")
         try db.registerVietnameseTokenizer()
@@ -117,5 +120,120 @@ import VietSearchSQLite
             #expect(token.byteRange.lowerBound >= 0 && token.byteRange.upperBound <= text.utf8.count)
         }
         #expect(throws: SQLiteError.self) { try FTS5TokenizerHandle(connection: db, name: "nope") }
+    }
+}
+
+// MARK: - On disk, across connections
+
+extension VietnameseFTS5TokenizerTests {
+    /// The five spellings of one word that unicode61 tells apart (the last one NFD: a + U+0309).
+    static let spellings = ["Bám vào dân để xây dựng Đảng", "đang", "Đáng", "dang", "Đa\u{0309}ng"]
+
+    func fill(_ db: SQLiteConnection, tokenize: String) throws {
+        try db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize=\"\(tokenize)\")")
+        try db.transaction {
+            let insert = try db.prepare("INSERT INTO t(rowid, body) VALUES (?1, ?2)")
+            for (offset, text) in Self.spellings.enumerated() {
+                insert.reset()
+                try insert.bind([.integer(Int64(offset + 1)), .text(text)])
+                try insert.step()
+            }
+        }
+    }
+
+    @Test func aFileIndexedOnceIsSearchableFromAnotherConnection() throws {
+        try TemporaryDirectory.with { folder in
+            let path = folder + "/index.db"
+            do {
+                let writer = try SQLiteConnection(path: path)
+                try writer.registerVietnameseTokenizer()
+                try fill(writer, tokenize: "vietnamese")
+            }
+            // The raw-handle registration, as a GRDB app would call it with db.sqliteConnection.
+            let reader = try SQLiteConnection(path: path, mode: .readOnly)
+            #expect(registerVietnameseTokenizer(sqliteHandle: reader.handle) == 0)
+            #expect(try matches(reader, "dang") == [1, 2, 3, 4, 5])
+            #expect(try matches(reader, "de") == [1])
+            #expect(try matches(reader, "xa*") == [1])
+        }
+    }
+
+    @Test func unicode61KeepsDSoOnlyThePlainSpellingMatches() throws {
+        // The contrast that motivates the tokenizer: remove_diacritics 2 strips tones but keeps
+        // đ, which Unicode does not decompose, so `dang` finds neither Đảng nor đang.
+        try TemporaryDirectory.with { folder in
+            let db = try SQLiteConnection(path: folder + "/stock.db")
+            try fill(db, tokenize: "unicode61 remove_diacritics 2")
+            #expect(try matches(db, "dang") == [4])
+            #expect(try matches(db, "đang") == [1, 2, 3, 5])
+        }
+    }
+
+    @Test func accentModeMatchesTheAccentFormOrEveryVariant() throws {
+        try TemporaryDirectory.with { folder in
+            let db = try SQLiteConnection(path: folder + "/accent.db")
+            try db.registerVietnameseTokenizer()
+            try fill(db, tokenize: "vietnamese accent 1")
+            #expect(try matches(db, "đảng") == [1, 5])  // the NFD row too: keys are NFC
+            #expect(try matches(db, "Đáng") == [3])
+            #expect(try matches(db, "dang") == [1, 2, 3, 4, 5])
+        }
+    }
+
+    @Test func aTableIsUnreadableWithoutTheTokenizer() throws {
+        try TemporaryDirectory.with { folder in
+            let path = folder + "/index.db"
+            do {
+                let writer = try SQLiteConnection(path: path)
+                try writer.registerVietnameseTokenizer()
+                try fill(writer, tokenize: "vietnamese")
+            }
+            let reader = try SQLiteConnection(path: path)
+            let error = #expect(throws: SQLiteError.self) { try matches(reader, "dang") }
+            #expect(error?.message.contains("no such tokenizer: vietnamese") == true, "\(String(describing: error))")
+        }
+    }
+
+    @Test func snippetAndHighlightReturnTheOriginalAccentedText() throws {
+        let db = try SQLiteConnection(path: ":memory:")
+        try db.registerVietnameseTokenizer()
+        try fill(db, tokenize: "vietnamese")
+        let statement = try db.prepare(
+            "SELECT highlight(t, 0, '<', '>'), snippet(t, 0, '[', ']', '…', 3) FROM t WHERE t MATCH ?1 ORDER BY rowid")
+        try statement.bind("xay dang", at: 1)
+        #expect(try statement.step())
+        #expect(statement.text(at: 0) == "Bám vào dân để <xây> dựng <Đảng>")
+        #expect(statement.text(at: 1) == "…[xây] dựng [Đảng]")
+        #expect(try statement.step() == false)
+
+        let nfd = try db.prepare("SELECT highlight(t, 0, '<', '>') FROM t WHERE t MATCH 'dang' AND rowid = 5")
+        #expect(try nfd.step())
+        #expect(Array(nfd.text(at: 0).utf8) == Array("<Đa\u{0309}ng>".utf8))  // bytes as stored, still NFD
+    }
+}
+
+// MARK: - The callback contract
+
+extension VietnameseFTS5TokenizerTests {
+    @Test func stopsAtTheFirstTokenCallbackFailureAndReturnsItsCode() {
+        let tokenizer = VietnameseFTS5Tokenizer(options: VietnameseTokenizerOptions(accent: .colocated))
+        var calls = 0
+        let text = Array("một hai ba bốn năm".utf8)
+        let rc = text.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                withUnsafeMutablePointer(to: &calls) { counter in
+                    tokenizer.tokenize(
+                        context: UnsafeMutableRawPointer(counter), flags: 4 /* FTS5_TOKENIZE_DOCUMENT */,
+                        text: chars.baseAddress, count: Int32(chars.count),
+                        emit: { context, _, _, _, _, _ in
+                            let counter = context!.assumingMemoryBound(to: Int.self)
+                            counter.pointee += 1
+                            return counter.pointee == 3 ? 4 /* SQLITE_ABORT */ : 0
+                        })
+                }
+            }
+        }
+        #expect(rc == 4)
+        #expect(calls == 3)
     }
 }

@@ -1,0 +1,92 @@
+import VietSearchSQLite
+import VietnameseText
+
+/// A VietSearch index: one SQLite file holding documents and their FTS5 index.
+///
+/// Open one per thread; SQLite's locking lets one process write while others read (WAL).
+public final class SearchIndex {
+    public enum Mode: Sendable {
+        /// Search only; the file must exist and be an index.
+        case readOnly
+        /// Index and search; the file is created when missing.
+        case readWrite
+    }
+
+    public let path: String
+    let connection: SQLiteConnection
+    let builder = MatchExpressionBuilder(
+        analyzer: VietnameseAnalyzer(), variantMarker: Character(Unicode.Scalar(VietnameseTokenizerOptions.variantMarker)))
+
+    public init(path: String, mode: Mode) throws(VietSearchError) {
+        self.path = path
+        do {
+            connection = try SQLiteConnection(path: path, mode: mode == .readOnly ? .readOnly : .readWriteCreate)
+            connection.setBusyTimeout(milliseconds: 5_000)
+            try connection.registerVietnameseTokenizer()
+        } catch let error {
+            if error.resultCode == 14 /* SQLITE_CANTOPEN */ && mode == .readOnly { throw .indexNotFound(path: path) }
+            throw .database(error)
+        }
+        try prepareSchema(writable: mode == .readWrite)
+    }
+
+    /// Checks (and for a new writable file, creates) the schema.
+    private func prepareSchema(writable: Bool) throws(VietSearchError) {
+        do {
+            let tables = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
+            if tables == 0 {
+                guard writable else { throw VietSearchError.notAnIndex(path: path) }
+                try connection.execute("PRAGMA journal_mode=WAL")
+                try connection.transaction {
+                    try connection.execute(IndexSchema.create)
+                    try setMeta("schema_version", String(IndexSchema.version))
+                }
+                return
+            }
+            guard
+                try connection.scalarInt(
+                    "SELECT count(*) FROM sqlite_schema WHERE name IN ('vietsearch_meta', 'documents', 'documents_fts')") == 3,
+                let found = try meta("schema_version").flatMap({ Int($0) })
+            else { throw VietSearchError.notAnIndex(path: path) }
+            guard found == IndexSchema.version else {
+                throw VietSearchError.schemaMismatch(path: path, found: found, expected: IndexSchema.version)
+            }
+        } catch let error as VietSearchError {
+            throw error
+        } catch let error as SQLiteError {
+            if error.isNotADatabase { throw .notAnIndex(path: path) }
+            if error.isBusy { throw .busy(path: path) }
+            throw .database(error)
+        } catch {
+            throw .notAnIndex(path: path)
+        }
+    }
+
+    func meta(_ key: String) throws(SQLiteError) -> String? {
+        try connection.scalarText("SELECT value FROM vietsearch_meta WHERE key = ?1", [.text(key)])
+    }
+
+    func setMeta(_ key: String, _ value: String) throws(SQLiteError) {
+        let statement = try connection.prepare("INSERT OR REPLACE INTO vietsearch_meta(key, value) VALUES (?1, ?2)")
+        try statement.bind([.text(key), .text(value)])
+        try statement.step()
+    }
+
+    /// Runs `body` in one write transaction.
+    public func write<T>(_ body: (IndexWriter) throws -> T) throws -> T {
+        try connection.transaction { try body(try IndexWriter(index: self)) }
+    }
+
+    /// Wraps SQLite errors of an operation into `VietSearchError`.
+    func wrapping<T>(_ body: () throws -> T) throws(VietSearchError) -> T {
+        do {
+            return try body()
+        } catch let error as VietSearchError {
+            throw error
+        } catch let error as SQLiteError {
+            throw error.isBusy ? .busy(path: path) : .database(error)
+        } catch {
+            throw .database(SQLiteError(resultCode: 1, message: "\(error)"))
+        }
+    }
+}
