@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "VietSearchSQLite", targets: ["VietSearchSQLite"]),
         .library(name: "VietSearch", targets: ["VietSearch"]),
         .executable(name: "vnsearch", targets: ["vnsearch"]),
+        // The loadable SQLite extension (`.load`); see Sources/VietSearchExtension.
+        .library(name: "VietSearchExtension", type: .dynamic, targets: ["VietSearchExtension"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,6 +26,7 @@ let package = Package(
         ),
         .target(name: "VietSearchSQLite", dependencies: ["CSQLite", "VietnameseText"]),
         .target(name: "VietSearch", dependencies: ["VietSearchSQLite", "VietnameseText"]),
+        .target(name: "VietSearchExtension", dependencies: ["VietSearchSQLite", "CSQLite"]),
         .executableTarget(
             name: "vnsearch",
             dependencies: [

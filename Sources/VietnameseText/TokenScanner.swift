@@ -294,6 +294,7 @@ struct TokenScanner {
             keys[keyCount] = byte
             keyCount += 1
         }
+        unifyFoldedIY(from: foldedStart)
         keys[keyCount] = TokenList.keySeparator
         keyCount += 1
         if generic.accent == generic.folded {
@@ -306,5 +307,21 @@ struct TokenScanner {
             keyCount += 1
         }
         appendEntry(foldedStart: foldedStart, accentStart: accentStart, accentEnd: keyCount)
+    }
+
+    /// A folded key that spells a Vietnamese syllable gets the same i/y unification as one the
+    /// Vietnamese path made (`ñỹ` folds to `ni`, as `ny` does), so keys are stable when analysed
+    /// again: queries are built from keys.
+    mutating func unifyFoldedIY(from start: Int) {
+        let n = keyCount - start
+        guard n >= 2, n <= Syllable.maxLetters else { return }
+        for index in 0..<n {
+            let byte = keys[start + index]
+            guard byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") else { return }
+            letters[index] = UInt16(byte) | (VietnameseLetter.isVowel(byte) ? VietnameseLetter.vowelBit : 0)
+        }
+        guard let syllable = Syllable.parse(letters, count: n) else { return }
+        let index = syllable.iyVariantIndex(letters)
+        if index >= 0 { keys[start + index] = UInt8(ascii: "i") }
     }
 }

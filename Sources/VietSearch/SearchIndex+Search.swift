@@ -1,0 +1,61 @@
+import VietSearchSQLite
+
+extension SearchIndex {
+    /// Relative weight of a match in the title against one in the body (BM25 column weights).
+    static let titleWeight = 4.0
+
+    /// Searches the index. Never fails on the query text: anything a person types is either query
+    /// syntax (see `SearchQuery`) or literal words.
+    public func search(_ text: String, options: SearchOptions = SearchOptions()) throws(VietSearchError) -> SearchResults {
+        let query = SearchQuery(parsing: text)
+        return try wrapping {
+            guard let all = builder.expression(for: query, exact: options.exact, combination: .all) else {
+                return SearchResults(query: text, total: 0, results: [])
+            }
+            let allCount = try count(all)
+            var results = try page(all, options: options, limit: options.limit, offset: options.offset, matchesAll: true)
+            let positiveClauses = query.positiveClauses.count
+            var total = allCount
+            if positiveClauses > 1, results.count < options.limit,
+                let any = builder.expression(for: query, exact: options.exact, combination: .any)
+            {
+                // Partial matches follow the full ones; the offset carries over past them.
+                let partial = "(\(any)) NOT (\(all))"
+                let partialOffset = max(0, options.offset - allCount)
+                results += try page(
+                    partial, options: options, limit: options.limit - results.count, offset: partialOffset,
+                    matchesAll: false)
+                if allCount == 0 { total = try count(any) }
+            }
+            return SearchResults(query: text, total: total, results: results)
+        }
+    }
+
+    func count(_ expression: String) throws -> Int {
+        Int(try connection.scalarInt("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1", [.text(expression)]) ?? 0)
+    }
+
+    func page(_ expression: String, options: SearchOptions, limit: Int, offset: Int, matchesAll: Bool) throws -> [SearchResult] {
+        guard limit > 0 else { return [] }
+        let statement = try connection.prepare(
+            """
+            SELECT d.path, d.title, bm25(documents_fts, \(Self.titleWeight), 1.0) AS rank,
+                   snippet(documents_fts, 1, ?2, ?3, '…', ?4)
+            FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+            WHERE documents_fts MATCH ?1
+            ORDER BY rank LIMIT ?5 OFFSET ?6
+            """)
+        try statement.bind([
+            .text(expression), .text(options.highlightStart), .text(options.highlightEnd),
+            .integer(Int64(min(max(options.snippetWords, 1), 64))), .integer(Int64(limit)), .integer(Int64(offset)),
+        ])
+        var results: [SearchResult] = []
+        while try statement.step() {
+            results.append(
+                SearchResult(
+                    path: statement.text(at: 0), title: statement.text(at: 1), score: -statement.double(at: 2),
+                    snippet: statement.text(at: 3), matchesAllWords: matchesAll))
+        }
+        return results
+    }
+}
