@@ -6,6 +6,7 @@ public final class IndexWriter {
     let index: SearchIndex
     private let upsertStatement: SQLiteStatement
     private let deleteStatement: SQLiteStatement
+    private let touchStatement: SQLiteStatement
 
     init(index: SearchIndex) throws {
         self.index = index
@@ -18,6 +19,7 @@ public final class IndexWriter {
                 format = excluded.format, indexed_at = excluded.indexed_at
             """)
         deleteStatement = try index.connection.prepare("DELETE FROM documents WHERE path = ?1")
+        touchStatement = try index.connection.prepare("UPDATE documents SET size = ?2, mtime_ns = ?3 WHERE path = ?1")
     }
 
     /// Adds the document, or replaces the one with the same path.
@@ -37,6 +39,13 @@ public final class IndexWriter {
         statement.reset()
         try statement.bind([.text(path)])
         try statement.step()
+    }
+
+    /// Records a new size and modification time for a file whose content did not change.
+    public func touch(path: String, size: Int64, modificationTime: Int64) throws {
+        touchStatement.reset()
+        try touchStatement.bind([.text(path), .integer(size), .integer(modificationTime)])
+        try touchStatement.step()
     }
 
     /// Records when indexing last finished.

@@ -25,6 +25,8 @@ public final class SearchIndex {
             try connection.registerVietnameseTokenizer()
         } catch let error {
             if error.resultCode == 14 /* SQLITE_CANTOPEN */ && mode == .readOnly { throw .indexNotFound(path: path) }
+            if error.isNotADatabase { throw .notAnIndex(path: path) }
+            if error.isBusy { throw .busy(path: path) }
             throw .database(error)
         }
         try prepareSchema(writable: mode == .readWrite)

@@ -1,0 +1,26 @@
+/// What an index holds (`SearchIndex.statistics()`).
+public struct IndexStatistics: Sendable, Hashable {
+    public var documents: Int
+    /// UTF-8 bytes of extracted text.
+    public var textBytes: Int64
+    /// Seconds since 1970, when an indexing run last finished.
+    public var lastIndexedAt: Int64?
+    public var schemaVersion: Int
+    /// Documents per source encoding.
+    public var encodings: [String: Int]
+}
+
+extension SearchIndex {
+    public func statistics() throws(VietSearchError) -> IndexStatistics {
+        try wrapping {
+            let documents = Int(try connection.scalarInt("SELECT count(*) FROM documents") ?? 0)
+            let textBytes = try connection.scalarInt("SELECT coalesce(sum(length(CAST(body AS BLOB))), 0) FROM documents") ?? 0
+            var encodings: [String: Int] = [:]
+            let statement = try connection.prepare("SELECT encoding, count(*) FROM documents GROUP BY encoding")
+            while try statement.step() { encodings[statement.text(at: 0)] = statement.int(at: 1) }
+            return IndexStatistics(
+                documents: documents, textBytes: textBytes, lastIndexedAt: try meta("last_indexed_at").flatMap { Int64($0) },
+                schemaVersion: IndexSchema.version, encodings: encodings)
+        }
+    }
+}

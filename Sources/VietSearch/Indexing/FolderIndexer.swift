@@ -1,0 +1,146 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Brings an index up to date with folders on disk: new and changed files are read and indexed,
+/// deleted ones removed, unchanged ones (same size and modification time, or same content)
+/// left alone.
+///
+/// A reader thread reads, hashes, decodes and extracts files ahead of the one SQLite writer,
+/// so both cores work. Writes are committed in batches: an interrupted run leaves a consistent
+/// index, and the next run picks up where it stopped. One indexer per index at a time (a lock
+/// file next to it); searching while indexing works.
+public final class FolderIndexer {
+    let index: SearchIndex
+    /// Documents per transaction: small enough that an interruption loses little work, large
+    /// enough that commits cost little.
+    static let batchSize = 1000
+
+    public init(index: SearchIndex) { self.index = index }
+
+    enum Item: Sendable {
+        case document(IndexedDocument, bytes: Int64)
+        /// Same content as indexed, only size or time changed.
+        case touched(path: String, size: Int64, modificationTime: Int64)
+        case skipped(path: String, reason: String, bytes: Int64)
+    }
+
+    struct Known {
+        var size: Int64
+        var modificationTime: Int64
+        var hash: String
+    }
+
+    public func run(folders: [String], progress: ((IndexingProgress) -> Void)? = nil) throws -> IndexingReport {
+        let started = Date()
+        let lock = try IndexerLock(indexPath: index.path)
+        defer { lock.release() }
+
+        var report = IndexingReport()
+        let walk = FolderWalker.walk(folders)
+        report.ignored = walk.ignored
+        report.skipped = walk.unreadable.map { IndexingReport.Skip(path: $0.path, reason: $0.reason) }
+
+        let known = try index.wrapping { try knownDocuments() }
+        var work: [FolderWalker.File] = []
+        for file in walk.files {
+            if let state = known[file.path], state.size == file.size, state.modificationTime == file.modificationTime {
+                report.unchanged += 1
+            } else {
+                work.append(file)
+            }
+        }
+
+        let queue = BoundedQueue<Item>(capacity: 256)
+        let reader = Thread { [work] in
+            for file in work {
+                guard queue.push(Self.read(file, known: known[file.path])) else { break }
+            }
+            queue.close()
+        }
+        reader.stackSize = 1 << 22
+        reader.start()
+        defer { queue.close() }
+
+        let total = work.reduce(Int64(0)) { $0 + $1.size }
+        var done = 0
+        var bytesDone: Int64 = 0
+        var finished = false
+        while !finished {
+            try index.write { writer in
+                var inBatch = 0
+                while inBatch < Self.batchSize, let item = queue.pop() {
+                    inBatch += 1
+                    done += 1
+                    switch item {
+                    case .document(let document, let bytes):
+                        try writer.upsert(document)
+                        if known[document.path] == nil { report.added += 1 } else { report.updated += 1 }
+                        report.encodings[document.encoding, default: 0] += 1
+                        bytesDone += bytes
+                    case .touched(let path, let size, let time):
+                        try writer.touch(path: path, size: size, modificationTime: time)
+                        report.unchanged += 1
+                        bytesDone += size
+                    case .skipped(let path, let reason, let bytes):
+                        report.skipped.append(IndexingReport.Skip(path: path, reason: reason))
+                        bytesDone += bytes
+                    }
+                    progress?(IndexingProgress(filesDone: done, filesTotal: work.count, bytesDone: bytesDone, bytesTotal: total))
+                }
+                if inBatch < Self.batchSize { finished = true }
+            }
+        }
+        report.bytesRead = bytesDone
+
+        // Files under the indexed folders that are gone from disk.
+        let present = Set(walk.files.map(\.path))
+        let roots = folders.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let gone = known.keys.filter { path in
+            !present.contains(path) && roots.contains { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+        }
+        try index.write { writer in
+            for path in gone { try writer.remove(path: path) }
+            try writer.markIndexed(at: Int64(Date().timeIntervalSince1970))
+        }
+        report.removed = gone.count
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    func knownDocuments() throws -> [String: Known] {
+        let statement = try index.connection.prepare("SELECT path, size, mtime_ns, hash FROM documents")
+        var known: [String: Known] = [:]
+        while try statement.step() {
+            known[statement.text(at: 0)] = Known(
+                size: statement.int64(at: 1), modificationTime: statement.int64(at: 2), hash: statement.text(at: 3))
+        }
+        return known
+    }
+
+    /// Runs on the reader thread.
+    static func read(_ file: FolderWalker.File, known: Known?) -> Item {
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file.path)))
+        } catch {
+            return .skipped(path: file.path, reason: "unreadable: \(FolderWalker.reason(error))", bytes: file.size)
+        }
+        let hash = ContentHash.hex(bytes)
+        if let known, known.hash == hash {
+            return .touched(path: file.path, size: Int64(bytes.count), modificationTime: file.modificationTime)
+        }
+        switch DocumentExtractor.extract(bytes, format: file.format) {
+        case .skipped(let reason):
+            return .skipped(path: file.path, reason: reason, bytes: Int64(bytes.count))
+        case .document(let title, let body, let encoding):
+            return .document(
+                IndexedDocument(
+                    path: file.path, title: title, body: body, size: Int64(bytes.count),
+                    modificationTime: file.modificationTime, hash: hash, encoding: encoding, format: file.format),
+                bytes: Int64(bytes.count))
+        }
+    }
+}

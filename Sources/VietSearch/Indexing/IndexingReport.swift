@@ -1,0 +1,31 @@
+/// What an indexing run did.
+public struct IndexingReport: Sendable, Hashable {
+    /// A file that was not indexed, and why.
+    public struct Skip: Sendable, Hashable {
+        public var path: String
+        public var reason: String
+    }
+
+    public var added = 0
+    public var updated = 0
+    public var removed = 0
+    public var unchanged = 0
+    public var skipped: [Skip] = []
+    /// Files with extensions that are not indexed.
+    public var ignored = 0
+    /// Bytes of the files read.
+    public var bytesRead: Int64 = 0
+    public var seconds = 0.0
+    /// Encoding of each added or updated document, counted ("utf-8": 12).
+    public var encodings: [String: Int] = [:]
+
+    public init() {}
+}
+
+/// Progress of a run, for a progress line.
+public struct IndexingProgress: Sendable {
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var bytesDone: Int64
+    public var bytesTotal: Int64
+}

@@ -1,0 +1,44 @@
+/// Turns a file's bytes into text, telling which encoding it was in; the seam where more legacy
+/// encodings (TCVN3, VNI, VISCII) plug in later.
+enum TextDecoder {
+    enum Result: Equatable {
+        case text(String, encoding: String)
+        /// Not text: a reason for the skip report.
+        case binary(String)
+    }
+
+    static func decode(_ bytes: [UInt8]) -> Result {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return .text(String(decoding: bytes.dropFirst(3), as: UTF8.self), encoding: "utf-8")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) { return .text(utf16(bytes.dropFirst(2), bigEndian: false), encoding: "utf-16le") }
+        if bytes.starts(with: [0xFE, 0xFF]) { return .text(utf16(bytes.dropFirst(2), bigEndian: true), encoding: "utf-16be") }
+        let sample = bytes.prefix(8192)
+        if sample.contains(0) {
+            // UTF-16 without a byte-order mark: ASCII-range text leaves every other byte zero.
+            let evenZeros = stride(from: 0, to: sample.count, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
+            let oddZeros = stride(from: 1, to: sample.count, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
+            let half = sample.count / 2
+            if oddZeros > half * 3 / 10 && evenZeros == 0 { return .text(utf16(bytes[...], bigEndian: false), encoding: "utf-16le") }
+            if evenZeros > half * 3 / 10 && oddZeros == 0 { return .text(utf16(bytes[...], bigEndian: true), encoding: "utf-16be") }
+            return .binary("binary file (contains NUL bytes)")
+        }
+        let controls = sample.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C && $0 != 0x1B }.count
+        if controls * 20 > sample.count { return .binary("binary file (control characters)") }
+        if let text = String(validating: bytes, as: UTF8.self) { return .text(text, encoding: "utf-8") }
+        return .text(Windows1258.decode(bytes), encoding: "windows-1258")
+    }
+
+    static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let first = UInt16(bytes[index])
+            let second = UInt16(bytes[index + 1])
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+            index += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+
+/// `--db`, shared by every command that reads or writes an index.
+struct DatabaseOptions: ParsableArguments {
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "The index file.",
+            discussion: "Default: $VNSEARCH_DB, else $XDG_DATA_HOME/vnsearch/index.db (~/.local/share/vnsearch/index.db).",
+            valueName: "file"))
+    var path: String?
+
+    /// The path to use, absolute.
+    var resolvedPath: String {
+        if let path { return URL(fileURLWithPath: path).standardizedFileURL.path }
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["VNSEARCH_DB"], !path.isEmpty { return URL(fileURLWithPath: path).standardizedFileURL.path }
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() + "/.local/share")
+        return data + "/vnsearch/index.db"
+    }
+}

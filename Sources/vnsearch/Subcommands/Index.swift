@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import VietSearch
+
+extension VNSearchCommand {
+    /// `vnsearch index`: bring an index up to date with folders.
+    struct Index: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Index the documents in one or more folders (incremental).",
+            discussion: """
+                Reads .txt, .md and .html/.htm files (UTF-8 with or without BOM, UTF-16 with BOM, \
+                Windows-1258) under the folders, skipping hidden files and folders. A second run \
+                re-reads only new and changed files and removes deleted ones. Binary, empty and \
+                unreadable files are reported and skipped; the run still succeeds.
+
+                Interrupting a run (Ctrl-C) leaves a consistent, searchable index; the next run \
+                finishes the work. Only one indexer runs on an index at a time.
+
+                Examples:
+                  vnsearch index ~/Documents/bao-chi
+                  vnsearch index docs/ notes/ --db project.db
+                """
+        )
+
+        @Argument(help: "Folders to index.", completion: .directory)
+        var folders: [String]
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+        var quiet = false
+
+        @Flag(name: .shortAndLong, help: "List every skipped file and the encodings found.")
+        var verbose = false
+
+        func validate() throws {
+            for folder in folders {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                    throw ValidationError("'\(folder)' is not a folder")
+                }
+            }
+        }
+
+        func run() throws {
+            let path = database.resolvedPath
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let index = try SearchIndex(path: path, mode: .readWrite)
+            let showProgress = !quiet && Terminal.standardErrorIsTTY
+            var lastUpdate = Date.distantPast
+            let started = Date()
+            let report = try FolderIndexer(index: index).run(folders: folders) { progress in
+                guard showProgress, Date().timeIntervalSince(lastUpdate) > 0.1 else { return }
+                lastUpdate = Date()
+                Terminal.status(Self.progressLine(progress, elapsed: Date().timeIntervalSince(started)))
+            }
+            if showProgress { Terminal.clearStatus() }
+            guard !quiet else { return }
+            for skip in report.skipped.prefix(verbose ? Int.max : 20) {
+                Terminal.error("skipped \(skip.path): \(skip.reason)")
+            }
+            if !verbose && report.skipped.count > 20 {
+                Terminal.error("… and \(report.skipped.count - 20) more skipped files (--verbose lists them all)")
+            }
+            print(
+                "added \(report.added), updated \(report.updated), removed \(report.removed), "
+                    + "unchanged \(report.unchanged), skipped \(report.skipped.count) "
+                    + String(format: "(%.1f MB read in %.1f s) → %@", Double(report.bytesRead) / 1e6, report.seconds, path))
+            if verbose && !report.encodings.isEmpty {
+                print("encodings: " + report.encodings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            }
+        }
+
+        static func progressLine(_ progress: IndexingProgress, elapsed: Double) -> String {
+            let megabytes = Double(progress.bytesDone) / 1e6
+            let rate = elapsed > 0 ? megabytes / elapsed : 0
+            let remaining = rate > 0 ? (Double(progress.bytesTotal - progress.bytesDone) / 1e6) / rate : 0
+            return String(
+                format: "indexing: %d/%d files · %.1f/%.1f MB · %.1f MB/s · ETA %.0f s", progress.filesDone,
+                progress.filesTotal, megabytes, Double(progress.bytesTotal) / 1e6, rate, remaining)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import VietSearch
+
+extension VNSearchCommand {
+    /// `vnsearch search`: query an index.
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Search an index, with or without diacritics.",
+            discussion: """
+                Query syntax: words (documents with all of them first, then the best partial \
+                matches), "a phrase", prefix*, -excluded, a OR b. Anything else is literal text.
+
+                A word typed without diacritics matches every accent form (dang: Đảng, đang, \
+                đáng); typed with diacritics it ranks that form first (đảng), and --exact keeps only \
+                it. Tone placement (hoà/hòa) and i/y spelling (kỹ/kĩ) never matter.
+
+                Examples:
+                  vnsearch search "xay dung dang"
+                  vnsearch search '"hoà bình" -thuy' --limit 5
+                  vnsearch search đảng --exact --json
+
+                --json prints {"query", "total", "results": [{"path", "title", "score", "snippet", \
+                "snippet_markdown"}]}: path absolute, higher score better, snippet plain text, \
+                snippet_markdown with matches in **bold**. No results is not an error (exit 0).
+                """
+        )
+
+        @Argument(help: "What to search for.")
+        var query: String
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "Results to show.")
+        var limit = 10
+
+        @Option(help: "Results to skip (paging).")
+        var offset = 0
+
+        @Flag(help: "Only documents with the query's exact accents (after tone-placement and i/y unification).")
+        var exact = false
+
+        @Flag(help: "Print JSON instead of text.")
+        var json = false
+
+        func validate() throws {
+            guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
+            guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
+        }
+
+        static let start = "\u{1}"
+        static let end = "\u{2}"
+
+        func run() throws {
+            let index = try SearchIndex(path: database.resolvedPath, mode: .readOnly)
+            let results = try index.search(
+                query,
+                options: SearchOptions(limit: limit, offset: offset, exact: exact, highlightStart: Self.start, highlightEnd: Self.end))
+            print(json ? Self.json(results) : Self.text(results), terminator: "")
+        }
+
+        static func plain(_ snippet: String) -> String {
+            snippet.replacingOccurrences(of: start, with: "").replacingOccurrences(of: end, with: "")
+        }
+
+        static func markdown(_ snippet: String) -> String {
+            snippet.replacingOccurrences(of: start, with: "**").replacingOccurrences(of: end, with: "**")
+        }
+
+        static func json(_ results: SearchResults) -> String {
+            let items = results.results.map { result in
+                JSONOutput.object([
+                    ("path", .string(result.path)), ("title", .string(result.title)), ("score", .double(result.score)),
+                    ("snippet", .string(oneLine(plain(result.snippet)))),
+                    ("snippet_markdown", .string(oneLine(markdown(result.snippet)))),
+                    ("matches_all_words", .bool(result.matchesAllWords)),
+                ])
+            }
+            return JSONOutput.object([
+                ("query", .string(results.query)), ("total", .number(results.total)), ("results", .array(items)),
+            ]).rendered + "\n"
+        }
+
+        static func oneLine(_ text: String) -> String {
+            text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+        }
+
+        static func text(_ results: SearchResults) -> String {
+            guard !results.results.isEmpty else { return "no documents match \(results.query)\n" }
+            var out = ""
+            for (number, result) in results.results.enumerated() {
+                var snippet = ""
+                var highlighted = false
+                var piece = ""
+                for character in oneLine(result.snippet) {
+                    if character == Character(start) || character == Character(end) {
+                        snippet += highlighted ? Terminal.highlight(piece) : piece
+                        piece = ""
+                        highlighted = character == Character(start)
+                    } else {
+                        piece.append(character)
+                    }
+                }
+                snippet += highlighted ? Terminal.highlight(piece) : piece
+                if !Terminal.useColor {
+                    snippet = markdown(oneLine(result.snippet))
+                }
+                out += "\(number + 1). \(Terminal.bold(result.title))\n   \(Terminal.dim(result.path))\n   \(snippet)\n\n"
+            }
+            let shown = results.results.count
+            let partial = results.results.filter { !$0.matchesAllWords }.count
+            out += results.total == 1 ? "1 document matches all words" : "\(results.total) documents match all words"
+            if partial > 0 { out += " (\(partial) shown match only some words)" }
+            out += shown < results.total ? "; showing \(shown)\n" : "\n"
+            return out
+        }
+    }
+}
