@@ -109,7 +109,9 @@ struct HTMLText {
         }
         title = Self.collapseSpaces(String(titleScalars))
         if title.isEmpty { title = Self.collapseSpaces(String(firstHeading)) }
-        text = String(out)
+        // Markup leaves runs of spaces and blank lines: keep one line per block, trimmed.
+        text = String(out).split(separator: "\n").map { Self.collapseSpaces(String($0)) }.filter { !$0.isEmpty }
+            .joined(separator: "\n")
     }
 
     static func collapseSpaces(_ text: String) -> String {

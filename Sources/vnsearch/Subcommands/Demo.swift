@@ -27,7 +27,8 @@ extension VNSearchCommand {
             ("suc khoe", false, "UTF-16 file: sức khoẻ"),
             ("\"31/8/2016\"", false, "a date as a phrase"),
             ("chuyen doi so", false, "an HTML page: visible text only"),
-            ("bong da -tuyen", false, "excluding a word: nothing left"),
+            ("nuoc -lua", false, "nước, but not in documents with lúa"),
+            ("\"hoa binh\" OR \"bong da\"", false, "either phrase"),
         ]
 
         func run() throws {

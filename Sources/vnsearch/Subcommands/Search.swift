@@ -81,8 +81,9 @@ extension VNSearchCommand {
             ]).rendered + "\n"
         }
 
+        /// Whitespace runs (line breaks included) become one space.
         static func oneLine(_ text: String) -> String {
-            text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+            text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         }
 
         static func text(_ results: SearchResults) -> String {
@@ -109,8 +110,12 @@ extension VNSearchCommand {
             }
             let shown = results.results.count
             let partial = results.results.filter { !$0.matchesAllWords }.count
-            out += results.total == 1 ? "1 document matches all words" : "\(results.total) documents match all words"
-            if partial > 0 { out += " (\(partial) shown match only some words)" }
+            if results.results.first?.matchesAllWords == false {
+                out += "no document matches all words; \(results.total) match some"
+            } else {
+                out += results.total == 1 ? "1 document matches" : "\(results.total) documents match"
+                if partial > 0 { out += " all words (\(partial) shown after them match only some)" }
+            }
             out += shown < results.total ? "; showing \(shown)\n" : "\n"
             return out
         }
