@@ -52,6 +52,11 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "vnsearchTests",
+            // Depends on the executable so the tests can run the real binary.
+            dependencies: ["vnsearch"]
+        ),
+        .testTarget(
             name: "VietSearchSQLiteTests",
             dependencies: ["VietSearchSQLite", "VietnameseText"]
         ),

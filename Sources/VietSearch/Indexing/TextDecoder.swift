@@ -14,15 +14,8 @@ enum TextDecoder {
         if bytes.starts(with: [0xFF, 0xFE]) { return .text(utf16(bytes.dropFirst(2), bigEndian: false), encoding: "utf-16le") }
         if bytes.starts(with: [0xFE, 0xFF]) { return .text(utf16(bytes.dropFirst(2), bigEndian: true), encoding: "utf-16be") }
         let sample = bytes.prefix(8192)
-        if sample.contains(0) {
-            // UTF-16 without a byte-order mark: ASCII-range text leaves every other byte zero.
-            let evenZeros = stride(from: 0, to: sample.count, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
-            let oddZeros = stride(from: 1, to: sample.count, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
-            let half = sample.count / 2
-            if oddZeros > half * 3 / 10 && evenZeros == 0 { return .text(utf16(bytes[...], bigEndian: false), encoding: "utf-16le") }
-            if evenZeros > half * 3 / 10 && oddZeros == 0 { return .text(utf16(bytes[...], bigEndian: true), encoding: "utf-16be") }
-            return .binary("binary file (contains NUL bytes)")
-        }
+        // UTF-16 without a byte-order mark is rare (Windows writes one); NUL bytes mean binary.
+        if sample.contains(0) { return .binary("binary file (contains NUL bytes)") }
         let controls = sample.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C && $0 != 0x1B }.count
         if controls * 20 > sample.count { return .binary("binary file (control characters)") }
         if let text = String(validating: bytes, as: UTF8.self) { return .text(text, encoding: "utf-8") }
