@@ -8,6 +8,8 @@
 struct GenericKeys {
     var folded: [UInt8] = []
     var accent: [UInt8] = []
+    /// The token's decomposition has a combining mark (ñ, é, ǘ…).
+    var hasMarks = false
 
     init(table: ScalarTable, bytes: UnsafeBufferPointer<UInt8>) {
         var decomposed: [UInt32] = []
@@ -19,6 +21,7 @@ struct GenericKeys {
         }
         Self.reorderMarks(&decomposed)
 
+        hasMarks = decomposed.contains { Self.isMark($0, table) }
         for s in decomposed where Self.combiningClass(s) == 0 && !Self.isMark(s, table) {
             if let ascii = Self.asciiFolding(s) {
                 folded.append(contentsOf: ascii.utf8)

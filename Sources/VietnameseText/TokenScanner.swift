@@ -71,7 +71,11 @@ struct TokenScanner {
                 var diacritics: UInt16 = 0
                 repeat {
                     if letterCount == VietnameseAnalyzer.maxTokenLetters {
-                        tokenEnd = j
+                        if diacritics & (VietnameseLetter.markMask | VietnameseLetter.toneMask) != 0 { hasDiacritics = true }
+                        diacritics = 0
+                        // The last letter ends here, unless it came before this run (a joiner
+                        // between them is not part of either token).
+                        if j > i { tokenEnd = j }
                         finishToken()
                         tokenStart = j
                     }
@@ -286,6 +290,8 @@ struct TokenScanner {
     mutating func appendGenericKeys() {
         let generic = GenericKeys(
             table: table, bytes: UnsafeBufferPointer(start: input + tokenStart, count: tokenEnd - tokenStart))
+        // Precomposed letters such as ñ carry marks too (as their NFD form shows).
+        if generic.hasMarks { hasDiacritics = true }
         let needed = generic.folded.count + 1 + generic.accent.count
         // Never reached by real text (see the invariant); drop the token rather than overrun.
         guard keyCount + needed + 5 * (count - tokenEnd) + 8 <= keyCapacity else { return }

@@ -4,52 +4,99 @@ import VietSearchSQLite
 import VietnameseCorpus
 import VietnameseText
 
-// package-benchmark suite: `cd Benchmarks && swift package benchmark`.
-// Corpus: generated (deterministic, ~10 MB) by default; a real one when VIETSEARCH_CORPUS names a
-// folder of .txt files or a .jsonl.gz file (e.g. ../../shared/corpus/vinews-baomoi.jsonl.gz).
-// Throughput is reported per pass over the whole corpus; bytes/s = corpus bytes × throughput.
+// package-benchmark suite: `cd Benchmarks && swift package benchmark [--filter unicode61]`.
+// Corpus: 10 MB of generated text by default; set VIETSEARCH_CORPUS to a folder of .txt files or
+// a .jsonl.gz file (e.g. /path/to/shared/corpus/vinews-baomoi.jsonl.gz) for a real one.
+// One iteration tokenizes the whole corpus, one document at a time. "Bytes/s" is corpus bytes ÷
+// that iteration's wall time (shown in M, so it reads as MB/s); `analyzer-throughput` gives the
+// same figures with same-round ratios against unicode61.
 
 let benchmarks: @Sendable () -> Void = {
-    let documents: [[UInt8]]
-    if let path = ProcessInfo.processInfo.environment["VIETSEARCH_CORPUS"], let loaded = try? CorpusLoader.load(path: path) {
-        documents = loaded
-    } else {
-        documents = VietnameseCorpusGenerator().documents(totalBytes: 10_000_000).map { Array($0.utf8) }
-    }
-    let bytes = documents.reduce(0) { $0 + $1.count }
+    let corpus = benchmarkCorpus()
+    let bytesPerSecond = BenchmarkMetric.custom("Bytes/s", polarity: .prefersLarger, useScalingFactor: false)
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+        metrics: [.wallClock, .throughput, .mallocCountTotal, bytesPerSecond],
+        tags: ["corpus": corpusTag(corpus)],
+        units: [bytesPerSecond: .mega],
+        warmupIterations: 1,
         maxDuration: .seconds(10),
         maxIterations: 20
     )
-    let megabytes = String(format: "%.0f MB", Double(bytes) / 1e6)
+    let clock = ContinuousClock()
+    func record(_ benchmark: Benchmark, _ elapsed: Duration) {
+        let (seconds, attoseconds) = elapsed.components
+        let time = Double(seconds) + Double(attoseconds) / 1e18
+        benchmark.measurement(bytesPerSecond, Int(Double(corpus.byteCount) / time))
+    }
 
-    Benchmark("VietnameseAnalyzer.analyze, \(megabytes)") { benchmark in
-        let analyzer = VietnameseAnalyzer()
-        var list = TokenList()
+    let analyzer = VietnameseAnalyzer()
+    var list = TokenList()
+    func analyzeAll() -> Int {
+        var tokens = 0
+        for document in corpus.documents {
+            analyzer.analyze(document, into: &list)
+            tokens += list.count
+        }
+        return tokens
+    }
+    // Token counts are checked on every iteration, so a broken build cannot look fast.
+    let analyzerTokens = analyzeAll()
+    Benchmark("VietnameseAnalyzer.analyze") { benchmark in
         for _ in benchmark.scaledIterations {
             var tokens = 0
-            for document in documents {
-                analyzer.analyze(document, into: &list)
-                tokens += list.count
-            }
-            blackHole(tokens)
+            record(benchmark, clock.measure { tokens = analyzeAll() })
+            precondition(tokens == analyzerTokens, "analyzer token count changed: \(tokens) vs \(analyzerTokens)")
         }
     }
 
-    for (name, tokenizer, arguments) in [
-        ("vietnamese via FTS5 xTokenize", "vietnamese", [String]()),
-        ("unicode61 remove_diacritics 2 via FTS5 xTokenize", "unicode61", ["remove_diacritics", "2"]),
-    ] {
-        Benchmark("\(name), \(megabytes)") { benchmark in
-            let connection = try SQLiteConnection(path: ":memory:")
-            try connection.registerVietnameseTokenizer()
-            let handle = try FTS5TokenizerHandle(connection: connection, name: tokenizer, arguments: arguments)
+    let connection: SQLiteConnection
+    let tokenizers: [(label: String, handle: FTS5TokenizerHandle)]
+    do {
+        connection = try SQLiteConnection(path: ":memory:")
+        try connection.registerVietnameseTokenizer()
+        tokenizers = [
+            ("vietnamese via FTS5 xTokenize", try FTS5TokenizerHandle(connection: connection, name: "vietnamese")),
+            (
+                "unicode61 remove_diacritics 2 via FTS5 xTokenize",
+                try FTS5TokenizerHandle(connection: connection, name: "unicode61", arguments: ["remove_diacritics", "2"])
+            ),
+        ]
+    } catch {
+        fatalError("cannot set up the FTS5 tokenizers: \(error)")
+    }
+    for (label, handle) in tokenizers {
+        func tokenizeAll() throws -> Int {
+            var tokens = 0
+            for document in corpus.documents { tokens += try handle.countTokens(in: document) }
+            return tokens
+        }
+        let expected: Int
+        do { expected = try tokenizeAll() } catch { fatalError("\(label) failed: \(error)") }
+        Benchmark(label) { benchmark in
             for _ in benchmark.scaledIterations {
                 var tokens = 0
-                for document in documents { tokens += try handle.countTokens(in: document) }
-                blackHole(tokens)
+                record(benchmark, try clock.measure { tokens = try tokenizeAll() })
+                precondition(tokens == expected, "\(label) token count changed: \(tokens) vs \(expected)")
             }
         }
     }
+}
+
+/// The real corpus named by VIETSEARCH_CORPUS, or 10 MB of generated text. A bad path stops the
+/// run rather than silently measuring something else.
+func benchmarkCorpus() -> Corpus {
+    guard let path = ProcessInfo.processInfo.environment["VIETSEARCH_CORPUS"], !path.isEmpty else {
+        return Corpus.generated(megabytes: 10)
+    }
+    do {
+        return try Corpus.load(path: path)
+    } catch {
+        fatalError("VIETSEARCH_CORPUS: \(error)")
+    }
+}
+
+/// A short label for benchmark names: the corpus file or folder name (or "generated") and size.
+func corpusTag(_ corpus: Corpus) -> String {
+    let source = ProcessInfo.processInfo.environment["VIETSEARCH_CORPUS"].map { URL(fileURLWithPath: $0).lastPathComponent }
+    return "\(source ?? "generated") \(corpus.byteCount / 1_000_000) MB"
 }

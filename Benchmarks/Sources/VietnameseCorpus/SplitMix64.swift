@@ -1,4 +1,5 @@
-/// A small deterministic PRNG (SplitMix64): the same seed gives the same corpus on every machine.
+/// A small deterministic PRNG (SplitMix64): the same seed gives the same corpus on every machine,
+/// unlike the system generator.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -12,6 +13,16 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
-    /// Uniform in 0..<1.
-    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    /// Uniform in `0..<bound` (integer arithmetic only, so results never depend on libm). The
+    /// modulo bias is below 2^-40 for the bounds used here.
+    public mutating func below(_ bound: Int) -> Int {
+        precondition(bound > 0)
+        return Int(next() % UInt64(bound))
+    }
+
+    /// True with probability `perMille`/1000.
+    public mutating func chance(perMille: Int) -> Bool { below(1000) < perMille }
+
+    /// A uniformly chosen element.
+    public mutating func pick<T>(_ elements: [T]) -> T { elements[below(elements.count)] }
 }

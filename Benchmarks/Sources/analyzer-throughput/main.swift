@@ -1,117 +1,94 @@
 import Foundation
 import VietSearchSQLite
 import VietnameseCorpus
-import VietnameseText
 
-// Analyzer throughput against SQLite's own unicode61 tokenizer, in one run on one corpus:
-// (a) VietnameseAnalyzer directly, (b) the `vietnamese` FTS5 tokenizer and (c) `unicode61
-// remove_diacritics 2`, both driven through the same xTokenize harness with a counting callback.
-// The passes alternate for several rounds; medians are reported, since this machine is noisy.
+// Analyzer throughput against SQLite's own unicode61 tokenizer, in one run on one corpus held in
+// memory: (a) VietnameseAnalyzer directly, (b) the `vietnamese` FTS5 tokenizer, (c) `unicode61
+// remove_diacritics 2`. One thread, one document at a time; passes alternate within each round
+// and medians are reported, because shared machines are noisy.
 //
-//   swift run -c release --package-path Benchmarks analyzer-throughput [--corpus PATH]
-//       [--rounds N] [--generated-mb M]
+//   swift run -c release --package-path Benchmarks analyzer-throughput [--corpus PATH] [--rounds N]
+//       [--generated-mb M]
 
-struct Options {
-    var corpus: String?
-    var rounds = 5
-    var generatedMegabytes = 50.0
-
-    init(_ arguments: [String]) throws {
-        var index = 0
-        func value() throws -> String {
-            index += 1
-            guard index < arguments.count else { throw CorpusLoader.LoadError(description: "\(arguments[index - 1]) needs a value") }
-            return arguments[index]
-        }
-        while index < arguments.count {
-            switch arguments[index] {
-            case "--corpus": corpus = try value()
-            case "--rounds": rounds = max(1, Int(try value()) ?? 5)
-            case "--generated-mb": generatedMegabytes = Double(try value()) ?? 50
-            case "--help", "-h":
-                print("usage: analyzer-throughput [--corpus FOLDER|FILE.jsonl.gz] [--rounds N] [--generated-mb M]")
-                exit(0)
-            default: throw CorpusLoader.LoadError(description: "unknown argument \(arguments[index]) (try --help)")
-            }
-            index += 1
-        }
-    }
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("analyzer-throughput: \(message)\n".utf8))
+    exit(1)
 }
 
-func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+let options: ThroughputOptions
+do {
+    options = try ThroughputOptions(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    fail("\(error)")
 }
-
-func machine() -> String {
-    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
-        .split(separator: "\n").first { $0.hasPrefix("model name") }?
-        .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
-    return "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu), SQLite \(SQLiteConnection.libraryVersion)"
+if options.showHelp {
+    print(ThroughputOptions.usage)
+    exit(0)
 }
 
 do {
-    let options = try Options(Array(CommandLine.arguments.dropFirst()))
-    let documents: [[UInt8]]
-    let description: String
-    if let path = options.corpus {
-        documents = try CorpusLoader.load(path: path)
-        description = path
-    } else {
-        let generator = VietnameseCorpusGenerator()
-        documents = generator.documents(totalBytes: Int(options.generatedMegabytes * 1_000_000)).map { Array($0.utf8) }
-        description = "generated (seed \(generator.seed))"
+    let machine = MachineDescription.current()
+    print("machine: \(machine.summary)")
+    print("load average at start: \(MachineDescription.loadAverage())")
+
+    let clock = ContinuousClock()
+    var loaded: Corpus?
+    let loading = try clock.measure {
+        if let path = options.corpusPath {
+            loaded = try Corpus.load(path: path)
+        } else {
+            loaded = Corpus.generated(
+                megabytes: options.generatedMegabytes, seed: options.seed ?? VietnameseCorpusGenerator.defaultSeed)
+        }
     }
-    let bytes = documents.reduce(0) { $0 + $1.count }
-    print("corpus: \(description): \(documents.count) documents, \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
-    print("machine: \(machine())")
+    guard let corpus = loaded else { fail("no corpus") }
+    print("corpus: \(corpus.name)")
+    print("        \(CorpusProfile(corpus))")
+    print("        \(options.corpusPath == nil ? "generated" : "loaded") in \(fixed(ThroughputRun.seconds(loading), 1)) s")
 
     let connection = try SQLiteConnection(path: ":memory:")
-    try connection.registerVietnameseTokenizer()
-    let vietnamese = try FTS5TokenizerHandle(connection: connection, name: "vietnamese")
-    let stock = try FTS5TokenizerHandle(connection: connection, name: "unicode61", arguments: ["remove_diacritics", "2"])
-    let analyzer = VietnameseAnalyzer()
-
-    var list = TokenList()
-    let passes: [(String, () throws -> Int)] = [
-        ("VietnameseAnalyzer.analyze", {
-            var tokens = 0
-            for document in documents {
-                analyzer.analyze(document, into: &list)
-                tokens += list.count
-            }
-            return tokens
-        }),
-        ("vietnamese (FTS5 xTokenize)", { try documents.reduce(0) { $0 + (try vietnamese.countTokens(in: $1)) } }),
-        ("unicode61 remove_diacritics 2 (FTS5 xTokenize)", { try documents.reduce(0) { $0 + (try stock.countTokens(in: $1)) } }),
-    ]
-    var seconds = Array(repeating: [Double](), count: passes.count)
-    var tokens = Array(repeating: 0, count: passes.count)
-    for round in 1...options.rounds {
-        for (index, pass) in passes.enumerated() {
-            let start = DispatchTime.now().uptimeNanoseconds
-            tokens[index] = try pass.1()
-            seconds[index].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        }
-        let line = passes.indices.map { String(format: "%.1f", Double(bytes) / seconds[$0].last! / 1e6) }
-        print("round \(round): MB/s \(line.joined(separator: " / "))")
-    }
-
-    let stockMedian = median(seconds[passes.count - 1])
+    let passes = try TokenizerPass.standard(connection: connection)
+    let run = ThroughputRun(passes: passes, corpus: corpus)
+    try run.warmUp()
     print("")
-    print("| pass | median MB/s | min–max MB/s | tokens | M tokens/s | vs unicode61 |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for (index, pass) in passes.enumerated() {
-        let m = median(seconds[index])
-        let fastest = seconds[index].min()!
-        let slowest = seconds[index].max()!
-        print(
-            String(
-                format: "| %@ | %.1f | %.1f–%.1f | %d | %.1f | %.2f× |", pass.0 as NSString, Double(bytes) / m / 1e6,
-                Double(bytes) / slowest / 1e6, Double(bytes) / fastest / 1e6, tokens[index],
-                Double(tokens[index]) / m / 1e6, stockMedian / m))
+    print("rounds (MB/s: " + passes.map(\.label).joined(separator: " | ") + ")")
+    let results = try run.run(rounds: options.rounds) { round, results in
+        print(ThroughputReport(results: results).roundLine(round))
     }
+    let report = ThroughputReport(results: results)
+    print("")
+    print("\(options.rounds) rounds over \(corpus.documents.count) documents, MB = 10^6 bytes of UTF-8 input:")
+    print("")
+    print(report.table())
+    print("")
+    for result in results.dropLast() {
+        let same = report.sameRoundRatios(result)
+        print("\(result.label) ÷ unicode61: \(fixed(same.median, 2))× (same-round ratios \(fixed(same.min, 2))–\(fixed(same.max, 2))×)")
+    }
+    if results[0].tokens != results[1].tokens {
+        print("note: (a) and (b) counted different tokens (\(results[0].tokens) vs \(results[1].tokens))")
+    }
+
+    // NFD and mixed documents take the analyzer's slower normalizing path: report them apart
+    // when there are enough of them to time.
+    let marked = corpus.partitionedByCombiningMarks().withMarks
+    if marked.byteCount >= 200_000 {
+        let markedResults = try ThroughputRun(passes: passes, corpus: marked).run(rounds: options.rounds)
+        print("")
+        print("documents with combining marks only (NFD or mixed): \(CorpusProfile(marked))")
+        print("")
+        print(ThroughputReport(results: markedResults).table())
+    } else {
+        print("")
+        print("documents with combining marks: \(marked.documents.count) (\(marked.byteCount) bytes), too few to time apart")
+    }
+
+    if options.slowest > 0 {
+        print("")
+        print(try SlowestDocuments(analyzer: passes[0], baseline: passes[passes.count - 1]).report(corpus: corpus, count: options.slowest))
+    }
+    print("")
+    print("load average at end: \(MachineDescription.loadAverage())")
 } catch {
-    FileHandle.standardError.write(Data("analyzer-throughput: \(error)\n".utf8))
-    exit(1)
+    fail("\(error)")
 }
