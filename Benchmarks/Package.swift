@@ -21,6 +21,10 @@ let package = Package(
                 .product(name: "VietSearchSQLite", package: "VietSearch"),
             ]
         ),
+        .testTarget(
+            name: "VietnameseCorpusTests",
+            dependencies: ["VietnameseCorpus", .product(name: "VietnameseText", package: "VietSearch")]
+        ),
         .executableTarget(
             name: "AnalyzerBenchmarks",
             dependencies: [

@@ -22,6 +22,9 @@ public final class SearchIndex {
         do {
             connection = try SQLiteConnection(path: path, mode: mode == .readOnly ? .readOnly : .readWriteCreate)
             connection.setBusyTimeout(milliseconds: 5_000)
+            // WAL with NORMAL sync: readers search while the indexer writes, and a crash can lose
+            // only the last commit, never corrupt the file.
+            if mode == .readWrite { try connection.execute("PRAGMA synchronous=NORMAL") }
             try connection.registerVietnameseTokenizer()
         } catch let error {
             if error.resultCode == 14 /* SQLITE_CANTOPEN */ && mode == .readOnly { throw .indexNotFound(path: path) }

@@ -31,10 +31,10 @@ struct DocumentWriter {
         }
         bytes.removeLast()
         text("\n")
-        while characters < targetCharacters {
+        repeat {
             sentence(&rng, title: false)
             text(rng.chance(perMille: 150) ? "\n" : " ")
-        }
+        } while characters < targetCharacters
         bytes.removeLast()
     }
 
@@ -90,7 +90,7 @@ struct DocumentWriter {
     private mutating func element(_ rng: inout SplitMix64, first: Bool) {
         switch rng.below(1000) {
         case 0..<25: personName(&rng)
-        case 25..<40: place(&rng)
+        case 25..<40: place(&rng, first: first)
         case 40..<47:
             word(rng.pick(vocabulary.organisations))
             if rng.chance(perMille: 150) {
@@ -101,7 +101,7 @@ struct DocumentWriter {
         case 47..<55: word(rng.pick(vocabulary.acronyms))
         case 55..<80: number(&rng)
         case 80..<85: word(rng.pick(vocabulary.loanwords), capitalized: first)
-        case 85..<86: address(&rng)
+        case 85..<86 where !first: address(&rng)
         default: word(vocabulary.rankedWord(&rng), capitalized: first)
         }
     }
@@ -121,9 +121,9 @@ struct DocumentWriter {
         word(rng.pick(vocabulary.givenNames))
     }
 
-    private mutating func place(_ rng: inout SplitMix64) {
+    private mutating func place(_ rng: inout SplitMix64, first: Bool) {
         if rng.chance(perMille: 400) {
-            word(rng.pick(vocabulary.placeKinds))
+            word(rng.pick(vocabulary.placeKinds), capitalized: first)
             text(" ")
         }
         word(rng.pick(vocabulary.places))

@@ -23,22 +23,39 @@ enum DocumentExtractor {
         case "html", "htm":
             let page = HTMLText(text)
             let body = page.text
-            guard body.contains(where: { !$0.isWhitespace }) else { return .skipped("no visible text") }
+            guard hasContent(body) else { return .skipped("no visible text") }
             return .document(title: page.title.isEmpty ? firstLine(body) : page.title, body: body, encoding: encoding)
         case "md", "markdown":
-            guard text.contains(where: { !$0.isWhitespace }) else { return .skipped("only whitespace") }
-            let heading = text.split(separator: "\n").first { $0.hasPrefix("#") }
-            let title = heading.map { String($0.drop { $0 == "#" || $0 == " " }) } ?? firstLine(text)
+            guard hasContent(text) else { return .skipped("only whitespace") }
+            let first = firstLine(text)
+            let title = first.hasPrefix("#") ? String(first.drop { $0 == "#" || $0 == " " }) : first
             return .document(title: HTMLText.collapseSpaces(title), body: text, encoding: encoding)
         default:
-            guard text.contains(where: { !$0.isWhitespace }) else { return .skipped("only whitespace") }
+            guard hasContent(text) else { return .skipped("only whitespace") }
             return .document(title: firstLine(text), body: text, encoding: encoding)
         }
     }
 
-    /// The first non-empty line, at most 200 characters.
+    /// The first non-empty line, at most 200 characters. Scans UTF-8 bytes, since splitting a
+    /// whole document into lines (by grapheme) costs more than indexing it.
     static func firstLine(_ text: String) -> String {
-        let line = text.split(whereSeparator: \.isNewline).first { $0.contains { !$0.isWhitespace } } ?? ""
-        return String(HTMLText.collapseSpaces(String(line)).prefix(200))
+        var utf8 = text.utf8[...]
+        while !utf8.isEmpty {
+            let end = utf8.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? utf8.endIndex
+            let line = String(decoding: utf8[utf8.startIndex..<end].prefix(1200), as: UTF8.self)
+            let collapsed = HTMLText.collapseSpaces(line)
+            if !collapsed.isEmpty { return String(collapsed.prefix(200)) }
+            utf8 = end == utf8.endIndex ? utf8[end...] : utf8[utf8.index(after: end)...]
+        }
+        return ""
+    }
+
+    /// Whether the text has anything but whitespace (ASCII fast path over the bytes).
+    static func hasContent(_ text: String) -> Bool {
+        for byte in text.utf8 where byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 && byte != 0x0C {
+            if byte >= 0x80 { return text.unicodeScalars.contains { !$0.properties.isWhitespace } }
+            return true
+        }
+        return false
     }
 }

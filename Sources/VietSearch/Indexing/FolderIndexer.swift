@@ -14,9 +14,11 @@ import Glibc
 /// file next to it); searching while indexing works.
 public final class FolderIndexer {
     let index: SearchIndex
-    /// Documents per transaction: small enough that an interruption loses little work, large
-    /// enough that commits cost little.
-    static let batchSize = 1000
+    /// A transaction is committed after this many seconds (or at the end): an interruption
+    /// loses at most that much work, and commits stay rare. Every commit makes FTS5 flush a
+    /// segment that later merges cost again: committing every 1,000 documents made indexing the
+    /// 123 MB news corpus take 12.5 s instead of 7 s.
+    static let batchSeconds = 10.0
 
     public init(index: SearchIndex) { self.index = index }
 
@@ -70,8 +72,13 @@ public final class FolderIndexer {
         var finished = false
         while !finished {
             try index.write { writer in
+                let batchStart = Date()
                 var inBatch = 0
-                while inBatch < Self.batchSize, let item = queue.pop() {
+                while inBatch % 64 != 63 || Date().timeIntervalSince(batchStart) < Self.batchSeconds {
+                    guard let item = queue.pop() else {
+                        finished = true
+                        break
+                    }
                     inBatch += 1
                     done += 1
                     switch item {
@@ -90,7 +97,6 @@ public final class FolderIndexer {
                     }
                     progress?(IndexingProgress(filesDone: done, filesTotal: work.count, bytesDone: bytesDone, bytesTotal: total))
                 }
-                if inBatch < Self.batchSize { finished = true }
             }
         }
         report.bytesRead = bytesDone

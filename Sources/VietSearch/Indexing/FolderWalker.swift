@@ -1,8 +1,15 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Finds the files to index under some folders: regular files with a supported extension,
 /// skipping hidden files and folders (`.git`). Symbolic links to files are followed; links to
 /// folders are not, so link loops cannot trap the walk.
+///
+/// Plain `readdir`/`lstat`: a re-run over 35k unchanged files is mostly this walk, and
+/// FileManager's enumerator with resource values was several times slower.
 struct FolderWalker {
     struct File: Sendable {
         /// Absolute, standardized path.
@@ -25,53 +32,60 @@ struct FolderWalker {
     static func walk(_ folders: [String]) -> Walk {
         var walk = Walk()
         var seen = Set<String>()
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey, .contentModificationDateKey]
         for folder in folders {
-            let root = URL(fileURLWithPath: folder).standardizedFileURL
-            guard
-                let enumerator = FileManager.default.enumerator(
-                    at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles],
-                    errorHandler: { url, error in
-                        walk.unreadable.append((url.path, Self.reason(error)))
-                        return true
-                    })
-            else {
-                walk.unreadable.append((root.path, "cannot open folder"))
-                continue
-            }
-            for case let url as URL in enumerator {
-                let format = url.pathExtension.lowercased()
-                var values = try? url.resourceValues(forKeys: Set(keys))
-                if values?.isSymbolicLink == true {
-                    // Follow links to files only.
-                    let target = url.resolvingSymlinksInPath()
-                    values = try? target.resourceValues(forKeys: Set(keys))
-                    guard values?.isRegularFile == true else { continue }
-                }
-                guard values?.isRegularFile == true else { continue }
-                guard DocumentExtractor.formats.contains(format) else {
-                    walk.ignored += 1
-                    continue
-                }
-                let path = url.standardizedFileURL.path
-                guard seen.insert(path).inserted else { continue }
-                let modified = values?.contentModificationDate?.timeIntervalSince1970 ?? 0
-                walk.files.append(
-                    File(
-                        path: path, size: Int64(values?.fileSize ?? 0), modificationTime: Int64(modified * 1_000_000_000),
-                        format: format))
-            }
+            visit(URL(fileURLWithPath: folder).standardizedFileURL.path, into: &walk, seen: &seen)
         }
         walk.files.sort { $0.path < $1.path }
         return walk
     }
 
+    private static func visit(_ directory: String, into walk: inout Walk, seen: inout Set<String>) {
+        guard let handle = opendir(directory) else {
+            walk.unreadable.append((directory, "cannot open folder: \(String(cString: strerror(errno)))"))
+            return
+        }
+        defer { closedir(handle) }
+        var subdirectories: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name.hasPrefix(".") { continue }  // hidden, and . and ..
+            let path = directory == "/" ? "/" + name : directory + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else {
+                walk.unreadable.append((path, String(cString: strerror(errno))))
+                continue
+            }
+            var kind = info.st_mode & S_IFMT
+            if kind == S_IFLNK {
+                // Follow links to files only.
+                guard stat(path, &info) == 0 else { continue }
+                kind = info.st_mode & S_IFMT
+                if kind != S_IFREG { continue }
+            }
+            if kind == S_IFDIR {
+                subdirectories.append(path)
+                continue
+            }
+            guard kind == S_IFREG else { continue }
+            let dot = name.lastIndex(of: ".")
+            let format = dot.map { name[name.index(after: $0)...].lowercased() } ?? ""
+            guard DocumentExtractor.formats.contains(format) else {
+                walk.ignored += 1
+                continue
+            }
+            guard seen.insert(path).inserted else { continue }
+            let time = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            walk.files.append(File(path: path, size: Int64(info.st_size), modificationTime: time, format: format))
+        }
+        for subdirectory in subdirectories { visit(subdirectory, into: &walk, seen: &seen) }
+    }
+
     static func reason(_ error: Error) -> String {
         let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-            let posix = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return String(cString: strerror(posix.rawValue))
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(underlying.code)))
         }
         return nsError.localizedDescription
     }

@@ -6,7 +6,9 @@ import VietSearchSQLite
 /// - `documents`: one row per indexed file, with its extracted text: the text is stored once,
 ///   and FTS5 reads it from here (external content) for snippets and highlights.
 /// - `documents_fts`: FTS5 over title and body with `vietnamese accent 2` (one `folded:accent`
-///   term per word), kept in step with `documents` by triggers.
+///   term per word), kept in step with `documents` by `IndexWriter`. Not by triggers: a trigger
+///   writes to FTS5 inside a statement savepoint, and FTS5 flushes its in-memory index at every
+///   savepoint, which made indexing 4× slower (one segment per document).
 enum IndexSchema {
     /// Bumped whenever the layout or the tokenizer's output changes; an index made with another
     /// version is refused with a message that says to rebuild it.
@@ -31,15 +33,5 @@ enum IndexSchema {
         CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
             title, body, content='documents', content_rowid='id', tokenize='\(tokenizer)'
         );
-        CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN
-            INSERT INTO documents_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
-        END;
-        CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN
-            INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-        END;
-        CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE OF title, body ON documents BEGIN
-            INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-            INSERT INTO documents_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
-        END;
         """
 }

@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+
+/// Rules about the analyzer's sources that the other tests cannot see.
+@Suite struct SourceRulesTests {
+    static let sources = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/VietnameseText")
+
+    /// The analyzer is pure Swift: Foundation is only the tests' oracle.
+    @Test func analyzerDoesNotImportFoundation() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path).filter { $0.hasSuffix(".swift") }
+        #expect(!files.isEmpty, "no sources in \(Self.sources.path)")
+        for file in files {
+            let text = try String(contentsOf: Self.sources.appendingPathComponent(file), encoding: .utf8)
+            // `import Foundation`, `@_implementationOnly import FoundationEssentials`, …
+            for line in text.split(separator: "\n") {
+                let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "." })
+                let importsFoundation = words.contains("import") && words.contains { $0.hasPrefix("Foundation") }
+                #expect(!importsFoundation, "\(file): \(line)")
+            }
+        }
+    }
+}
