@@ -21,6 +21,14 @@ let package = Package(
                 .product(name: "VietSearchSQLite", package: "VietSearch"),
             ]
         ),
+        .executableTarget(
+            name: "insert-throughput",
+            dependencies: ["VietnameseCorpus", .product(name: "VietSearchSQLite", package: "VietSearch")]
+        ),
+        .executableTarget(
+            name: "query-latency",
+            dependencies: [.product(name: "VietSearch", package: "VietSearch")]
+        ),
         .testTarget(
             name: "VietnameseCorpusTests",
             dependencies: ["VietnameseCorpus", .product(name: "VietnameseText", package: "VietSearch")]
