@@ -16,6 +16,11 @@ struct TokenScanner {
     /// The token needs the general Unicode path (non-Vietnamese letters or marks).
     var generic = false
     var hasDiacritics = false
+    /// Counted while scanning, so finishing a token need not walk its letters again.
+    var vowelCount = 0
+    var toneCount = 0
+    /// The tone bits of the token's letters, OR-ed (the tone itself when `toneCount == 1`).
+    var toneBits: UInt16 = 0
 
     /// Output: the `TokenList`'s storage, written in place.
     let keys: UnsafeMutablePointer<UInt8>
@@ -81,7 +86,13 @@ struct TokenScanner {
                     }
                     let packed = UInt16(truncatingIfNeeded: entry >> 8)
                     letters[letterCount] = packed
+                    // The folded key is written as the letters arrive (its place is free).
+                    keys[keyCount &+ letterCount] = UInt8(truncatingIfNeeded: packed & VietnameseLetter.baseMask)
                     diacritics |= packed
+                    vowelCount &+= Int(packed >> 13)
+                    let tone = packed & VietnameseLetter.toneMask
+                    toneCount &+= tone != 0 ? 1 : 0
+                    toneBits |= tone
                     letterCount &+= 1
                     j &+= length
                     guard j < n else { break }
@@ -178,6 +189,10 @@ struct TokenScanner {
         let marked = letter | mark
         if letter & kindMask != 0 || letterBytes[Int(marked)] == 0 { generic = true }
         letters[letterCount - 1] = marked
+        if mark & VietnameseLetter.toneMask != 0 {
+            toneCount += 1
+            toneBits |= mark & VietnameseLetter.toneMask
+        }
     }
 
     mutating func finishToken() {
@@ -191,6 +206,9 @@ struct TokenScanner {
         tokenStart = -1
         generic = false
         hasDiacritics = false
+        vowelCount = 0
+        toneCount = 0
+        toneBits = 0
     }
 
     @inline(__always)
@@ -210,23 +228,10 @@ struct TokenScanner {
         let n = letterCount
         let foldedStart = keyCount
         let out = keys + foldedStart
-        var vowels = 0
-        var toneCount = 0
-        var tone: UInt16 = 0
-        if hasDiacritics {
-            for index in 0..<n {
-                let letter = letters[index]
-                out[index] = UInt8(truncatingIfNeeded: letter & VietnameseLetter.baseMask)
-                vowels &+= Int(letter >> 13)
-                if letter & VietnameseLetter.toneMask != 0 {
-                    tone = letter & VietnameseLetter.toneMask
-                    toneCount &+= 1
-                }
-            }
-        } else {
-            // No marks: the low byte of each packed letter is its base.
-            for index in 0..<n { out[index] = UInt8(truncatingIfNeeded: letters[index]) }
-        }
+        // The scan wrote the folded bytes and counted vowels and tones.
+        let vowels = vowelCount
+        let toneCount = self.toneCount
+        let tone = toneBits
         out[n] = TokenList.keySeparator
         keyCount &+= n &+ 1
 
