@@ -19,8 +19,9 @@ extension SearchIndex {
             if positiveClauses > 1, results.count < options.limit,
                 let any = builder.expression(for: query, exact: options.exact, combination: .any)
             {
-                // Partial matches follow the full ones; the offset carries over past them.
-                let partial = "(\(any)) NOT (\(all))"
+                // Partial matches follow the full ones; the offset carries over past them. When
+                // nothing matches every word, every match is partial (no NOT to evaluate).
+                let partial = allCount == 0 ? any : "(\(any)) NOT (\(all))"
                 let partialOffset = max(0, options.offset - allCount)
                 results += try page(
                     partial, options: options, limit: options.limit - results.count, offset: partialOffset,
