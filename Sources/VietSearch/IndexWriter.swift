@@ -78,6 +78,12 @@ public final class IndexWriter {
         try run(touchStatement, [.text(path), .integer(size), .integer(modificationTime)])
     }
 
+    /// Recomputes the statistics the query planner uses; call once after a run that changed
+    /// documents.
+    public func refreshTermStatistics() throws {
+        try index.connection.execute(IndexSchema.refreshTermStatistics)
+    }
+
     /// Records when indexing last finished.
     public func markIndexed(at time: Int64) throws {
         try index.setMeta("last_indexed_at", String(time))

@@ -9,7 +9,9 @@ extension SearchIndex {
     public func search(_ text: String, options: SearchOptions = SearchOptions()) throws(VietSearchError) -> SearchResults {
         let query = SearchQuery(parsing: text)
         return try wrapping {
-            guard let all = builder.expression(for: query, exact: options.exact, combination: .all) else {
+            let statistics = try termStatistics(for: query)
+            guard let all = builder.expression(for: query, exact: options.exact, combination: .all, statistics: statistics)
+            else {
                 return SearchResults(query: text, total: 0, results: [])
             }
             let allCount = try count(all)
@@ -17,7 +19,7 @@ extension SearchIndex {
             let positiveClauses = query.positiveClauses.count
             var total = allCount
             if positiveClauses > 1, results.count < options.limit,
-                let any = builder.expression(for: query, exact: options.exact, combination: .any)
+                let any = builder.expression(for: query, exact: options.exact, combination: .any, statistics: statistics)
             {
                 // Partial matches follow the full ones; the offset carries over past them. When
                 // nothing matches every word, every match is partial (no NOT to evaluate).
@@ -30,6 +32,27 @@ extension SearchIndex {
             }
             return SearchResults(query: text, total: total, results: results)
         }
+    }
+
+    /// The statistics of the query's words, or nil for an index whose statistics were never
+    /// computed (the builder then falls back to prefix queries and no planning).
+    func termStatistics(for query: SearchQuery) throws -> TermStatistics? {
+        guard let count = try meta("document_count").flatMap({ Int($0) }) else { return nil }
+        var statistics = TermStatistics(documentCount: count, entries: [:])
+        let lookup = try connection.prepare("SELECT df, variants FROM term_stats WHERE folded = ?1")
+        for clause in query.clauses {
+            for term in clause.alternatives {
+                for token in builder.tokens(of: term) where statistics.entries[token.folded] == nil {
+                    lookup.reset()
+                    try lookup.bind([.text(token.folded)])
+                    guard try lookup.step() else { continue }
+                    let variants = lookup.text(at: 1).split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+                    statistics.entries[token.folded] = TermStatistics.Entry(
+                        documentFrequency: min(lookup.int(at: 0), count), variants: variants)
+                }
+            }
+        }
+        return statistics
     }
 
     func count(_ expression: String) throws -> Int {

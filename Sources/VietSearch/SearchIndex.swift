@@ -56,6 +56,7 @@ public final class SearchIndex {
             guard found == IndexSchema.version else {
                 throw VietSearchError.schemaMismatch(path: path, found: found, expected: IndexSchema.version)
             }
+            if writable { try connection.execute(IndexSchema.create) }  // tables added within a version
         } catch let error as VietSearchError {
             throw error
         } catch let error as SQLiteError {

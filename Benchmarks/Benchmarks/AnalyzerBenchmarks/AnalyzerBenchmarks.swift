@@ -62,7 +62,7 @@ let benchmarks: @Sendable () -> Void = {
             ),
         ]
     } catch {
-        fatalError("cannot set up the FTS5 tokenizers: \(error)")
+        stop("cannot set up the FTS5 tokenizers: \(error)")
     }
     for (label, handle) in tokenizers {
         func tokenizeAll() throws -> Int {
@@ -71,7 +71,7 @@ let benchmarks: @Sendable () -> Void = {
             return tokens
         }
         let expected: Int
-        do { expected = try tokenizeAll() } catch { fatalError("\(label) failed: \(error)") }
+        do { expected = try tokenizeAll() } catch { stop("\(label) failed: \(error)") }
         Benchmark(label) { benchmark in
             for _ in benchmark.scaledIterations {
                 var tokens = 0
@@ -91,7 +91,7 @@ func benchmarkCorpus() -> Corpus {
     do {
         return try Corpus.load(path: path)
     } catch {
-        fatalError("VIETSEARCH_CORPUS: \(error)")
+        stop("VIETSEARCH_CORPUS: \(error)")
     }
 }
 
@@ -99,4 +99,10 @@ func benchmarkCorpus() -> Corpus {
 func corpusTag(_ corpus: Corpus) -> String {
     let source = ProcessInfo.processInfo.environment["VIETSEARCH_CORPUS"].map { URL(fileURLWithPath: $0).lastPathComponent }
     return "\(source ?? "generated") \(corpus.byteCount / 1_000_000) MB"
+}
+
+/// Ends the run with a message (a setup problem, not a bug: no crash report).
+func stop(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("AnalyzerBenchmarks: \(message)\n".utf8))
+    exit(1)
 }

@@ -23,8 +23,8 @@ public struct Corpus: Sendable {
         Corpus(name: path, documents: try CorpusLoader.load(path: path))
     }
 
-    /// The documents that do / do not contain a combining mark (U+0300–U+036F), i.e. that are NFD
-    /// or mixed rather than NFC-only, so their cost can be reported apart.
+    /// The documents that do / do not contain a combining mark (U+0300–U+036F): NFD, mixed, or
+    /// NFC with a stray mark. Their cost can then be reported apart.
     public func partitionedByCombiningMarks() -> (withMarks: Corpus, withoutMarks: Corpus) {
         var marked: [[UInt8]] = []
         var plain: [[UInt8]] = []

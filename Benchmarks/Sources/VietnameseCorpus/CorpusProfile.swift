@@ -7,7 +7,8 @@ public struct CorpusProfile: Sendable, CustomStringConvertible {
     public let maxCharacters: Int
     /// Share of bytes that are not ASCII (a rough measure of how accented the text is).
     public let nonASCIIByteShare: Double
-    /// Documents containing at least one combining mark U+0300–U+036F (NFD or mixed).
+    /// Documents containing at least one combining mark U+0300–U+036F: NFD or mixed text, or NFC
+    /// text with a stray mark (a real corpus has doubled tones such as ị + U+0323).
     public let documentsWithCombiningMarks: Int
 
     public init(_ corpus: Corpus) {
@@ -53,6 +54,6 @@ public struct CorpusProfile: Sendable, CustomStringConvertible {
         let share = Int((nonASCIIByteShare * 1000).rounded())
         return "\(documentCount) documents, \(megabytes(byteCount)) UTF-8; median \(medianCharacters) characters, "
             + "longest \(maxCharacters); \(share / 10).\(share % 10)% non-ASCII bytes; "
-            + "\(documentsWithCombiningMarks) documents with combining marks (NFD or mixed)"
+            + "\(documentsWithCombiningMarks) documents containing a combining mark U+0300–U+036F"
     }
 }

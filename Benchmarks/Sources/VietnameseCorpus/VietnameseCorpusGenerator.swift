@@ -4,8 +4,9 @@
 /// - Words: every syllable is well formed (onset + rhyme + tone, tone mark in its traditional
 ///   place); a vocabulary of function words, common compounds and generated one- to three-syllable
 ///   words with Zipf–Mandelbrot frequencies.
-/// - Sentences: capitalised starts, person names, places, organisations, acronyms, loanwords,
-///   numbers, dates and codes (31/8/2016, 85,94%, 37-NQ/TW), commas, quotes, dashes.
+/// - Sentences: capitalised starts, person names, places, organisations, acronyms, loanwords (a
+///   few in other scripts: café, Москва, 北京), numbers, dates and codes (31/8/2016, 85,94%,
+///   37-NQ/TW), commas, quotes, dashes.
 /// - Documents: a title line, a lead, a body; lengths with a median of about 2,000 characters and
 ///   a long tail to 32,000.
 /// - Forms: 3% of documents are NFD, 1% are NFC with one or two stray decomposed words, and 20%

@@ -63,7 +63,7 @@ enum VietnameseSyllables {
         }
         for onset in plainOnsets {
             for rhyme in plainRhymes {
-                if let spelledOnset = plainSpelling(onset: onset, rhyme: rhyme) { add(spelledOnset.onset, spelledOnset.rhyme) }
+                if let spelled = plainSpelling(onset: onset, rhyme: rhyme) { add(spelled.onset, spelled.rhyme) }
             }
         }
         for onset in glideOnsets {

@@ -16,6 +16,7 @@ struct Vocabulary: Sendable {
     let currencies: [WordForms]
     let acronyms: [WordForms]
     let loanwords: [WordForms]
+    let foreignWords: [WordForms]
     /// Toneless, mark-free syllables for URLs and e-mail addresses.
     let asciiSyllables: [String]
 
@@ -57,21 +58,25 @@ struct Vocabulary: Sendable {
 
         familyNames = WordLists.familyNames.map(WordForms.init)
         middleNames = WordLists.middleNames.map(WordForms.init)
-        // Given names: the hand list plus capitalised generated syllables without a stop final.
+        // Given names: the hand list plus capitalised generated syllables not ending in c, ch, nh,
+        // p or t (rare in names).
         let generatedGiven = syllables.lazy.filter { !["c", "h", "p", "t"].contains($0.last!) }.prefix(300)
         givenNames = (WordLists.givenNames + generatedGiven.map(WordForms.capitalized)).map(WordForms.init)
         var generatedPlaces: [String] = []
-        for _ in 0..<400 { generatedPlaces.append([syllable(), syllable()].map(WordForms.capitalized).joined(separator: " ")) }
+        for _ in 0..<400 {
+            generatedPlaces.append([syllable(), syllable()].map(WordForms.capitalized).joined(separator: " "))
+        }
         places = (WordLists.places + generatedPlaces).map(WordForms.init)
         placeKinds = WordLists.placeKinds.map(WordForms.init)
         organisations = WordLists.organisations.map(WordForms.init)
         currencies = WordLists.currencies.map(WordForms.init)
         acronyms = WordLists.acronyms.map(WordForms.init)
         loanwords = WordLists.loanwords.map(WordForms.init)
+        foreignWords = WordLists.foreignWords.map(WordForms.init)
         asciiSyllables = Array(syllables.lazy.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.prefix(500))
     }
 
-    /// Weights 100 / (rank + offset/100) as integers, accumulated.
+    /// Weights proportional to 1 / (rank + offset/100), as integers, accumulated.
     static func cumulative(count: Int, offset: UInt64) -> [UInt64] {
         var total: UInt64 = 0
         return (1...count).map { rank in

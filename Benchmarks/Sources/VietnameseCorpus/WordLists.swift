@@ -66,6 +66,10 @@ enum WordLists {
         "container", "taxi", "laptop", "Wi-Fi", "startup", "Google", "Samsung", "Apple", "robot", "fan", "clip",
     ]
 
+    /// Words outside Vietnamese spelling (other Latin letters, Cyrillic, Greek, CJK), rare in news
+    /// but present: they take the analyzer's general (allocating) path.
+    static let foreignWords = ["café", "José", "Zürich", "Pokémon", "naïve", "Москва", "Путин", "Ελλάδα", "北京", "東京"]
+
     /// Code suffixes of legal documents (37-NQ/TW, 12/2016/NĐ-CP, 145/QĐ-TTg).
     static let documentCodes = ["NQ/TW", "NĐ-CP", "QĐ-TTg", "QĐ-UBND", "CT-UBND", "TT-BTC", "QH13", "KH-UBND"]
     static let currencies = ["đồng", "tỷ đồng", "triệu đồng", "USD", "triệu USD", "tỷ USD"]

@@ -15,7 +15,7 @@ struct MachineDescription {
         let osRelease = (try? String(contentsOfFile: "/etc/os-release", encoding: .utf8)) ?? ""
         return MachineDescription(
             processors: ProcessInfo.processInfo.activeProcessorCount,
-            cpuModel: field("model name", in: cpuinfo, separator: ":") ?? "unknown CPU",
+            cpuModel: cpuModel(cpuinfo),
             system: field("PRETTY_NAME", in: osRelease, separator: "=")?.trimmingCharacters(in: ["\""]) ?? "unknown OS",
             sqliteVersion: SQLiteConnection.libraryVersion,
             revision: revision())
@@ -27,6 +27,18 @@ struct MachineDescription {
         return text.split(separator: " ").prefix(3).joined(separator: " ")
     }
 
+    /// "AMD EPYC (family 25, model 17, 2596 MHz)": the model name alone can be this vague on VMs.
+    private static func cpuModel(_ cpuinfo: String) -> String {
+        let name = field("model name", in: cpuinfo, separator: ":") ?? "unknown CPU"
+        var details: [String] = []
+        if let family = field("cpu family", in: cpuinfo, separator: ":") { details.append("family \(family)") }
+        if let model = field("model\t", in: cpuinfo, separator: ":") { details.append("model \(model)") }
+        if let megahertz = field("cpu MHz", in: cpuinfo, separator: ":").flatMap(Double.init) {
+            details.append("\(Int(megahertz.rounded())) MHz")
+        }
+        return details.isEmpty ? name : "\(name) (\(details.joined(separator: ", ")))"
+    }
+
     private static func field(_ name: String, in text: String, separator: Character) -> String? {
         for line in text.split(separator: "\n") where line.hasPrefix(name) {
             if let value = line.split(separator: separator, maxSplits: 1).last {
@@ -36,15 +48,17 @@ struct MachineDescription {
         return nil
     }
 
-    /// The main package's commit, and whether its Sources/ differ from it (the analyzer may be
-    /// edited between runs). Read-only git calls; "unknown" when git or the repository is missing.
+    /// The main package's commit, and whether the measured modules (analyzer, SQLite layer) differ
+    /// from it: they may be edited between runs. Read-only git calls; "unknown" when git or the
+    /// repository is missing.
     private static func revision() -> String {
         // This file is Benchmarks/Sources/analyzer-throughput/…; the repository is four levels up.
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().path
         guard let commit = git(["-C", repository, "rev-parse", "--short", "HEAD"]), !commit.isEmpty else { return "unknown" }
-        let changes = git(["-C", repository, "--no-optional-locks", "status", "--porcelain", "--", "Sources"]) ?? ""
-        return changes.isEmpty ? commit : commit + " + uncommitted changes in Sources/"
+        let measured = ["Sources/VietnameseText", "Sources/VietSearchSQLite", "Sources/CSQLite"]
+        let changes = git(["-C", repository, "--no-optional-locks", "status", "--porcelain", "--"] + measured) ?? ""
+        return changes.isEmpty ? commit : commit + " + uncommitted changes in " + measured.joined(separator: ", ")
     }
 
     private static func git(_ arguments: [String]) -> String? {

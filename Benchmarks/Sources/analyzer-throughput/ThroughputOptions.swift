@@ -1,30 +1,34 @@
 import VietnameseCorpus
 
-/// Command-line options of `analyzer-throughput` (hand-parsed: four options do not justify a
+/// Command-line options of `analyzer-throughput` (hand-parsed: a few options do not justify a
 /// dependency in the benchmark package).
 struct ThroughputOptions {
     static let usage = """
-        usage: analyzer-throughput [--corpus PATH] [--rounds N] [--generated-mb M] [--seed S] [--slowest K]
+        usage: analyzer-throughput [--corpus PATH] [--rounds N] [--generated-mb M] [--seed S]
+                                   [--transform nfc|nfd|ascii] [--slowest K]
 
           --corpus PATH      a folder of .txt files or a .jsonl/.jsonl.gz file (title + "\\n" + text);
                              default: generated text (VietnameseCorpusGenerator)
           --rounds N         timed rounds; each round runs every pass once (default 5)
           --generated-mb M   size of the generated corpus in 10^6 bytes (default 50)
           --seed S           generator seed (default \(VietnameseCorpusGenerator.defaultSeed))
-          --slowest K        afterwards, time every document alone and list the K slowest for the analyzer
+          --transform FORM   rewrite every document first: nfc, nfd, or ascii (marks dropped, đ → d)
+          --slowest K        afterwards, time every document alone and list the K where the analyzer
+                             does worst against unicode61
         """
 
     var corpusPath: String?
     var rounds = 5
     var generatedMegabytes = 50.0
     var seed: UInt64?
+    var transform: CorpusTransform?
     var slowest = 0
     var showHelp = false
 
-    init(_ arguments: [String]) throws(OptionError) {
+    init(_ arguments: [String]) throws(ThroughputError) {
         var remaining = arguments[...]
-        func value(for option: String) throws(OptionError) -> String {
-            guard let value = remaining.popFirst() else { throw OptionError("\(option) needs a value") }
+        func value(for option: String) throws(ThroughputError) -> String {
+            guard let value = remaining.popFirst() else { throw ThroughputError("\(option) needs a value") }
             return value
         }
         while let option = remaining.popFirst() {
@@ -33,26 +37,33 @@ struct ThroughputOptions {
             case "--rounds": rounds = try Self.positive(try value(for: option), option)
             case "--generated-mb":
                 let text = try value(for: option)
-                guard let megabytes = Double(text), megabytes > 0 else { throw OptionError("\(option): expected a positive number, got \(text)") }
+                guard let megabytes = Double(text), megabytes > 0 else {
+                    throw ThroughputError("\(option): expected a positive number, got \(text)")
+                }
                 generatedMegabytes = megabytes
             case "--seed":
                 let text = try value(for: option)
-                guard let parsed = UInt64(text) else { throw OptionError("\(option): expected an unsigned integer, got \(text)") }
+                guard let parsed = UInt64(text) else {
+                    throw ThroughputError("\(option): expected an unsigned integer, got \(text)")
+                }
                 seed = parsed
+            case "--transform":
+                let text = try value(for: option)
+                guard let parsed = CorpusTransform(rawValue: text) else {
+                    throw ThroughputError("\(option): expected nfc, nfd or ascii, got \(text)")
+                }
+                transform = parsed
             case "--slowest": slowest = try Self.positive(try value(for: option), option)
             case "--help", "-h": showHelp = true
-            default: throw OptionError("unknown option \(option) (see --help)")
+            default: throw ThroughputError("unknown option \(option) (see --help)")
             }
         }
     }
 
-    private static func positive(_ text: String, _ option: String) throws(OptionError) -> Int {
-        guard let number = Int(text), number > 0 else { throw OptionError("\(option): expected a positive integer, got \(text)") }
+    private static func positive(_ text: String, _ option: String) throws(ThroughputError) -> Int {
+        guard let number = Int(text), number > 0 else {
+            throw ThroughputError("\(option): expected a positive integer, got \(text)")
+        }
         return number
     }
-}
-
-struct OptionError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

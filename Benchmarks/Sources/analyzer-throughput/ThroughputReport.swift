@@ -22,19 +22,27 @@ struct ThroughputReport {
         ]
         for result in results {
             let same = sameRoundRatios(result)
-            lines.append(
-                "| \(result.label) | \(fixed(result.medianMBps, 1)) | \(fixed(result.minMBps, 1))–\(fixed(result.maxMBps, 1)) "
-                    + "| \(fixed(result.medianSeconds, 3)) | \(Self.grouped(result.tokens)) "
-                    + "| \(fixed(result.medianTokensPerSecond / 1e6, 1)) | \(fixed(result.medianMBps / baseline.medianMBps, 2))× "
-                    + "| \(fixed(same.median, 2))× (\(fixed(same.min, 2))–\(fixed(same.max, 2))) "
-                    + "| \(fixed(result.medianCPUMBps, 1)) | \(fixed(result.medianCPUMBps / baseline.medianCPUMBps, 2))× |")
+            let cells = [
+                result.label,
+                fixed(result.medianMBps, 1),
+                fixed(result.minMBps, 1) + "–" + fixed(result.maxMBps, 1),
+                fixed(result.medianSeconds, 3),
+                Self.grouped(result.tokens),
+                fixed(result.medianTokensPerSecond / 1e6, 1),
+                fixed(result.medianMBps / baseline.medianMBps, 2) + "×",
+                fixed(same.median, 2) + "× (" + fixed(same.min, 2) + "–" + fixed(same.max, 2) + ")",
+                fixed(result.medianCPUMBps, 1),
+                fixed(result.medianCPUMBps / baseline.medianCPUMBps, 2) + "×",
+            ]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n")
     }
 
     func roundLine(_ round: Int) -> String {
         let figures = results.map { result in
-            fixed(result.mbps(round: round), 1) + " (CPU " + fixed(Double(result.bytes) / result.cpuSeconds[round] / 1e6, 1) + ")"
+            let cpuMBps = Double(result.bytes) / result.cpuSeconds[round] / 1e6
+            return fixed(result.mbps(round: round), 1) + " (CPU " + fixed(cpuMBps, 1) + ")"
         }
         return "round \(round + 1): MB/s " + figures.joined(separator: " | ")
     }

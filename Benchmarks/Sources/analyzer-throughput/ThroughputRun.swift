@@ -30,7 +30,8 @@ struct ThroughputRun {
                 results[index].cpuSeconds.append(Self.threadCPUSeconds() - cpuStart)
                 results[index].seconds.append(Self.seconds(elapsed))
                 if round > 0 && tokens != results[index].tokens {
-                    throw RunError("\(pass.label) counted \(tokens) tokens in round \(round + 1), \(results[index].tokens) before")
+                    throw ThroughputError(
+                        "\(pass.label) counted \(tokens) tokens in round \(round + 1), \(results[index].tokens) before")
                 }
                 results[index].tokens = tokens
             }
@@ -49,9 +50,4 @@ struct ThroughputRun {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) + Double(attoseconds) / 1e18
     }
-}
-
-struct RunError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -41,7 +41,8 @@ do {
                 megabytes: options.generatedMegabytes, seed: options.seed ?? VietnameseCorpusGenerator.defaultSeed)
         }
     }
-    guard let corpus = loaded else { fail("no corpus") }
+    guard var corpus = loaded else { fail("no corpus") }
+    if let transform = options.transform { corpus = transform.apply(to: corpus) }
     print("corpus: \(corpus.name)")
     print("        \(CorpusProfile(corpus))")
     print("        \(options.corpusPath == nil ? "generated" : "loaded") in \(fixed(ThroughputRun.seconds(loading), 1)) s")
@@ -63,29 +64,36 @@ do {
     print("")
     for result in results.dropLast() {
         let same = report.sameRoundRatios(result)
-        print("\(result.label) ÷ unicode61: \(fixed(same.median, 2))× (same-round ratios \(fixed(same.min, 2))–\(fixed(same.max, 2))×)")
+        let range = "\(fixed(same.min, 2))–\(fixed(same.max, 2))×"
+        print("\(result.label) ÷ unicode61: \(fixed(same.median, 2))× (same-round ratios \(range))")
     }
     if results[0].tokens != results[1].tokens {
         print("note: (a) and (b) counted different tokens (\(results[0].tokens) vs \(results[1].tokens))")
     }
 
-    // NFD and mixed documents take the analyzer's slower normalizing path: report them apart
-    // when there are enough of them to time.
+    // Combining marks send the analyzer down its normalizing path: report those documents apart
+    // when there are enough of them to time (and they are not the whole corpus).
     let marked = corpus.partitionedByCombiningMarks().withMarks
-    if marked.byteCount >= 200_000 {
+    if marked.documents.count == corpus.documents.count {
+        print("")
+        print("every document contains a combining mark")
+    } else if marked.byteCount >= 200_000 {
         let markedResults = try ThroughputRun(passes: passes, corpus: marked).run(rounds: options.rounds)
         print("")
-        print("documents with combining marks only (NFD or mixed): \(CorpusProfile(marked))")
+        print("only the documents containing a combining mark: \(CorpusProfile(marked))")
         print("")
         print(ThroughputReport(results: markedResults).table())
     } else {
         print("")
-        print("documents with combining marks: \(marked.documents.count) (\(marked.byteCount) bytes), too few to time apart")
+        print(
+            "documents containing a combining mark: \(marked.documents.count) (\(marked.byteCount) bytes), "
+                + "too few to time apart")
     }
 
     if options.slowest > 0 {
         print("")
-        print(try SlowestDocuments(analyzer: passes[0], baseline: passes[passes.count - 1]).report(corpus: corpus, count: options.slowest))
+        let slowest = SlowestDocuments(analyzer: passes[0], baseline: passes[passes.count - 1])
+        print(try slowest.report(corpus: corpus, count: options.slowest))
     }
     print("")
     print("load average at end: \(MachineDescription.loadAverage())")

@@ -107,8 +107,10 @@ public final class FolderIndexer {
         let gone = known.keys.filter { path in
             !present.contains(path) && roots.contains { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
         }
+        let changed = report.added + report.updated + gone.count > 0
         try index.write { writer in
             for path in gone { try writer.remove(path: path) }
+            if changed { try writer.refreshTermStatistics() }
             try writer.markIndexed(at: Int64(Date().timeIntervalSince1970))
         }
         report.removed = gone.count

@@ -23,17 +23,48 @@ struct MatchExpressionBuilder {
     let variantMarker: Character
 
     /// The expression, or nil when the query has no searchable token (only punctuation, say).
-    func expression(for query: SearchQuery, exact: Bool, combination: Combination) -> String? {
-        let positives = query.positiveClauses.compactMap { clause(for: $0, exact: exact) }
+    ///
+    /// With `statistics`, unaccented words become an OR of their accent forms, and the clause
+    /// set is planned: for `.all`, words in more than half the documents are not required; for
+    /// `.any`, only rare words (≤ 5 % of documents; else the two rarest) find candidates.
+    func expression(
+        for query: SearchQuery, exact: Bool, combination: Combination, statistics: TermStatistics? = nil
+    ) -> String? {
+        var positives = query.positiveClauses.compactMap { clause -> (text: String, frequency: Int)? in
+            guard let text = self.clause(for: clause, exact: exact, statistics: statistics) else { return nil }
+            return (text, frequency(of: clause, statistics))
+        }
         guard !positives.isEmpty else { return nil }
+        if let statistics, positives.count > 1 {
+            let total = Double(max(statistics.documentCount, 1))
+            let byRarity = positives.sorted { $0.frequency < $1.frequency }
+            switch combination {
+            case .all:
+                let required = positives.filter { Double($0.frequency) <= TermStatistics.commonShare * total }
+                positives = required.isEmpty ? [byRarity[0]] : required
+            case .any:
+                let essential = positives.filter { Double($0.frequency) <= TermStatistics.essentialShare * total }
+                positives = essential.isEmpty ? Array(byRarity.prefix(2)) : essential
+            }
+        }
         var expression = positives.count == 1
-            ? positives[0]
-            : positives.map { "(\($0))" }.joined(separator: combination == .all ? " AND " : " OR ")
+            ? positives[0].text
+            : positives.map { "(\($0.text))" }.joined(separator: combination == .all ? " AND " : " OR ")
         for excluded in query.excludedClauses {
-            guard let part = clause(for: excluded, exact: exact) else { continue }
+            guard let part = clause(for: excluded, exact: exact, statistics: statistics) else { continue }
             expression = "(\(expression)) NOT (\(part))"
         }
         return expression
+    }
+
+    /// Documents a clause can match, estimated from the statistics (Int.max when unknown): the
+    /// alternatives add up; a phrase is as rare as its rarest word.
+    private func frequency(of clause: SearchQuery.Clause, _ statistics: TermStatistics?) -> Int {
+        guard let statistics else { return Int.max }
+        return clause.alternatives.reduce(0) { sum, term in
+            let rarest = tokens(of: term).map { statistics.frequency(of: $0.folded) }.min() ?? 0
+            return min(sum + rarest, statistics.documentCount)
+        }
     }
 
     /// Analyzer tokens of each positive term, in query order (for ranking and restoration).
@@ -44,23 +75,32 @@ struct MatchExpressionBuilder {
         }
     }
 
-    private func clause(for clause: SearchQuery.Clause, exact: Bool) -> String? {
-        let parts = clause.alternatives.compactMap { unit(for: $0, exact: exact) }
+    private func clause(for clause: SearchQuery.Clause, exact: Bool, statistics: TermStatistics?) -> String? {
+        let parts = clause.alternatives.compactMap { unit(for: $0, exact: exact, statistics: statistics) }
         guard !parts.isEmpty else { return nil }
         return parts.count == 1 ? parts[0] : parts.map { "(\($0))" }.joined(separator: " OR ")
     }
 
-    private func unit(for term: SearchQuery.Term, exact: Bool) -> String? {
+    private func unit(for term: SearchQuery.Term, exact: Bool, statistics: TermStatistics?) -> String? {
         let tokens = tokens(of: term)
         guard !tokens.isEmpty else { return nil }
         var prefix = false
         if case .word(_, let isPrefix) = term { prefix = isPrefix }
 
         if exact {
+            // The accent key: `ty` stays `ty` (not `ti`), `hoà` is `hòa`.
             return phrase(tokens.enumerated().map { offset, token in
-                if prefix && offset == tokens.count - 1 { return userPrefix(token) }
-                return quoted(token.hasDiacritics ? token.accent : token.folded)
+                prefix && offset == tokens.count - 1 ? userPrefix(token) : quoted(token.accent)
             })
+        }
+        if tokens.count == 1, !prefix, let token = tokens.first, let statistics {
+            // One word: its accent forms as an OR of exact terms, the typed form once more so
+            // BM25 ranks it first. A word the index lacks keeps the (empty) prefix form.
+            if let entry = statistics.entries[token.folded], entry.variants.count <= TermStatistics.maxVariants {
+                var forms = entry.variants.map { quoted($0.isEmpty ? token.folded : $0) }
+                if token.hasDiacritics { forms.append(quoted(token.accent)) }
+                return forms.count == 1 ? forms[0] : forms.joined(separator: " OR ")
+            }
         }
         let variants = phrase(tokens.enumerated().map { offset, token in
             prefix && offset == tokens.count - 1 ? userPrefix(token) : variantPrefix(token)

@@ -5,6 +5,8 @@ import VietSearchSQLite
 /// - `vietsearch_meta`: key/value facts (schema version, last indexing time).
 /// - `documents`: one row per indexed file, with its extracted text: the text is stored once,
 ///   and FTS5 reads it from here (external content) for snippets and highlights.
+/// - `term_stats`: per folded syllable, its document frequency and accent forms (query planning);
+///   rebuilt from FTS5's vocabulary after each indexing run that changed something.
 /// - `documents_fts`: FTS5 over title and body with `vietnamese accent 2` (one `folded:accent`
 ///   term per word), kept in step with `documents` by `IndexWriter`. Not by triggers: a trigger
 ///   writes to FTS5 inside a statement savepoint, and FTS5 flushes its in-memory index at every
@@ -30,8 +32,20 @@ enum IndexSchema {
             format TEXT NOT NULL,
             indexed_at INTEGER NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS term_stats(folded TEXT PRIMARY KEY, df INTEGER NOT NULL, variants TEXT NOT NULL) WITHOUT ROWID;
         CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
             title, body, content='documents', content_rowid='id', tokenize='\(tokenizer)'
         );
+        """
+
+    /// Rebuilds `term_stats` from the FTS5 vocabulary (about 0.7 s for the 123 MB news corpus).
+    /// A keyed term is `folded:accent`; group by the folded part.
+    static let refreshTermStatistics = """
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp.documents_vocab USING fts5vocab(main, 'documents_fts', 'row');
+        DELETE FROM term_stats;
+        INSERT INTO term_stats(folded, df, variants)
+            SELECT substr(term, 1, instr(term, ':') - 1), sum(doc), group_concat(substr(term, instr(term, ':') + 1), ' ')
+            FROM temp.documents_vocab WHERE instr(term, ':') > 0 GROUP BY 1;
+        INSERT OR REPLACE INTO vietsearch_meta(key, value) SELECT 'document_count', count(*) FROM documents;
         """
 }
