@@ -26,6 +26,10 @@ let package = Package(
             dependencies: ["VietnameseCorpus", .product(name: "VietSearchSQLite", package: "VietSearch")]
         ),
         .executableTarget(
+            name: "ranking-eval",
+            dependencies: [.product(name: "VietSearch", package: "VietSearch")]
+        ),
+        .executableTarget(
             name: "query-latency",
             dependencies: [.product(name: "VietSearch", package: "VietSearch")]
         ),

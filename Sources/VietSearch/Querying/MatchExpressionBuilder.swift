@@ -43,13 +43,30 @@ struct MatchExpressionBuilder {
                 let required = positives.filter { Double($0.frequency) <= TermStatistics.commonShare * total }
                 positives = required.isEmpty ? [byRarity[0]] : required
             case .any:
-                let essential = positives.filter { Double($0.frequency) <= TermStatistics.essentialShare * total }
-                positives = essential.isEmpty ? Array(byRarity.prefix(2)) : essential
+                // MaxScore-like: rare words pick the candidates; the others (but the very common,
+                // whose IDF is nil) only add to their scores, evaluated at candidate rows.
+                var essential = positives.filter { Double($0.frequency) <= TermStatistics.essentialShare * total }
+                if essential.isEmpty { essential = Array(byRarity.prefix(2)) }
+                let scoring = positives.filter { clause in
+                    Double(clause.frequency) <= TermStatistics.commonShare * total
+                        && !essential.contains { $0.text == clause.text }
+                }
+                let candidates = essential.map { "(\($0.text))" }.joined(separator: " OR ")
+                var expression = candidates
+                if !scoring.isEmpty {
+                    expression = "(\(candidates)) AND (\((essential + scoring).map { "(\($0.text))" }.joined(separator: " OR ")))"
+                }
+                return excluding(query, from: expression, exact: exact, statistics: statistics)
             }
         }
-        var expression = positives.count == 1
+        let expression = positives.count == 1
             ? positives[0].text
             : positives.map { "(\($0.text))" }.joined(separator: combination == .all ? " AND " : " OR ")
+        return excluding(query, from: expression, exact: exact, statistics: statistics)
+    }
+
+    private func excluding(_ query: SearchQuery, from positive: String, exact: Bool, statistics: TermStatistics?) -> String {
+        var expression = positive
         for excluded in query.excludedClauses {
             guard let part = clause(for: excluded, exact: exact, statistics: statistics) else { continue }
             expression = "(\(expression)) NOT (\(part))"

@@ -1,0 +1,76 @@
+import Foundation
+import VietSearch
+
+// Ranking quality on ViNewsQA: every question is searched as written and with diacritics
+// stripped (đ → d), and the rank of its answer passage is recorded: recall@1, recall@10, MRR@10,
+// and latency. The index must hold the passages as files named `<answer_doc_id>.txt` (what
+// `unpack.py` writes), usually next to the 35k news articles as distractors:
+//
+//   python3 ../shared/corpus/unpack.py ../shared/corpus/vinewsqa-passages.jsonl.gz /tmp/qa
+//   python3 ../shared/corpus/unpack.py ../shared/corpus/vinews-baomoi.jsonl.gz /tmp/news
+//   vnsearch index /tmp/qa /tmp/news --db /tmp/qa.db
+//   swift run -c release --package-path Benchmarks ranking-eval /tmp/qa.db ../shared/corpus/vinewsqa-qa-dev.jsonl.gz
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count >= 2 else {
+    print("usage: ranking-eval INDEX.db QUESTIONS.jsonl.gz [--every N]")
+    exit(2)
+}
+let every = arguments.count >= 4 && arguments[2] == "--every" ? max(1, Int(arguments[3]) ?? 1) : 1
+
+struct Question: Decodable {
+    let question: String
+    let answer_doc_id: String
+}
+
+func load(_ path: String) throws -> [Question] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    process.arguments = ["-dc", path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return try data.split(separator: UInt8(ascii: "\n")).map { try JSONDecoder().decode(Question.self, from: Data($0)) }
+}
+
+func stripped(_ text: String) -> String {
+    let scalars = text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) }
+    return String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+}
+
+do {
+    let index = try SearchIndex(path: arguments[0], mode: .readOnly)
+    let all = try load(arguments[1])
+    let questions = stride(from: 0, to: all.count, by: every).map { all[$0] }
+    print("| questions | n | recall@1 | recall@10 | MRR@10 | median ms | p99 ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    let forms: [(String, (String) -> String)] = [("as written", { $0 }), ("without diacritics", stripped)]
+    for (name, form) in forms {
+        var hits1 = 0
+        var hits10 = 0
+        var reciprocal = 0.0
+        var times: [Double] = []
+        for question in questions {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let results = try index.search(form(question.question), options: SearchOptions(limit: 10, snippetWords: 1))
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            let target = "/\(question.answer_doc_id).txt"
+            if let rank = results.results.firstIndex(where: { $0.path.hasSuffix(target) }) {
+                hits10 += 1
+                if rank == 0 { hits1 += 1 }
+                reciprocal += 1.0 / Double(rank + 1)
+            }
+        }
+        times.sort()
+        let n = Double(questions.count)
+        print(
+            String(
+                format: "| %@ | %d | %.3f | %.3f | %.3f | %.1f | %.1f |", name as NSString, questions.count, Double(hits1) / n,
+                Double(hits10) / n, reciprocal / n, times[times.count / 2], times[min(times.count - 1, times.count * 99 / 100)]))
+    }
+} catch {
+    FileHandle.standardError.write(Data("ranking-eval: \(error)\n".utf8))
+    exit(1)
+}
