@@ -21,8 +21,9 @@ extension VNSearchCommand {
                   vnsearch search đảng --exact --json
 
                 --json prints {"query", "total", "results": [{"path", "title", "score", "snippet", \
-                "snippet_markdown"}]}: path absolute, higher score better, snippet plain text, \
-                snippet_markdown with matches in **bold**. No results is not an error (exit 0).
+                "snippet_markdown", "matches_all_words"}]}: path absolute, higher score better, \
+                snippet plain text, snippet_markdown with matches in **bold**, matches_all_words \
+                false for the partial matches. No results is not an error (exit 0).
                 """
         )
 
