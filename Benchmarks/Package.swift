@@ -25,6 +25,7 @@ let package = Package(
             name: "insert-throughput",
             dependencies: ["VietnameseCorpus", .product(name: "VietSearchSQLite", package: "VietSearch")]
         ),
+        .executableTarget(name: "generate-corpus", dependencies: ["VietnameseCorpus"]),
         .executableTarget(
             name: "ranking-eval",
             dependencies: [.product(name: "VietSearch", package: "VietSearch")]
@@ -46,6 +47,16 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/AnalyzerBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "IndexingBenchmarks",
+            dependencies: [
+                "VietnameseCorpus",
+                .product(name: "VietSearch", package: "VietSearch"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/IndexingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ],

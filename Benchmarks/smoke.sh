@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI smoke run of the benchmarks, so they cannot rot: builds only the throughput tool (not the
+# CI smoke run of the benchmarks, so they cannot rot: builds the throughput tools (not the
 # package-benchmark suite, whose first build takes minutes) in release, as real runs use it, and
 # runs it once on 1 MB of generated text. No timing assertions: CI machines are shared and noisy.
 # Fails only if the build fails or the tool crashes or reports an error (e.g. token counts that
@@ -9,4 +9,11 @@ cd "$(dirname "$0")"
 start=$SECONDS
 swift build -c release --product analyzer-throughput
 .build/release/analyzer-throughput --generated-mb 1 --rounds 1
+
+# Folder indexing against the sqlite3 shell, on 1 MB of generated files.
+swift build -c release --product generate-corpus
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+.build/release/generate-corpus "$scratch/corpus" --mb 1
+./compare-indexing.sh "$scratch/corpus" 1
 echo "smoke: build and run took $((SECONDS - start)) s"
