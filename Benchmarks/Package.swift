@@ -28,11 +28,11 @@ let package = Package(
         .executableTarget(name: "generate-corpus", dependencies: ["VietnameseCorpus"]),
         .executableTarget(
             name: "ranking-eval",
-            dependencies: [.product(name: "VietSearch", package: "VietSearch")]
+            dependencies: ["VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch")]
         ),
         .executableTarget(
             name: "query-latency",
-            dependencies: [.product(name: "VietSearch", package: "VietSearch")]
+            dependencies: ["VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch")]
         ),
         .testTarget(
             name: "VietnameseCorpusTests",

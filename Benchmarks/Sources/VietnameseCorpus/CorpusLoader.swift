@@ -40,7 +40,7 @@ public enum CorpusLoader {
         return documents
     }
 
-    static func decompress(_ path: String) throws(CorpusError) -> Data {
+    public static func decompress(_ path: String) throws(CorpusError) -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/gzip")
         process.arguments = ["-dc", path]

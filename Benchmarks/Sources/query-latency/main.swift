@@ -1,5 +1,6 @@
 import Foundation
 import VietSearch
+import VietnameseCorpus
 
 // Query latency of `SearchIndex.search` (limit 10) over an existing index: median, p90, p99.
 // Queries come from text files (one per line) and/or from the ViNewsQA questions file, taken as
@@ -26,35 +27,15 @@ while !arguments.isEmpty {
     }
 }
 
-func stripped(_ text: String) -> String {
-    let scalars = text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) }
-    return String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "đ", with: "d")
-        .replacingOccurrences(of: "Đ", with: "D")
-}
-
-func questions(_ path: String) throws -> [String] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-    process.arguments = ["-dc", path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    struct Line: Decodable { let question: String }
-    return try data.split(separator: UInt8(ascii: "\n")).map { try JSONDecoder().decode(Line.self, from: Data($0)).question }
-}
-
 do {
     let index = try SearchIndex(path: indexPath, mode: .readOnly)
     var sets: [(String, [String])] = try files.map { file in
         ((file as NSString).lastPathComponent, try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init))
     }
     if let questionsPath {
-        let all = try questions(questionsPath)
-        let sample = stride(from: 0, to: all.count, by: every).map { all[$0] }
+        let sample = try QuestionSet.load(path: questionsPath).every(every).map(\.question)
         sets.append(("questions as written (every \(every)th)", sample))
-        sets.append(("questions without diacritics", sample.map(stripped)))
+        sets.append(("questions without diacritics", sample.map(QuestionSet.withoutDiacritics)))
     }
     print("| queries | n | median ms | p90 ms | p99 ms |")
     print("|---|---:|---:|---:|---:|")

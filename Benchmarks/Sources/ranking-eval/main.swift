@@ -1,5 +1,6 @@
 import Foundation
 import VietSearch
+import VietnameseCorpus
 
 // Ranking quality on ViNewsQA: every question is searched as written and with diacritics
 // stripped (đ → d), and the rank of its answer passage is recorded: recall@1, recall@10, MRR@10,
@@ -18,35 +19,12 @@ guard arguments.count >= 2 else {
 }
 let every = arguments.count >= 4 && arguments[2] == "--every" ? max(1, Int(arguments[3]) ?? 1) : 1
 
-struct Question: Decodable {
-    let question: String
-    let answer_doc_id: String
-}
-
-func load(_ path: String) throws -> [Question] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-    process.arguments = ["-dc", path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return try data.split(separator: UInt8(ascii: "\n")).map { try JSONDecoder().decode(Question.self, from: Data($0)) }
-}
-
-func stripped(_ text: String) -> String {
-    let scalars = text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) }
-    return String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
-}
-
 do {
     let index = try SearchIndex(path: arguments[0], mode: .readOnly)
-    let all = try load(arguments[1])
-    let questions = stride(from: 0, to: all.count, by: every).map { all[$0] }
+    let questions = try QuestionSet.load(path: arguments[1]).every(every)
     print("| questions | n | recall@1 | recall@10 | MRR@10 | median ms | p99 ms |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    let forms: [(String, (String) -> String)] = [("as written", { $0 }), ("without diacritics", stripped)]
+    let forms: [(String, (String) -> String)] = [("as written", { $0 }), ("without diacritics", QuestionSet.withoutDiacritics)]
     for (name, form) in forms {
         var hits1 = 0
         var hits10 = 0
@@ -56,7 +34,7 @@ do {
             let start = DispatchTime.now().uptimeNanoseconds
             let results = try index.search(form(question.question), options: SearchOptions(limit: 10, snippetWords: 1))
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-            let target = "/\(question.answer_doc_id).txt"
+            let target = "/\(question.answerDocumentID).txt"
             if let rank = results.results.firstIndex(where: { $0.path.hasSuffix(target) }) {
                 hits10 += 1
                 if rank == 0 { hits1 += 1 }
