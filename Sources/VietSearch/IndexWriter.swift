@@ -82,6 +82,14 @@ public final class IndexWriter {
     /// documents.
     public func refreshTermStatistics() throws {
         try index.connection.execute(IndexSchema.refreshTermStatistics)
+        try index.connection.execute("DELETE FROM vietsearch_meta WHERE key = 'term_stats_stale'")
+    }
+
+    /// Says the statistics no longer describe the documents (committed with the first change of a
+    /// run), so searches do not plan with them until `refreshTermStatistics`: a word's new accent
+    /// form would otherwise be missing from its expansion.
+    public func markStatisticsStale() throws {
+        try index.setMeta("term_stats_stale", "1")
     }
 
     /// Records when indexing last finished.

@@ -37,7 +37,7 @@ extension SearchIndex {
     /// The statistics of the query's words, or nil for an index whose statistics were never
     /// computed (the builder then falls back to prefix queries and no planning).
     func termStatistics(for query: SearchQuery) throws -> TermStatistics? {
-        guard let count = try meta("document_count").flatMap({ Int($0) }) else { return nil }
+        guard try !statisticsAreStale, let count = try meta("document_count").flatMap({ Int($0) }) else { return nil }
         var statistics = TermStatistics(documentCount: count, entries: [:])
         let lookup = try connection.prepare("SELECT df, variants FROM term_stats WHERE folded = ?1")
         for clause in query.clauses {
@@ -53,6 +53,11 @@ extension SearchIndex {
             }
         }
         return statistics
+    }
+
+    /// True while the statistics lag behind the documents (see `IndexWriter.markStatisticsStale`).
+    var statisticsAreStale: Bool {
+        get throws { try meta("term_stats_stale") != nil }
     }
 
     func count(_ expression: String) throws -> Int {

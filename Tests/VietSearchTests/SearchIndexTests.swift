@@ -92,6 +92,22 @@ import VietSearch
         }
     }
 
+    @Test func staleStatisticsNeverHideANewAccentForm() throws {
+        try Self.withIndex { (index: SearchIndex) throws in
+            // A run that added a document but stopped before rebuilding the statistics.
+            try index.write { writer in
+                try writer.markStatisticsStale()
+                try writer.upsert(
+                    IndexedDocument(
+                        path: "/docs/dang-new.txt", title: "Mới", body: "Đẳng cấp mới.", size: 1, modificationTime: 0,
+                        hash: "x", encoding: "utf-8", format: "txt"))
+            }
+            #expect(try Self.paths(index.search("dang")).contains("dang-new"))
+            try index.write { writer in try writer.refreshTermStatistics() }
+            #expect(try Self.paths(index.search("dang")).contains("dang-new"))
+        }
+    }
+
     @Test func snippetsShowTheOriginalText() throws {
         try Self.withIndex { (index: SearchIndex) throws in
             let result = try #require(try index.search("xay dung dang").results.first)

@@ -83,6 +83,7 @@ public final class FolderIndexer {
                     done += 1
                     switch item {
                     case .document(let document, let bytes):
+                        if report.added + report.updated == 0 { try writer.markStatisticsStale() }
                         try writer.upsert(document)
                         if known[document.path] == nil { report.added += 1 } else { report.updated += 1 }
                         report.encodings[document.encoding, default: 0] += 1
@@ -107,10 +108,13 @@ public final class FolderIndexer {
         let gone = known.keys.filter { path in
             !present.contains(path) && roots.contains { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
         }
-        let changed = report.added + report.updated + gone.count > 0
+        // Stale statistics (this run's changes, or an earlier run stopped before this point)
+        // are rebuilt; until then searches plan without them.
+        let wasStale = try index.wrapping { try index.statisticsAreStale }
+        let stale = wasStale || report.added + report.updated + gone.count > 0
         try index.write { writer in
             for path in gone { try writer.remove(path: path) }
-            if changed { try writer.refreshTermStatistics() }
+            if stale { try writer.refreshTermStatistics() }
             try writer.markIndexed(at: Int64(Date().timeIntervalSince1970))
         }
         report.removed = gone.count
