@@ -46,7 +46,10 @@ extension SearchIndex {
                     lookup.reset()
                     try lookup.bind([.text(token.folded)])
                     guard try lookup.step() else { continue }
-                    let variants = lookup.text(at: 1).split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+                    let variants = lookup.text(at: 1).split(separator: " ").map { pair in
+                        let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
+                        return (form: String(parts.first ?? ""), documentFrequency: Int(parts.last ?? "") ?? 0)
+                    }
                     statistics.entries[token.folded] = TermStatistics.Entry(
                         documentFrequency: min(lookup.int(at: 0), count), variants: variants)
                 }

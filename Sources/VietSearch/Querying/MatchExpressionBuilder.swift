@@ -113,10 +113,18 @@ struct MatchExpressionBuilder {
         if tokens.count == 1, !prefix, let token = tokens.first, let statistics {
             // One word: its accent forms as an OR of exact terms, the typed form once more so
             // BM25 ranks it first. A word the index lacks keeps the (empty) prefix form.
-            if let entry = statistics.entries[token.folded], entry.variants.count <= TermStatistics.maxVariants {
-                var forms = entry.variants.map { quoted($0.isEmpty ? token.folded : $0) }
-                if token.hasDiacritics { forms.append(quoted(token.accent)) }
-                return forms.count == 1 ? forms[0] : forms.joined(separator: " OR ")
+            // Rare words keep the prefix: one phrase, so one IDF for all accent forms (a form's
+            // own IDF would rank the rarer spelling first), and their doclists are short.
+            if let entry = statistics.entries[token.folded],
+                Double(entry.documentFrequency) > TermStatistics.essentialShare * Double(statistics.documentCount)
+            {
+                let floor = Double(entry.documentFrequency) * TermStatistics.minimumVariantShare
+                let common = entry.variants.filter { Double($0.documentFrequency) >= floor || $0.form == token.accent }
+                if common.count <= TermStatistics.maxVariants {
+                    var forms = common.map { quoted($0.form.isEmpty ? token.folded : $0.form) }
+                    if token.hasDiacritics { forms.append(quoted(token.accent)) }
+                    return forms.isEmpty ? variantPrefix(token) : forms.count == 1 ? forms[0] : forms.joined(separator: " OR ")
+                }
             }
         }
         let variants = phrase(tokens.enumerated().map { offset, token in

@@ -9,8 +9,9 @@ struct TermStatistics {
     struct Entry {
         /// Documents containing any accent form (an upper bound: forms are counted separately).
         var documentFrequency: Int
-        /// Accent keys of the forms that occur; the plain (unaccented) form as its folded key.
-        var variants: [String]
+        /// Accent keys of the forms that occur ("" for the unaccented form), with their document
+        /// frequencies.
+        var variants: [(form: String, documentFrequency: Int)]
     }
 
     var documentCount: Int
@@ -18,6 +19,11 @@ struct TermStatistics {
 
     /// More forms than this and the builder falls back to a prefix query.
     static let maxVariants = 32
+
+    /// Forms in fewer than this share of a word's documents are left out of its expansion
+    /// (mostly typos): each form is its own phrase for BM25, and a rare form's high IDF ranked
+    /// documents with a misspelling first.
+    static let minimumVariantShare = 0.02
 
     /// Words in more than this share of documents are not required to match ("có", "là", "của").
     static let commonShare = 0.5

@@ -5,7 +5,8 @@ import VietSearchSQLite
 /// - `vietsearch_meta`: key/value facts (schema version, last indexing time).
 /// - `documents`: one row per indexed file, with its extracted text: the text is stored once,
 ///   and FTS5 reads it from here (external content) for snippets and highlights.
-/// - `term_stats`: per folded syllable, its document frequency and accent forms (query planning);
+/// - `term_stats`: per folded syllable, its document frequency and accent forms with theirs
+///   (`đang=120 đảng=80 =3`; the empty form is the unaccented one), for query planning;
 ///   rebuilt from FTS5's vocabulary after each indexing run that changed something.
 /// - `documents_fts`: FTS5 over title and body with `vietnamese accent 2` (one `folded:accent`
 ///   term per word), kept in step with `documents` by `IndexWriter`. Not by triggers: a trigger
@@ -44,7 +45,8 @@ enum IndexSchema {
         CREATE VIRTUAL TABLE IF NOT EXISTS temp.documents_vocab USING fts5vocab(main, 'documents_fts', 'row');
         DELETE FROM term_stats;
         INSERT INTO term_stats(folded, df, variants)
-            SELECT substr(term, 1, instr(term, ':') - 1), sum(doc), group_concat(substr(term, instr(term, ':') + 1), ' ')
+            SELECT substr(term, 1, instr(term, ':') - 1), sum(doc),
+                   group_concat(substr(term, instr(term, ':') + 1) || '=' || doc, ' ')
             FROM temp.documents_vocab WHERE instr(term, ':') > 0 GROUP BY 1;
         INSERT OR REPLACE INTO vietsearch_meta(key, value) SELECT 'document_count', count(*) FROM documents;
         """
