@@ -27,12 +27,18 @@ struct MatchExpressionBuilder {
     /// With `statistics`, unaccented words become an OR of their accent forms, and the clause
     /// set is planned: for `.all`, words in more than half the documents are not required; for
     /// `.any`, only rare words (≤ 5 % of documents; else the two rarest) find candidates.
+    /// `accentsRequired` (for `.all`, with statistics): accented words must match their own form.
     func expression(
-        for query: SearchQuery, exact: Bool, combination: Combination, statistics: TermStatistics? = nil
+        for query: SearchQuery, exact: Bool, combination: Combination, statistics: TermStatistics? = nil,
+        accentsRequired: Bool = false
     ) -> String? {
-        var positives = query.positiveClauses.compactMap { clause -> (text: String, frequency: Int)? in
-            guard let text = self.clause(for: clause, exact: exact, statistics: statistics) else { return nil }
-            return (text, frequency(of: clause, statistics))
+        var positives = query.positiveClauses.compactMap { clause -> (text: String, exactText: String, frequency: Int)? in
+            guard
+                let text = self.clause(
+                    for: clause, exact: exact, accentsRequired: accentsRequired && statistics != nil, statistics: statistics),
+                let exactText = self.clause(for: clause, exact: exact, accentsRequired: statistics != nil, statistics: statistics)
+            else { return nil }
+            return (text, exactText, frequency(of: clause, statistics))
         }
         guard !positives.isEmpty else { return nil }
         if let statistics, positives.count > 1 {
@@ -54,7 +60,10 @@ struct MatchExpressionBuilder {
                 let candidates = essential.map { "(\($0.text))" }.joined(separator: " OR ")
                 var expression = candidates
                 if !scoring.isEmpty {
-                    expression = "(\(candidates)) AND (\((essential + scoring).map { "(\($0.text))" }.joined(separator: " OR ")))"
+                    // Scoring words as typed (an accented word: its own form), which is cheaper to
+                    // evaluate and says what the question meant.
+                    let scores = essential.map { "(\($0.text))" } + scoring.map { "(\($0.exactText))" }
+                    expression = "(\(candidates)) AND (\(scores.joined(separator: " OR ")))"
                 }
                 return excluding(query, from: expression, exact: exact, statistics: statistics)
             }
@@ -68,18 +77,25 @@ struct MatchExpressionBuilder {
     private func excluding(_ query: SearchQuery, from positive: String, exact: Bool, statistics: TermStatistics?) -> String {
         var expression = positive
         for excluded in query.excludedClauses {
-            guard let part = clause(for: excluded, exact: exact, statistics: statistics) else { continue }
+            guard let part = clause(for: excluded, exact: exact, accentsRequired: false, statistics: statistics) else { continue }
             expression = "(\(expression)) NOT (\(part))"
         }
         return expression
     }
 
-    /// Documents a clause can match, estimated from the statistics (Int.max when unknown): the
-    /// alternatives add up; a phrase is as rare as its rarest word.
+    /// Documents a clause stands for, estimated from the statistics (Int.max when unknown): the
+    /// alternatives add up; a phrase is as rare as its rarest word; an accented word counts the
+    /// documents with that form.
     private func frequency(of clause: SearchQuery.Clause, _ statistics: TermStatistics?) -> Int {
         guard let statistics else { return Int.max }
         return clause.alternatives.reduce(0) { sum, term in
-            let rarest = tokens(of: term).map { statistics.frequency(of: $0.folded) }.min() ?? 0
+            let rarest = tokens(of: term).map { token in
+                // A word typed with accents says which form is meant: as common as that form.
+                guard token.hasDiacritics, let entry = statistics.entries[token.folded] else {
+                    return statistics.frequency(of: token.folded)
+                }
+                return entry.variants.first { $0.form == token.accent }?.documentFrequency ?? 0
+            }.min() ?? 0
             return min(sum + rarest, statistics.documentCount)
         }
     }
@@ -92,13 +108,21 @@ struct MatchExpressionBuilder {
         }
     }
 
-    private func clause(for clause: SearchQuery.Clause, exact: Bool, statistics: TermStatistics?) -> String? {
-        let parts = clause.alternatives.compactMap { unit(for: $0, exact: exact, statistics: statistics) }
+    private func clause(
+        for clause: SearchQuery.Clause, exact: Bool, accentsRequired: Bool, statistics: TermStatistics?
+    ) -> String? {
+        let parts = clause.alternatives.compactMap {
+            unit(for: $0, exact: exact, accentsRequired: accentsRequired, statistics: statistics)
+        }
         guard !parts.isEmpty else { return nil }
         return parts.count == 1 ? parts[0] : parts.map { "(\($0))" }.joined(separator: " OR ")
     }
 
-    private func unit(for term: SearchQuery.Term, exact: Bool, statistics: TermStatistics?) -> String? {
+    /// `accentsRequired`: the first pass of a planned search, where an accented word must match
+    /// its own form (the documents with other forms follow in the partial pass).
+    private func unit(
+        for term: SearchQuery.Term, exact: Bool, accentsRequired: Bool, statistics: TermStatistics?
+    ) -> String? {
         let tokens = tokens(of: term)
         guard !tokens.isEmpty else { return nil }
         var prefix = false
@@ -109,6 +133,9 @@ struct MatchExpressionBuilder {
             return phrase(tokens.enumerated().map { offset, token in
                 prefix && offset == tokens.count - 1 ? userPrefix(token) : quoted(token.accent)
             })
+        }
+        if accentsRequired, !prefix, tokens.contains(where: \.hasDiacritics) {
+            return phrase(tokens.map { $0.hasDiacritics ? quoted($0.accent) : variantPrefix($0) })
         }
         if tokens.count == 1, !prefix, let token = tokens.first, let statistics {
             // One word: its accent forms as an OR of exact terms, the typed form once more so

@@ -2,11 +2,13 @@
 public struct SearchResult: Sendable, Hashable {
     public var path: String
     public var title: String
-    /// Higher is better (BM25 with title weighting and exact-accent and phrase boosts).
+    /// Higher is better, and never higher than the result before: BM25 (with title weighting), plus
+    /// 1,000 for the documents with every word (in the typed accent forms, when typed with accents).
     public var score: Double
     /// A passage of the original text with matches between the highlight markers.
     public var snippet: String
-    /// The document contains every query word (false for the partial matches that follow).
+    /// The document contains every query word (in its typed accent form when typed with accents);
+    /// false for the matches that follow.
     public var matchesAllWords: Bool
 
     public init(path: String, title: String, score: Double, snippet: String, matchesAllWords: Bool) {
