@@ -115,7 +115,7 @@ extension VNSearchCommand {
                 out += "no document matches all words; \(results.total) match some"
             } else {
                 out += results.total == 1 ? "1 document matches" : "\(results.total) documents match"
-                if partial > 0 { out += " all words (\(partial) shown after them match only some)" }
+                if partial > 0 { out += " all words (the \(partial) after them: some of the words, or other accent forms)" }
             }
             out += shown < results.total ? "; showing \(shown)\n" : "\n"
             return out
