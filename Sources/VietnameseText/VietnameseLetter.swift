@@ -27,7 +27,6 @@ struct VietnameseLetter: Equatable {
     static let composeTableSize = 1 << 14
     static var baseMask: UInt16 { 0x7F }
     static var markMask: UInt16 { 0x380 }
-    static var toneShift: UInt16 { 10 }
     static var toneMask: UInt16 { 0x1C00 }
     static var vowelBit: UInt16 { 0x2000 }
 

@@ -8,12 +8,7 @@ import VietnameseText
 /// accent key it becomes `i` when it carries a tone or follows qu. Everything else keeps its own
 /// letter.
 @Suite struct IYVariantTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        let written: String
-        let folded: String
-        let accent: String
-        var testDescription: String { "\(written) → \(folded) / \(accent)" }
-    }
+    typealias Case = KeyCase
 
     static func c(_ written: String, _ folded: String, _ accent: String) -> Case {
         Case(written: written, folded: folded, accent: accent)

@@ -88,3 +88,11 @@ enum Support {
         return characters.joined()
     }
 }
+
+/// One table row: a word as written and the keys it must get.
+struct KeyCase: Sendable, CustomTestStringConvertible {
+    let written: String
+    let folded: String
+    let accent: String
+    var testDescription: String { "\(written) → \(folded) / \(accent)" }
+}

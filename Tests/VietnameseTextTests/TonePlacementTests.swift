@@ -4,12 +4,7 @@ import VietnameseText
 
 /// Tone marks go to one canonical place (traditional style), whatever the input did.
 @Suite struct TonePlacementTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        let written: String
-        let folded: String
-        let accent: String
-        var testDescription: String { "\(written) → \(folded) / \(accent)" }
-    }
+    typealias Case = KeyCase
 
     static func c(_ written: String, _ folded: String, _ accent: String) -> Case {
         Case(written: written, folded: folded, accent: accent)

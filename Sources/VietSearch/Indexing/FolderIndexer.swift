@@ -84,7 +84,8 @@ public final class FolderIndexer {
                     switch item {
                     case .document(let document, let bytes):
                         if report.added + report.updated == 0 { try writer.markStatisticsStale() }
-                        try writer.upsert(document)
+                        // The lock file keeps other indexers out, so `known` is current.
+                        try writer.upsert(document, mayExist: known[document.path] != nil)
                         if known[document.path] == nil { report.added += 1 } else { report.updated += 1 }
                         report.encodings[document.encoding, default: 0] += 1
                         bytesDone += bytes
