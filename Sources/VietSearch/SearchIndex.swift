@@ -14,7 +14,7 @@ public final class SearchIndex {
 
     public let path: String
     let connection: SQLiteConnection
-    let builder = MatchExpressionBuilder(
+    let planner = QueryPlanner(
         analyzer: VietnameseAnalyzer(), variantMarker: Character(Unicode.Scalar(VietnameseTokenizerOptions.variantMarker)))
 
     public init(path: String, mode: Mode) throws(VietSearchError) {
@@ -26,6 +26,7 @@ public final class SearchIndex {
             // only the last commit, never corrupt the file.
             if mode == .readWrite { try connection.execute("PRAGMA synchronous=NORMAL") }
             try connection.registerVietnameseTokenizer()
+            try connection.registerVietnameseRanking()
         } catch let error {
             if error.resultCode == 14 /* SQLITE_CANTOPEN */ && mode == .readOnly { throw .indexNotFound(path: path) }
             if error.isNotADatabase { throw .notAnIndex(path: path) }

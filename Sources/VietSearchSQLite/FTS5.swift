@@ -43,6 +43,12 @@ extension SQLiteConnection {
         let rc = VietSearchSQLite.registerVietnameseTokenizer(fts5: try FTS5.api(handle))
         guard rc == SQLITE_OK else { throw SQLiteError(database: handle, resultCode: rc, context: "registering the vietnamese tokenizer") }
     }
+
+    /// Registers the `vietsearch_rank` FTS5 ranking function (see `VietnameseRankingPlan`).
+    public func registerVietnameseRanking() throws(SQLiteError) {
+        let rc = registerVietnameseRankFunction(fts5: try FTS5.api(handle))
+        guard rc == SQLITE_OK else { throw SQLiteError(database: handle, resultCode: rc, context: "registering vietsearch_rank") }
+    }
 }
 
 /// Registers the `vietnamese` FTS5 tokenizer on a raw `sqlite3*` handle, for applications with

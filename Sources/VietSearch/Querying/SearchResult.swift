@@ -7,8 +7,8 @@ public struct SearchResult: Sendable, Hashable {
     public var score: Double
     /// A passage of the original text with matches between the highlight markers.
     public var snippet: String
-    /// The document contains every query word (in its typed accent form when typed with accents);
-    /// false for the matches that follow.
+    /// The document contains every query word that is not very common (in more than half of the
+    /// documents), in some accent form (in `exact` searches: the typed form).
     public var matchesAllWords: Bool
 
     public init(path: String, title: String, score: Double, snippet: String, matchesAllWords: Bool) {

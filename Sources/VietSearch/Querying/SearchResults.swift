@@ -1,10 +1,10 @@
 /// The answer to a search.
 public struct SearchResults: Sendable, Hashable {
     public var query: String
-    /// Documents containing every query word; when none does, documents containing any.
+    /// Documents found: for a keyword query (up to four words), those with every word when there
+    /// are any; otherwise those with at least one of the query's distinctive words.
     public var total: Int
-    /// The requested page: documents with every word first, then (for several words) the best
-    /// partial matches.
+    /// The requested page, best first. Keyword queries list documents with every word first.
     public var results: [SearchResult]
 
     public init(query: String, total: Int, results: [SearchResult]) {

@@ -7,7 +7,7 @@
 /// leave very common words out of the required set.
 struct TermStatistics {
     struct Entry {
-        /// Documents containing any accent form (an upper bound: forms are counted separately).
+        /// Documents containing any accent form (estimated: see `unionEstimate`).
         var documentFrequency: Int
         /// Accent keys of the forms that occur ("" for the unaccented form), with their document
         /// frequencies.
@@ -31,4 +31,15 @@ struct TermStatistics {
     static let essentialShare = 0.05
 
     func frequency(of folded: String) -> Int { entries[folded]?.documentFrequency ?? 0 }
+
+    /// Documents with at least one of the forms, estimated as if forms occurred independently.
+    /// The stored sum counts a document once per form it has: "bo" sums to more documents than
+    /// the index holds, which made its IDF zero.
+    static func unionEstimate(_ frequencies: [Int], documentCount: Int) -> Int {
+        guard documentCount > 0 else { return 0 }
+        let total = Double(documentCount)
+        var none = 1.0
+        for frequency in frequencies { none *= 1 - min(Double(frequency), total) / total }
+        return max(frequencies.max() ?? 0, Int((total * (1 - none)).rounded()))
+    }
 }

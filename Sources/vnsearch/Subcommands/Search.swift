@@ -110,14 +110,11 @@ extension VNSearchCommand {
                 out += "\(number + 1). \(Terminal.bold(result.title))\n   \(Terminal.dim(result.path))\n   \(snippet)\n\n"
             }
             let shown = results.results.count
-            let partial = results.results.filter { !$0.matchesAllWords }.count
-            if results.results.first?.matchesAllWords == false {
-                out += "no document matches all words; \(results.total) match some"
-            } else {
-                out += results.total == 1 ? "1 document matches" : "\(results.total) documents match"
-                if partial > 0 { out += " all words (the \(partial) after them: some of the words, or other accent forms)" }
-            }
-            out += shown < results.total ? "; showing \(shown)\n" : "\n"
+            let full = results.results.filter(\.matchesAllWords).count
+            out += results.total == 1 ? "1 document matches" : "\(results.total) documents match"
+            out += shown < results.total ? "; showing \(shown)" : ""
+            if full < shown { out += full == 0 ? " (none has every word)" : " (\(full) shown have every word)" }
+            out += "\n"
             return out
         }
     }

@@ -1,0 +1,336 @@
+import Foundation
+import VietSearchSQLite
+import VietnameseText
+
+/// Turns a `SearchQuery` into FTS5 MATCH expressions for a table tokenized with
+/// `vietnamese accent 2` (keyed terms `folded:accent`), each with the `VietnameseRankingPlan`
+/// that scores its rows.
+///
+/// User text never reaches an expression: only analyzer keys (letters and digits) inside double
+/// quotes, joined by operators written here. So no input can produce an FTS5 syntax error or
+/// inject syntax.
+///
+/// Each positive clause is one query *word* for ranking. A word typed without accents matches
+/// every accent form: its real forms as an OR of exact terms when it is common (FTS5 walks those
+/// doclists lazily, where a prefix query builds the whole merged doclist first), else the variant
+/// prefix `"dang\u{2}"*` (one doclist, short). A word typed with accents matches every form too,
+/// and its typed form is a second, separately weighted term.
+struct QueryPlanner {
+    struct Plan {
+        /// Documents with every required word; nil for one-word queries (the candidates are
+        /// exactly those).
+        var allWords: Ranked?
+        /// The documents to rank: those with at least one *essential* (rare) word, or with every
+        /// word when there is no statistics; the other words only add to their scores.
+        var candidates: Ranked
+        /// The same documents as `candidates`, cheaper to count (no scoring part).
+        var countExpression: String
+        /// Marks the query's words in snippets.
+        var snippets: SnippetBuilder
+    }
+
+    struct Ranked {
+        var expression: String
+        var ranking: VietnameseRankingPlan
+    }
+
+    let analyzer: VietnameseAnalyzer
+    /// Byte that asks the tokenizer for a variant prefix (see `VietnameseTokenizerOptions`).
+    let variantMarker: Character
+
+    /// Weights, chosen on the ViNewsQA dev questions (docs/ENGINE.md has the measurements).
+    struct Weights {
+        /// Share of a typed word's score that needs the form typed.
+        var exactShare = 0.7
+        /// Weight of two query words next to each other in the text, relative to their mean IDF.
+        /// Measured: recall@10 of unaccented questions 0.54 (none) → 0.60 (1.0) → 0.61 (2.0)
+        /// before common words scored; 0.73 (2.0) → 0.74 (3.0) with them.
+        var adjacency = 3.0
+        /// Queries of at most this many words are keyword searches: documents with every word
+        /// come first (and among them, with every word in the form typed). Longer queries are
+        /// questions, ranked by score alone: a strict all-words tier took recall@10 of the dev
+        /// questions from 0.74 to 0.42.
+        var strictTierMaxWords = 4
+        var tierBonus = 1000.0
+        var essentialShare = TermStatistics.essentialShare
+    }
+    var weights = Weights()
+
+    /// One positive clause, ready to be written.
+    private struct Word {
+        var clause: SearchQuery.Clause
+        var tokens: [[Token]]  // per alternative
+        var accented: Bool
+        /// Documents containing the word in any form / in the typed form (Int.max: unknown).
+        var frequency: Int
+        var exactFrequency: Int
+    }
+
+    /// The plan, or nil when the query has no searchable token (only punctuation, say).
+    func plan(for query: SearchQuery, exact: Bool, statistics: TermStatistics?) -> Plan? {
+        var words: [Word] = []
+        // Someone who typed accents anywhere typed every word as meant: an unaccented word in
+        // such a query asks for its unaccented form ("vỏ nho": grapes, not "nhỏ").
+        let typed = !exact && query.positiveClauses.contains { clause in
+            clause.alternatives.contains { tokens(of: $0).contains(where: \.hasDiacritics) }
+        }
+        for clause in query.positiveClauses {
+            let alternatives = clause.alternatives.map { self.tokens(of: $0) }.filter { !$0.isEmpty }
+            guard !alternatives.isEmpty else { continue }
+            var word = Word(
+                clause: clause, tokens: alternatives, accented: typed,
+                frequency: frequency(of: alternatives, statistics, typed: exact),
+                exactFrequency: frequency(of: alternatives, statistics, typed: true))
+            // A typed form the index lacks (a typo in the accents) says nothing: rank by the word.
+            if word.accented && word.exactFrequency == 0 { word.accented = false }
+            words.append(word)
+        }
+        guard !words.isEmpty else { return nil }
+
+        let total = Double(max(statistics?.documentCount ?? 1, 1))
+        func candidateFrequency(_ index: Int) -> Int {
+            words[index].accented ? words[index].exactFrequency : words[index].frequency
+        }
+        // Very common words ("có", "là", "của"; unaccented "dung", in more than half of the
+        // documents in some form) are not required and never pick candidates, but they still
+        // score, mostly through adjacency: "xay dung dang".
+        var required = words.indices.filter {
+            statistics == nil || Double(candidateFrequency($0)) <= TermStatistics.commonShare * total
+        }
+        if required.isEmpty {
+            required = [words.indices.min { candidateFrequency($0) < candidateFrequency($1) }!]
+        }
+        let included = Array(words.indices)
+
+        var essential = required.filter {
+            statistics == nil || Double(candidateFrequency($0)) <= weights.essentialShare * total
+        }
+        if essential.isEmpty {
+            essential = Array(required.sorted { candidateFrequency($0) < candidateFrequency($1) }.prefix(2))
+        }
+
+        // The ranking words, in query order (adjacency is between consecutive query words).
+        func ranking(_ writer: inout ExpressionWriter) {
+            for (position, index) in included.enumerated() {
+                let word = words[index]
+                let idf = Self.idf(word.frequency, total: total)
+                let exactIDF = Self.idf(word.exactFrequency, total: total)
+                let share = word.accented ? weights.exactShare : 0
+                var pair = 0.0
+                if position > 0, included[position - 1] == index - 1, word.tokens.count == 1, words[index - 1].tokens.count == 1 {
+                    pair = weights.adjacency * (idf + Self.idf(words[index - 1].frequency, total: total)) / 2
+                }
+                writer.ranking.words.append(
+                    VietnameseRankingPlan.Word(
+                        anyWeight: idf * (1 - share), exactWeight: exactIDF * share, pairWeight: pair, isRequired: required.contains(index),
+                        isAccented: word.accented, length: word.tokens[0].count))
+            }
+            let strict = words.count <= weights.strictTierMaxWords
+            writer.ranking.allWordsBonus = strict && required.count > 1 ? weights.tierBonus : 0
+            writer.ranking.exactFormsBonus = strict ? weights.tierBonus : 0
+        }
+        let rankIndex = Dictionary(uniqueKeysWithValues: included.enumerated().map { ($1, $0) })
+
+        var candidates = ExpressionWriter(planner: self, statistics: statistics, exact: exact, typed: typed)
+        ranking(&candidates)
+        var expression: String
+        var countable: String?
+        let scoring = included.filter { !essential.contains($0) }
+        if scoring.isEmpty {
+            expression = essential.map { "(\(candidates.word(words[$0], rank: rankIndex[$0]!))" + ")" }.joined(separator: " OR ")
+        } else {
+            // MaxScore-like: rare words pick the candidates; the others only add to their scores,
+            // evaluated at candidate rows (FTS5 seeks their doclists to those rows).
+            let picks = essential.map { "(\(candidates.candidate(words[$0])))" }.joined(separator: " OR ")
+            let scores = included.map { "(\(candidates.word(words[$0], rank: rankIndex[$0]!)))" }.joined(separator: " OR ")
+            expression = "(\(picks)) AND (\(scores))"
+            var counter = ExpressionWriter(planner: self, statistics: statistics, exact: exact, typed: typed)
+            countable = counter.excluding(query, from: essential.map { "(\(counter.candidate(words[$0])))" }.joined(separator: " OR "))
+        }
+        expression = candidates.excluding(query, from: expression)
+
+        var all: Ranked?
+        if required.count > 1 {
+            var writer = ExpressionWriter(planner: self, statistics: statistics, exact: exact, typed: typed)
+            ranking(&writer)
+            var expression = required.map { "(\(writer.word(words[$0], rank: rankIndex[$0]!)))" }.joined(separator: " AND ")
+            let optional = included.filter { !required.contains($0) }
+            if !optional.isEmpty {
+                // Optional words score where present: OR'd with a required word (not scored
+                // twice), they never remove a row.
+                let scores = optional.map { "(\(writer.word(words[$0], rank: rankIndex[$0]!)))" } + ["(\(writer.candidate(words[required[0]])))"]
+                expression = "\(expression) AND (\(scores.joined(separator: " OR ")))"
+            }
+            all = Ranked(expression: writer.excluding(query, from: expression), ranking: writer.ranking)
+        }
+        var requiredKeys: [Set<[UInt8]>] = []
+        var optionalKeys: Set<[UInt8]> = []
+        var prefixes: [[UInt8]] = []
+        for index in included {
+            var keys: Set<[UInt8]> = []
+            for term in words[index].clause.alternatives {
+                let tokens = tokens(of: term)
+                for (offset, token) in tokens.enumerated() {
+                    if case .word(_, true) = term, offset == tokens.count - 1 {
+                        prefixes.append(Array(token.folded.utf8))
+                    } else {
+                        keys.insert(Array((exact ? token.accent : token.folded).utf8))
+                    }
+                }
+            }
+            if required.contains(index) {
+                if !keys.isEmpty { requiredKeys.append(keys) }
+            } else {
+                optionalKeys.formUnion(keys)
+            }
+        }
+        return Plan(
+            allWords: all, candidates: Ranked(expression: expression, ranking: candidates.ranking),
+            countExpression: countable ?? expression,
+            snippets: SnippetBuilder(required: requiredKeys, optional: optionalKeys, prefixes: prefixes, exact: exact))
+    }
+
+    /// Robertson–Spärck Jones IDF as Lucene writes it (never negative).
+    static func idf(_ frequency: Int, total: Double) -> Double {
+        let n = Double(min(max(frequency, 0), Int(total)))
+        return log(1 + (total - n + 0.5) / (n + 0.5))
+    }
+
+    /// Documents a word stands for, estimated from the statistics (Int.max when unknown): the
+    /// alternatives add up; a multi-token term is as rare as its rarest token; `typed`: tokens
+    /// with accents count the documents with that form.
+    private func frequency(of alternatives: [[Token]], _ statistics: TermStatistics?, typed: Bool) -> Int {
+        guard let statistics else { return Int.max }
+        return alternatives.reduce(0) { sum, tokens in
+            let rarest = tokens.map { token in
+                guard typed, let entry = statistics.entries[token.folded] else { return statistics.frequency(of: token.folded) }
+                let form = token.hasDiacritics ? token.accent : ""
+                return entry.variants.first { $0.form == form }?.documentFrequency ?? 0
+            }.min() ?? 0
+            return min(sum + rarest, statistics.documentCount)
+        }
+    }
+
+    /// Analyzer tokens of a term.
+    func tokens(of term: SearchQuery.Term) -> [Token] {
+        switch term {
+        case .word(let text, _): return analyzer.tokens(in: text)
+        case .phrase(let text): return analyzer.tokens(in: text)
+        }
+    }
+
+    /// Writes one expression, numbering its phrases as FTS5 will and recording each in the plan.
+    private struct ExpressionWriter {
+        let planner: QueryPlanner
+        let statistics: TermStatistics?
+        let exact: Bool
+        /// The query was typed with accents: each word's typed form is a term of its own.
+        let typed: Bool
+        var ranking = VietnameseRankingPlan()
+
+        private mutating func phrase(_ parts: [String], word: Int, any: Bool, exact: Bool) -> String {
+            ranking.phrases.append(VietnameseRankingPlan.Phrase(word: word, countsAsAny: any, countsAsExact: exact))
+            return parts.joined(separator: " + ")
+        }
+
+        /// The word in every form that scores (`rank` is its index in the ranking plan).
+        mutating func word(_ word: Word, rank: Int) -> String {
+            var parts: [String] = []
+            for term in word.clause.alternatives {
+                let tokens = planner.tokens(of: term)
+                guard !tokens.isEmpty else { continue }
+                parts += forms(term, tokens, rank: rank)
+            }
+            return parts.joined(separator: " OR ")
+        }
+
+        /// The word as it picks candidates: the typed form of an accented word, else every form.
+        /// Its phrases do not score (the same word follows in the scoring part).
+        mutating func candidate(_ word: Word) -> String {
+            var parts: [String] = []
+            for term in word.clause.alternatives {
+                let tokens = planner.tokens(of: term)
+                guard !tokens.isEmpty else { continue }
+                if word.accented, !isPrefix(term) {
+                    parts.append(phrase(typedForm(tokens), word: -1, any: false, exact: false))
+                } else {
+                    parts += forms(term, tokens, rank: -1)
+                }
+            }
+            return parts.joined(separator: " OR ")
+        }
+
+        private func isPrefix(_ term: SearchQuery.Term) -> Bool {
+            if case .word(_, let prefix) = term { return prefix }
+            return false
+        }
+
+        /// The tokens in the form typed (unaccented tokens: their unaccented form).
+        private func typedForm(_ tokens: [Token]) -> [String] {
+            tokens.map { $0.hasDiacritics ? quoted($0.accent) : quoted($0.folded) }
+        }
+
+        /// Phrases for one term: every accent form (kind any), and the typed form (kind exact).
+        private mutating func forms(_ term: SearchQuery.Term, _ tokens: [Token], rank: Int) -> [String] {
+            let prefix = isPrefix(term)
+            let scores = rank >= 0
+            if exact {
+                // The accent key: `ty` stays `ty` (not `ti`), `hoà` is `hòa`.
+                let parts = tokens.enumerated().map { offset, token in
+                    prefix && offset == tokens.count - 1 ? userPrefix(token) : quoted(token.accent)
+                }
+                return [phrase(parts, word: rank, any: scores, exact: false)]
+            }
+            var result: [String] = []
+            var typedIncluded = false
+            if tokens.count == 1, !prefix, let token = tokens.first, let statistics,
+                let entry = statistics.entries[token.folded],
+                Double(entry.documentFrequency) > TermStatistics.essentialShare * Double(statistics.documentCount)
+            {
+                // A common word: its real forms (mostly typos left out: each form is a phrase).
+                let floor = Double(entry.documentFrequency) * TermStatistics.minimumVariantShare
+                let typedKey = token.hasDiacritics ? token.accent : ""
+                // The form typed stays, however rare: "nho" (grapes) among "nhỏ", "nhớ", "nhờ".
+                let common = entry.variants.filter { Double($0.documentFrequency) >= floor || $0.form == typedKey }
+                if !common.isEmpty, common.count <= TermStatistics.maxVariants {
+                    for variant in common {
+                        let isTyped = typed && variant.form == typedKey
+                        typedIncluded = typedIncluded || isTyped
+                        result.append(
+                            phrase([quoted(variant.form.isEmpty ? token.folded : variant.form)], word: rank, any: scores, exact: scores && isTyped))
+                    }
+                }
+            }
+            if result.isEmpty {
+                let parts = tokens.enumerated().map { offset, token in
+                    prefix && offset == tokens.count - 1 ? userPrefix(token) : variantPrefix(token)
+                }
+                result.append(phrase(parts, word: rank, any: scores, exact: false))
+            }
+            if !typedIncluded, !prefix, typed {
+                result.append(phrase(typedForm(tokens), word: rank, any: false, exact: scores))
+            }
+            return result
+        }
+
+        /// `(expression) NOT (excluded)` for each excluded clause; its phrases do not score.
+        mutating func excluding(_ query: SearchQuery, from positive: String) -> String {
+            var expression = positive
+            for clause in query.excludedClauses {
+                var parts: [String] = []
+                for term in clause.alternatives {
+                    let tokens = planner.tokens(of: term)
+                    guard !tokens.isEmpty else { continue }
+                    parts += forms(term, tokens, rank: -1)
+                }
+                guard !parts.isEmpty else { continue }
+                expression = "(\(expression)) NOT (\(parts.joined(separator: " OR ")))"
+            }
+            return expression
+        }
+
+        private func quoted(_ key: String) -> String { "\"\(key)\"" }
+        private func variantPrefix(_ token: Token) -> String { "\"\(token.folded)\(planner.variantMarker)\"*" }
+        private func userPrefix(_ token: Token) -> String { "\"\(token.folded)\"*" }
+    }
+}

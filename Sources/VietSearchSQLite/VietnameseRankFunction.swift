@@ -1,0 +1,171 @@
+import CSQLite
+
+/// The `vietsearch_rank(table, plan)` FTS5 auxiliary function: BM25 per query word rather than
+/// per phrase (a word typed without accents is an OR of its accent forms, which must count as
+/// one term), the typed accent form as its own weighted term, a bonus for query words that
+/// follow each other in the text (Vietnamese words are mostly two syllables), and tier bonuses
+/// for documents with every word. See `VietnameseRankingPlan` and docs/ENGINE.md.
+///
+/// Column 0 is the title. IDFs come with the plan (from the index's term statistics), so no
+/// doclist is scanned to compute them, unlike the built-in `bm25()`.
+final class VietnameseRankFunction {
+    let plan: VietnameseRankingPlan
+    /// Average tokens per row, read once per query.
+    var averageLength = 0.0
+    // Per-row scratch, allocated once per query. Raw buffers: arrays stored in a class pay a
+    // dynamic exclusivity check on every access, which was a fifth of the query time.
+    let anyFrequency: UnsafeMutableBufferPointer<Double>
+    let exactFrequency: UnsafeMutableBufferPointer<Double>
+    let adjacent: UnsafeMutableBufferPointer<Double>
+    let lastStart: UnsafeMutableBufferPointer<Int64>
+    let lastEnd: UnsafeMutableBufferPointer<Int64>
+    let words: [VietnameseRankingPlan.Word]
+    let phrases: [VietnameseRankingPlan.Phrase]
+
+    init(plan: VietnameseRankingPlan) {
+        self.plan = plan
+        words = plan.words
+        phrases = plan.phrases
+        let count = max(plan.words.count, 1)
+        anyFrequency = .allocate(capacity: count)
+        exactFrequency = .allocate(capacity: count)
+        adjacent = .allocate(capacity: count)
+        lastStart = .allocate(capacity: count)
+        lastEnd = .allocate(capacity: count)
+    }
+
+    deinit {
+        anyFrequency.deallocate()
+        exactFrequency.deallocate()
+        adjacent.deallocate()
+        lastStart.deallocate()
+        lastEnd.deallocate()
+    }
+
+    func score(api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer) -> Double? {
+        let functions = api.pointee
+        guard let instCount = functions.xInstCount, let inst = functions.xInst, let columnSize = functions.xColumnSize
+        else { return nil }
+        let words = self.words
+        let phrases = self.phrases
+        let anyFrequency = self.anyFrequency
+        let exactFrequency = self.exactFrequency
+        let adjacent = self.adjacent
+        let lastStart = self.lastStart
+        let lastEnd = self.lastEnd
+        for index in words.indices {
+            anyFrequency[index] = 0
+            exactFrequency[index] = 0
+            adjacent[index] = 0
+            lastStart[index] = -1
+            lastEnd[index] = -1
+        }
+        var instances: Int32 = 0
+        guard instCount(context, &instances) == SQLITE_OK else { return nil }
+        // Instances come in text order (column, then offset), so "the previous word ended right
+        // here" is a check against its latest instance.
+        for index in 0..<instances {
+            var phrase: Int32 = 0
+            var column: Int32 = 0
+            var offset: Int32 = 0
+            guard inst(context, index, &phrase, &column, &offset) == SQLITE_OK else { return nil }
+            guard Int(phrase) < phrases.count else { continue }
+            let entry = phrases[Int(phrase)]
+            let word = entry.word
+            guard word >= 0 else { continue }
+            let weight = column == 0 ? plan.titleWeight : 1.0
+            if entry.countsAsAny { anyFrequency[word] += weight }
+            if entry.countsAsExact { exactFrequency[word] += weight }
+            let position = Int64(column) << 32 | Int64(offset)
+            guard lastStart[word] != position else { continue }  // the same place through another phrase
+            lastStart[word] = position
+            lastEnd[word] = position + Int64(words[word].length)
+            if word > 0, words[word].pairWeight > 0, lastEnd[word - 1] == position { adjacent[word] += weight }
+        }
+
+        if averageLength == 0 {
+            var rows: Int64 = 0
+            var tokens: Int64 = 0
+            if functions.xRowCount?(context, &rows) == SQLITE_OK, functions.xColumnTotalSize?(context, -1, &tokens) == SQLITE_OK,
+                rows > 0
+            {
+                averageLength = max(Double(tokens) / Double(rows), 1)
+            } else {
+                averageLength = 1
+            }
+        }
+        var length: Int32 = 0
+        _ = columnSize(context, -1, &length)
+        let k1 = plan.k1
+        let norm = k1 * (1 - plan.b + plan.b * Double(length) / averageLength)
+        func saturated(_ frequency: Double) -> Double { frequency * (k1 + 1) / (frequency + norm) }
+
+        var score = 0.0
+        var allWords = true
+        var exactForms = true
+        for (index, word) in words.enumerated() {
+            let any = anyFrequency[index]
+            let exact = exactFrequency[index]
+            if any > 0 { score += word.anyWeight * saturated(any) }
+            if exact > 0 { score += word.exactWeight * saturated(exact) }
+            if adjacent[index] > 0 { score += word.pairWeight * saturated(adjacent[index]) }
+            if word.isRequired {
+                if any == 0 && exact == 0 { allWords = false }
+                if word.isAccented && exact == 0 { exactForms = false }
+            }
+        }
+        if allWords {
+            score += plan.allWordsBonus
+            if exactForms { score += plan.exactFormsBonus }
+        }
+        return score
+    }
+}
+
+// MARK: - C entry points
+
+private func releaseRankFunction(_ pointer: UnsafeMutableRawPointer?) {
+    guard let pointer else { return }
+    Unmanaged<VietnameseRankFunction>.fromOpaque(pointer).release()
+}
+
+private func vietsearchRank(
+    _ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ result: OpaquePointer?, _ count: Int32,
+    _ values: UnsafeMutablePointer<OpaquePointer?>?
+) {
+    guard let api, let fts, let result else { return }
+    let functions = api.pointee
+    var state: VietnameseRankFunction
+    if let saved = functions.xGetAuxdata?(fts, 0) {
+        state = Unmanaged<VietnameseRankFunction>.fromOpaque(saved).takeUnretainedValue()
+    } else {
+        guard count == 1, let value = values?[0], let text = sqlite3_value_text(value),
+            let plan = VietnameseRankingPlan(decoding: String(cString: text))
+        else {
+            sqlite3_result_error(result, "vietsearch_rank: expected one argument, a ranking plan", -1)
+            return
+        }
+        state = VietnameseRankFunction(plan: plan)
+        let retained = Unmanaged.passRetained(state).toOpaque()
+        guard functions.xSetAuxdata?(fts, retained, releaseRankFunction) == SQLITE_OK else {
+            // xSetAuxdata calls the destructor itself when it fails.
+            sqlite3_result_error_nomem(result)
+            return
+        }
+    }
+    guard let score = state.score(api: api, context: fts) else {
+        sqlite3_result_error(result, "vietsearch_rank: reading the match failed", -1)
+        return
+    }
+    sqlite3_result_double(result, score)
+}
+
+/// The name SQLite keeps a pointer to.
+private let rankFunctionName: StaticString = "vietsearch_rank"
+
+/// Registers `vietsearch_rank` on the FTS5 of one connection.
+package func registerVietnameseRankFunction(fts5: UnsafeMutablePointer<fts5_api>) -> Int32 {
+    guard let create = fts5.pointee.xCreateFunction else { return SQLITE_ERROR }
+    let name = UnsafeRawPointer(rankFunctionName.utf8Start).assumingMemoryBound(to: CChar.self)
+    return create(fts5, name, nil, vietsearchRank, nil)
+}
