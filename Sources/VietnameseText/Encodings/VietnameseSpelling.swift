@@ -112,9 +112,9 @@ enum VietnameseSpelling {
                 let code = 0x80 | UInt16(index)
                 if base >= 0x80 { letters[base] = code }
                 for (tone, mark) in toneMarks.enumerated() {
-                    if let composite = CanonicalComposer.compose(base, mark) {
-                        letters[composite] = code | UInt16(tone + 1) << 8
-                    }
+                    // ậ ặ ệ ộ compose as ạ ẹ ọ + the vowel mark, so normalize rather than compose.
+                    let composite = CanonicalComposer.normalize([base, mark])
+                    if composite.count == 1 { letters[composite[0]] = code | UInt16(tone + 1) << 8 }
                 }
             }
         }
