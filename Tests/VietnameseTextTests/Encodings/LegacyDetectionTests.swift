@@ -70,3 +70,17 @@ import VietnameseText
         }
     }
 }
+
+extension LegacyDetectionTests {
+    /// The repository's own Windows-1258 sample document is detected as such and decodes to the
+    /// NFC of iconv's reading.
+    @Test(.enabled(if: Iconv.isAvailable)) func repositoryWindows1258Sample() throws {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        let bytes = [UInt8](try Data(contentsOf: url.appendingPathComponent("Samples/documents/ky-thuat-nong-nghiep.txt")))
+        let (text, encoding) = LegacyEncoding.decodeDetecting(bytes)
+        #expect(encoding == "windows-1258")
+        let reference = String(decoding: try Iconv.convert(bytes, from: "CP1258", to: "UTF-8"), as: UTF8.self)
+        #expect(Array(text.unicodeScalars) == Array(reference.precomposedStringWithCanonicalMapping.unicodeScalars))
+    }
+}
