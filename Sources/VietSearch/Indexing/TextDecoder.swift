@@ -1,5 +1,8 @@
-/// Turns a file's bytes into text, telling which encoding it was in; the seam where more legacy
-/// encodings (TCVN3, VNI, VISCII) plug in later.
+import VietnameseText
+
+/// Turns a file's bytes into text, telling which encoding it was in: UTF-8 or UTF-16 by BOM,
+/// valid UTF-8, else a legacy Vietnamese 8-bit encoding (Windows-1258, TCVN3, VNI, VISCII, or
+/// lines of several) by `LegacyEncoding.decodeDetecting`, which falls back to Windows-1258.
 enum TextDecoder {
     enum Result: Equatable {
         case text(String, encoding: String)
@@ -19,7 +22,8 @@ enum TextDecoder {
         let controls = sample.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C && $0 != 0x1B }.count
         if controls * 20 > sample.count { return .binary("binary file (control characters)") }
         if let text = String(validating: bytes, as: UTF8.self) { return .text(text, encoding: "utf-8") }
-        return .text(Windows1258.decode(bytes), encoding: "windows-1258")
+        let (text, encoding) = LegacyEncoding.decodeDetecting(bytes)
+        return .text(text, encoding: encoding)
     }
 
     static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String {

@@ -1,6 +1,4 @@
 /// Pre-Unicode Vietnamese 8-bit encodings that real files still arrive in. Decoding gives NFC text.
-///
-/// STUB: the API is fixed; the tables and detection are being written (issue #6).
 public enum LegacyEncoding: String, Sendable, CaseIterable {
     /// Windows-1258: precomposed base letters, tones as combining bytes.
     case windows1258 = "windows-1258"
@@ -11,26 +9,55 @@ public enum LegacyEncoding: String, Sendable, CaseIterable {
     /// VISCII (RFC 1456).
     case viscii
 
+    /// The byte table (see `LegacyEncoding+Tables.swift`).
+    var table: [UInt32] {
+        switch self {
+        case .windows1258: Self.windows1258Table
+        case .tcvn3: Self.tcvn3Table
+        case .vni: Self.vniTable
+        case .viscii: Self.visciiTable
+        }
+    }
+
     /// Decodes bytes in this encoding to NFC text. Never fails: every byte maps to something.
     public func decode(_ bytes: some Collection<UInt8>) -> String {
-        String(decoding: Array(bytes), as: UTF8.self)
+        decodeScalars(bytes).string
+    }
+
+    func decodeScalars(_ bytes: some Collection<UInt8>) -> LegacyDecoder {
+        var decoder = LegacyDecoder(self, capacity: bytes.count)
+        decoder.append(contentsOf: bytes)
+        return decoder
     }
 
     /// Decodes text that a word processor read as Windows-1252 from a legacy-font run (a DOCX or
     /// RTF `\uN` run in a `.VnTime` or `VNI-` font holds the legacy bytes as CP1252 characters).
+    /// Each character goes back to its Windows-1252 byte (U+0080–U+00FF to the byte of the same
+    /// value, so undefined bytes that came through as C1 controls survive too); characters that
+    /// have no Windows-1252 byte pass through unchanged.
     public func decode(windows1252Text text: some StringProtocol) -> String {
-        String(text)
+        var decoder = LegacyDecoder(self, capacity: text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if let byte = Self.windows1252Byte(scalar.value) {
+                decoder.append(byte: byte)
+            } else {
+                decoder.append(scalar: scalar.value)
+            }
+        }
+        return decoder.string
     }
 
-    /// The encoding of 8-bit text that is not valid UTF-8, or nil when none fits well enough.
-    public static func detect(_ bytes: some Collection<UInt8>) -> LegacyEncoding? {
-        nil
+    /// The Windows-1252 byte of a scalar, if it has one.
+    static func windows1252Byte(_ scalar: UInt32) -> UInt8? {
+        if scalar < 0x100 { return UInt8(scalar) }
+        return windows1252Bytes[scalar]
     }
 
-    /// Detects and decodes, line by line where lines disagree (TCVN3 and VNI mixed in one file).
-    /// `encoding` is the name recorded for the document: one `rawValue`, or several joined by "+"
-    /// (`"tcvn3+vni"`).
-    public static func decodeDetecting(_ bytes: [UInt8]) -> (text: String, encoding: String) {
-        (String(decoding: bytes, as: UTF8.self), "utf-8")
-    }
+    private static let windows1252Bytes: [UInt32: UInt8] = {
+        var bytes = [UInt32: UInt8]()
+        for (offset, scalar) in windows1252High.enumerated() where scalar >= 0x100 {
+            bytes[UInt32(scalar)] = UInt8(0x80 + offset)
+        }
+        return bytes
+    }()
 }
