@@ -273,9 +273,10 @@ extension RTFText {
             case "uc":
                 group.unicodeSkip = max(0, min(parameter ?? 1, 8))
             case "u":
+                // Values above 32767 are written negative (signed 16-bit).
                 guard var value = parameter else { return }
                 if value < 0 { value += 65536 }
-                if group.destination == .text, let scalar = Unicode.Scalar(UInt32(clamping: value)) {
+                if group.destination == .text, value > 0, let scalar = Unicode.Scalar(UInt32(clamping: value)) {
                     output.append(scalar: scalar, in: currentRun)
                 }
                 skipping = group.unicodeSkip

@@ -46,6 +46,12 @@ enum DocumentExtractor {
         let body: String
         var title = ""
         let encoding: String
+        // Old sites often served RTF or DOCX under a .doc name, and the reverse: the content decides.
+        let format =
+            format == "pdf" ? format
+            : bytes.starts(with: Array("{\\rtf".utf8)) ? "rtf"
+            : bytes.starts(with: CompoundFile.signature) ? "doc"
+            : bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? "docx" : format
         switch format {
         case "rtf":
             guard let rtf = RTFText(bytes) else { return .skipped("rtf: not an RTF file") }
