@@ -141,7 +141,7 @@ struct DOCXText {
             case .text(let bytes):
                 guard inText, fallbackDepth == 0 else { return }
                 let font = runFont ?? styles.font(ofStyle: runStyle) ?? styles.font(ofParagraphStyle: paragraphStyle)
-                output.append(XMLTagScanner.unescape(bytes), legacy: font.flatMap(LegacyFont.encoding(ofFont:)))
+                output.append(XMLTagScanner.unescape(bytes), legacy: font.flatMap { LegacyFont(name: $0) })
             }
         }
     }
@@ -153,28 +153,28 @@ extension DOCXText {
         var text = ""
         var legacyUsed: Set<LegacyEncoding> = []
         private var pending = ""
-        private var pendingEncoding: LegacyEncoding?
+        private var pendingFont: LegacyFont?
 
-        mutating func append(_ piece: String, legacy: LegacyEncoding?) {
+        mutating func append(_ piece: String, legacy: LegacyFont?) {
             // Structure (newlines, tabs) is ASCII: it joins whatever run is open.
             if piece.utf8.allSatisfy({ $0 < 0x20 }) {
-                if pendingEncoding != nil { pending += piece } else { text += piece }
+                if pendingFont != nil { pending += piece } else { text += piece }
                 return
             }
-            if legacy != pendingEncoding { flush() }
+            if legacy != pendingFont { flush() }
             guard let legacy else {
                 text += piece
                 return
             }
-            pendingEncoding = legacy
+            pendingFont = legacy
             pending += piece
-            if piece.utf8.contains(where: { $0 >= 0x80 }) { legacyUsed.insert(legacy) }
+            if piece.utf8.contains(where: { $0 >= 0x80 }) { legacyUsed.insert(legacy.encoding) }
         }
 
         mutating func flush() {
-            if let encoding = pendingEncoding, !pending.isEmpty { text += encoding.decode(windows1252Text: pending) }
+            if let font = pendingFont, !pending.isEmpty { text += font.decode(windows1252Text: pending) }
             pending = ""
-            pendingEncoding = nil
+            pendingFont = nil
         }
     }
 

@@ -33,7 +33,7 @@ struct RTFText {
 extension RTFText {
     /// How the bytes of a run are read.
     enum Run: Equatable {
-        case legacy(LegacyEncoding)
+        case legacy(LegacyFont)
         case codePage(Int)
     }
 
@@ -50,7 +50,7 @@ extension RTFText {
             pendingRun = run
             pending.append(byte)
             layer.append(byte)
-            if byte >= 0x80, case .legacy(let encoding) = run { legacyUsed.insert(encoding) }
+            if byte >= 0x80, case .legacy(let font) = run { legacyUsed.insert(font.encoding) }
         }
 
         /// A character given by number (`\uN`). In a legacy font it stands for the Windows-1252
@@ -68,7 +68,7 @@ extension RTFText {
         mutating func flush() {
             guard !pending.isEmpty else { return }
             switch pendingRun {
-            case .legacy(let encoding): text += encoding.decode(pending)
+            case .legacy(let font): text += font.decode(pending)
             case .codePage(1258): text += LegacyEncoding.windows1258.decode(pending)
             case .codePage: text += Windows1252.decode(pending)
             }
@@ -118,8 +118,8 @@ extension RTFText {
         var output = Output()
         var codePage = 1252
         var defaultFont: Int?
-        /// Font number → the encoding its name implies (nil: an ordinary font).
-        var fonts: [Int: LegacyEncoding?] = [:]
+        /// Font number → the legacy font its name implies (nil: an ordinary font).
+        var fonts: [Int: LegacyFont?] = [:]
         /// Font number → code page, from `\fcharsetN` (163 is Vietnamese, Windows-1258).
         var fontCodePages: [Int: Int] = [:]
         var fontTableEntry: Int?
@@ -177,7 +177,7 @@ extension RTFText {
         mutating func finishFont() {
             if let number = fontTableEntry {
                 let name = String(decoding: fontName, as: UTF8.self)
-                fonts[number] = LegacyFont.encoding(ofFont: name.trimmingSpaces)
+                fonts[number] = LegacyFont(name: name.trimmingSpaces)
             }
             fontTableEntry = nil
             fontName.removeAll()
@@ -302,7 +302,7 @@ extension RTFText {
     }
 }
 
-extension String {
+fileprivate extension String {
     var trimmingSpaces: Substring {
         let start = firstIndex { $0 != " " } ?? endIndex
         let end = lastIndex { $0 != " " }.map { index(after: $0) } ?? endIndex

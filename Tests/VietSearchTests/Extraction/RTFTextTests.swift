@@ -43,6 +43,19 @@ import VietnameseText
         #expect(rtf.encoding == "tcvn3+vni")
     }
 
+    @Test(arguments: [
+        (".VnTime", LegacyEncoding.tcvn3), (".VnTimeH", .tcvn3), (".VnTimeH Tur", .tcvn3), ("VnTimeH(Ds)", .tcvn3),
+        (".VnCentury SchoolbookH", .tcvn3), ("VnTime", .tcvn3), (".VnArial", .tcvn3), ("VNI-Times", .vni),
+        ("VNI-Helve", .vni),
+    ])
+    func legacyFontNames(_ name: String, _ encoding: LegacyEncoding) {
+        #expect(LegacyFont(name: name)?.encoding == encoding)
+    }
+
+    @Test func ordinaryFontNames() {
+        for name in ["Times New Roman", "Arial", "Symbol", "Tahoma CE", ""] { #expect(LegacyFont(name: name) == nil) }
+    }
+
     @Test func unicodeRTF() throws {
         let rtf = try #require(RTFText(Array("{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}}\\f0\\uc1 Vi\\u7879?t Nam\\par\\uc0\\u273\\u7865 p}".utf8)))
         #expect(rtf.body == "Việt Nam\nđẹp")
