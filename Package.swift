@@ -16,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Reads `.docx` (a ZIP of XML parts).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .target(name: "VietnameseText"),
@@ -25,7 +27,10 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "VietSearchSQLite", dependencies: ["CSQLite", "VietnameseText"]),
-        .target(name: "VietSearch", dependencies: ["VietSearchSQLite", "VietnameseText"]),
+        .target(
+            name: "VietSearch",
+            dependencies: ["VietSearchSQLite", "VietnameseText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(name: "VietSearchExtension", dependencies: ["VietSearchSQLite", "CSQLite"]),
         .executableTarget(
             name: "vnsearch",
@@ -47,6 +52,7 @@ let package = Package(
             name: "VietSearchTests",
             dependencies: [
                 "VietSearch",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "VietnameseText",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
