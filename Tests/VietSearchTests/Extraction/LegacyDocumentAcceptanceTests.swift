@@ -5,8 +5,7 @@ import VietnameseText
 @testable import VietSearch
 
 extension Tag {
-    /// Issue #6's acceptance: legacy documents come out as their Unicode transcripts. Needs the
-    /// real TCVN3/VNI decoders behind `LegacyEncoding` (a stub until they land).
+    /// Issue #6's acceptance: legacy documents come out as their Unicode transcripts.
     @Tag static var issue6Acceptance: Self
 }
 
@@ -15,6 +14,14 @@ extension Tag {
 /// capitals, so headings decode in lower case), and synthetic mixed-font documents decode to the
 /// words they were built from.
 @Suite(.tags(.issue6Acceptance)) struct LegacyDocumentAcceptanceTests {
+    /// The corpus-driven tests are disabled without the corpus; this one says so, so that a run
+    /// without it cannot pass unnoticed (CI has it).
+    @Test func legacyCorpusIsPresent() {
+        #expect(LegacyCorpus.isAvailable, "the legacy corpus is missing at \(LegacyCorpus.folder.path)")
+        #expect(LegacyCorpus.documents(withExtension: "rtf").count == 8)
+        #expect(LegacyCorpus.documents(withExtension: "doc").count == 10)
+    }
+
     @Test(
         .enabled(if: LegacyCorpus.isAvailable),
         arguments: LegacyCorpus.documents(withExtension: "rtf") + LegacyCorpus.documents(withExtension: "doc"))
