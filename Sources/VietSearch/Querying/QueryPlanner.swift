@@ -102,12 +102,19 @@ struct QueryPlanner {
         }
         let included = Array(words.indices)
 
-        var essential = required.filter {
+        // A word the index lacks finds nothing: it must not be the only one to pick candidates.
+        let present = required.filter { candidateFrequency($0) > 0 }
+        var essential = present.filter {
             statistics == nil || Double(candidateFrequency($0)) <= weights.essentialShare * total
         }
         if essential.isEmpty {
-            essential = Array(required.sorted { candidateFrequency($0) < candidateFrequency($1) }.prefix(2))
+            essential = Array(present.sorted { candidateFrequency($0) < candidateFrequency($1) }.prefix(2))
         }
+        if essential.isEmpty {
+            // Every required word is missing: the common words are all there is.
+            essential = Array(words.indices.filter { candidateFrequency($0) > 0 }.sorted { candidateFrequency($0) < candidateFrequency($1) }.prefix(2))
+        }
+        if essential.isEmpty { essential = [required[0]] }
 
         // The ranking words, in query order (adjacency is between consecutive query words).
         func ranking(_ writer: inout ExpressionWriter) {
