@@ -8,8 +8,11 @@ extension VNSearchCommand {
         static let configuration = CommandConfiguration(
             abstract: "Index the documents in one or more folders (incremental).",
             discussion: """
-                Reads .txt, .md and .html/.htm files (UTF-8 with or without BOM, UTF-16 with BOM, \
-                Windows-1258) under the folders, skipping hidden files and folders. A second run \
+                Reads .txt, .md, .html/.htm, .rtf, .docx, .doc (Word 97-2003) and .pdf files (PDF \
+                through pdftotext, from poppler-utils) under the folders, skipping hidden files and \
+                folders. Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or a legacy \
+                Vietnamese encoding, detected per file: Windows-1258, TCVN3 (ABC), VNI, VISCII; \
+                --verbose and `vnsearch stats` show the encodings found. A second run \
                 re-reads only new and changed files and removes deleted ones. Binary, empty and \
                 unreadable files are reported and skipped; the run still succeeds.
 

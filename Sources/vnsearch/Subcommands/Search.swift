@@ -8,8 +8,10 @@ extension VNSearchCommand {
         static let configuration = CommandConfiguration(
             abstract: "Search an index, with or without diacritics.",
             discussion: """
-                Query syntax: words (documents with all of them first, then the best partial \
-                matches), "a phrase", prefix*, -excluded, a OR b. Anything else is literal text.
+                Query syntax: words, "a phrase", prefix*, -excluded, a OR b. Anything else is \
+                literal text. Up to four words: documents with all of them first, then the best \
+                partial matches. Longer queries (questions) are ranked by score alone: rarer words \
+                and query words next to each other in a document count most.
 
                 A word typed without diacritics matches every accent form (dang: Đảng, đang, \
                 đáng); typed with diacritics it ranks that form first (đảng), and --exact keeps only \
@@ -23,7 +25,7 @@ extension VNSearchCommand {
                 --json prints {"query", "total", "results": [{"path", "title", "score", "snippet", \
                 "snippet_markdown", "matches_all_words"}]}: path absolute, higher score better, \
                 snippet plain text, snippet_markdown with matches in **bold**, matches_all_words \
-                false for the partial matches. No results is not an error (exit 0).
+                true when the document has every query word (very common words aside). No results is not an error (exit 0).
                 """
         )
 
