@@ -49,15 +49,6 @@ public enum LegacyEncoding: String, Sendable, CaseIterable {
 
     /// The Windows-1252 byte of a scalar, if it has one.
     static func windows1252Byte(_ scalar: UInt32) -> UInt8? {
-        if scalar < 0x100 { return UInt8(scalar) }
-        return windows1252Bytes[scalar]
+        Unicode.Scalar(scalar).flatMap(Windows1252.byte)
     }
-
-    private static let windows1252Bytes: [UInt32: UInt8] = {
-        var bytes = [UInt32: UInt8]()
-        for (offset, scalar) in windows1252High.enumerated() where scalar >= 0x100 {
-            bytes[UInt32(scalar)] = UInt8(0x80 + offset)
-        }
-        return bytes
-    }()
 }
