@@ -6,6 +6,7 @@ and the end-to-end tests.
 Run: python3 Tools/make-samples.py
 """
 import os
+import subprocess
 import unicodedata
 
 DOCS = {
@@ -54,7 +55,23 @@ Mỹ Tho nằm bên bờ sông Tiền, nổi tiếng với vườn cây trái v�
 thuyền qua các cù lao, thưởng thức trái cây và nghe đờn ca tài tử. Ông bà ta kể rằng vùng đất này \
 được khai phá từ hơn ba trăm năm trước.
 """),
+    # A pre-Unicode office document: RTF whose text runs are TCVN3 bytes shown through the .VnTime
+    # font, as Vietnamese offices wrote them before ~2005 (TCVN3 has no accented capitals).
+    "quyet-dinh-1999.rtf": ("rtf-tcvn3", """Quyết định số 15/1999 về việc thành lập trường trung học cơ sở Hoà Bình
+Điều 1. thành lập trường trung học cơ sở xã Hoà Bình, huyện Trường Sơn, trên cơ sở tách từ trường phổ thông cơ sở xã.
+Điều 2. trường có nhiệm vụ giảng dạy chương trình trung học cơ sở và nâng cao chất lượng giáo dục cho học sinh trong xã.
+"""),
 }
+
+def tcvn3(text):
+    # glibc's TCVN5712-1 writes lower-case letters and Ă Â Ê Ô Ơ Ư Đ as TCVN3 (ABC) does.
+    return subprocess.run(["iconv", "-f", "utf-8", "-t", "TCVN5712-1"], input=unicodedata.normalize("NFC", text).encode("utf-8"),
+                          check=True, capture_output=True).stdout
+
+def rtf_tcvn3(text):
+    body = "".join("\\'%02x" % b if b >= 0x80 else chr(b) for b in tcvn3(text)).replace("\n", "\\par\n")
+    return ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil .VnTime;}{\\f1\\fnil Times New Roman;}}\n"
+            "\\f0\\fs26 " + body + "}\n").encode("ascii")
 
 def cp1258(text):
     # Windows-1258 writes base letters (incl. â ê ô ă ơ ư đ) precomposed and tones as combining
@@ -81,6 +98,8 @@ def main():
             data = b"\xff\xfe" + unicodedata.normalize("NFC", text).encode("utf-16-le")
         elif form == "utf8bom":
             data = b"\xef\xbb\xbf" + unicodedata.normalize("NFC", text).encode("utf-8")
+        elif form == "rtf-tcvn3":
+            data = rtf_tcvn3(text)
         elif form == "utf8crlf":
             data = unicodedata.normalize("NFC", text).replace("\n", "\r\n").encode("utf-8")
         with open(os.path.join(folder, name), "wb") as f:

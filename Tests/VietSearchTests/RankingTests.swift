@@ -102,6 +102,16 @@ import VietSearchSQLite
         }
     }
 
+    @Test func phrasesAreHighlightedOnlyWhereTheirWordsFollowEachOther() throws {
+        let documents = [("river", "Thuỷ điện Hoà Bình trên sông Đà, bóng đá chiều nay.")] + Self.filler
+        try Self.withIndex(documents) { (index: SearchIndex) throws in
+            let options = SearchOptions(highlightStart: "<", highlightEnd: ">")
+            let snippet = try #require(try index.search("\"bong da\"", options: options).results.first?.snippet)
+            #expect(snippet.contains("<bóng> <đá>"))
+            #expect(snippet.contains("sông Đà"))  // "da" alone is not the phrase
+        }
+    }
+
     @Test func wordsTheIndexLacksDoNotHideTheOthers() throws {
         // "trong" and "xyzzy" are in no document: they must not be what picks the candidates.
         let documents = [("grape", "Vỏ nho có nhiều chất chống oxy hóa.")] + Self.filler

@@ -170,31 +170,30 @@ struct QueryPlanner {
             }
             all = Ranked(expression: writer.excluding(query, from: expression), ranking: writer.ranking)
         }
-        var requiredKeys: [Set<[UInt8]>] = []
-        var optionalKeys: Set<[UInt8]> = []
-        var prefixes: [[UInt8]] = []
+        var requiredTerms: [[SnippetBuilder.Term]] = []
+        var optionalTerms: [SnippetBuilder.Term] = []
         for index in included {
-            var keys: Set<[UInt8]> = []
-            for term in words[index].clause.alternatives {
+            let terms = words[index].clause.alternatives.compactMap { term -> SnippetBuilder.Term? in
                 let tokens = tokens(of: term)
-                for (offset, token) in tokens.enumerated() {
-                    if case .word(_, true) = term, offset == tokens.count - 1 {
-                        prefixes.append(Array(token.folded.utf8))
-                    } else {
-                        keys.insert(Array((exact ? token.accent : token.folded).utf8))
-                    }
-                }
+                guard !tokens.isEmpty else { return nil }
+                return SnippetBuilder.Term(
+                    keys: tokens.map { Array((exact ? $0.accent : $0.folded).utf8) }, lastIsPrefix: isPrefix(term))
             }
             if required.contains(index) {
-                if !keys.isEmpty { requiredKeys.append(keys) }
+                if !terms.isEmpty { requiredTerms.append(terms) }
             } else {
-                optionalKeys.formUnion(keys)
+                optionalTerms += terms
             }
         }
         return Plan(
             allWords: all, candidates: Ranked(expression: expression, ranking: candidates.ranking),
             countExpression: countable ?? expression,
-            snippets: SnippetBuilder(required: requiredKeys, optional: optionalKeys, prefixes: prefixes, exact: exact))
+            snippets: SnippetBuilder(required: requiredTerms, optional: optionalTerms, exact: exact))
+    }
+
+    private func isPrefix(_ term: SearchQuery.Term) -> Bool {
+        if case .word(_, let prefix) = term { return prefix }
+        return false
     }
 
     /// Robertson–Spärck Jones IDF as Lucene writes it (never negative).

@@ -7,38 +7,68 @@ import VietnameseText
 /// Built here rather than with FTS5's `snippet()`, which re-evaluates the whole MATCH expression
 /// for every result row (8 ms for a page of ten question results, measured with `ranking-eval`).
 struct SnippetBuilder {
-    /// Keys of the words a document must have to match all words (per word, any of its keys):
-    /// folded keys (any accent form), or in exact mode accent keys.
-    var required: [Set<[UInt8]>]
-    /// Keys of common words, highlighted only next to another query word ("có" in "có tác dụng").
-    var optional: Set<[UInt8]>
-    /// Folded key prefixes of `prefix*` words.
-    var prefixes: [[UInt8]]
+    /// One way a query word can occur: keys of consecutive tokens (several for a phrase or
+    /// `37-NQ/TW`), folded (any accent form) or in exact mode accent keys; the last one a prefix
+    /// for `prefix*`.
+    struct Term: Hashable {
+        var keys: [[UInt8]]
+        var lastIsPrefix = false
+    }
+
+    /// The words a document must have to match all words, each with its alternatives.
+    var required: [[Term]]
+    /// Terms of common words, highlighted only next to another query word ("có" in "có tác dụng").
+    var optional: [Term]
     var exact: Bool
 
     private let analyzer = VietnameseAnalyzer()
 
-    init(required: [Set<[UInt8]>], optional: Set<[UInt8]>, prefixes: [[UInt8]], exact: Bool) {
+    init(required: [[Term]], optional: [Term], exact: Bool) {
         self.required = required
         self.optional = optional
-        self.prefixes = prefixes
         self.exact = exact
+    }
+
+    /// For each token, the number of the term occurrence covering it (terms numbered in
+    /// `required` then `optional` order), or -1.
+    private func matches(_ tokens: TokenList) -> (term: [Int], optional: [Bool]) {
+        let terms = required.flatMap { $0 } + optional
+        let optionalStart = terms.count - optional.count
+        let keyBytes = tokens.keyBytes
+        let keys = tokens.entries.map { Array(keyBytes[exact ? $0.accentKey : $0.foldedKey]) }
+        var term = [Int](repeating: -1, count: keys.count)
+        var isOptional = [Bool](repeating: false, count: keys.count)
+        for index in keys.indices {
+            for (number, candidate) in terms.enumerated() where index + candidate.keys.count <= keys.count {
+                let fits = candidate.keys.indices.allSatisfy { offset in
+                    let key = keys[index + offset]
+                    let wanted = candidate.keys[offset]
+                    return candidate.lastIsPrefix && offset == candidate.keys.count - 1 ? key.starts(with: wanted) : key == wanted
+                }
+                guard fits else { continue }
+                for offset in candidate.keys.indices where term[index + offset] < 0 {
+                    term[index + offset] = number
+                    isOptional[index + offset] = number >= optionalStart
+                }
+            }
+        }
+        return (term, isOptional)
     }
 
     /// Whether `title` and `text` together have every required word.
     func hasAllWords(title: String, text: String) -> Bool {
-        var missing = Set(required.indices)
+        var found = Set<Int>()
         var tokens = TokenList()
-        for part in [title, text] where !missing.isEmpty {
+        for part in [title, text] {
             analyzer.analyze(part.utf8, into: &tokens)
-            let keyBytes = tokens.keyBytes
-            for token in tokens.entries {
-                let key = Array(keyBytes[exact ? token.accentKey : token.foldedKey])
-                missing = missing.filter { !required[$0].contains(key) }
-                if missing.isEmpty { break }
-            }
+            for number in matches(tokens).term where number >= 0 { found.insert(number) }
         }
-        return missing.isEmpty
+        var first = 0
+        for word in required {
+            guard (first..<(first + word.count)).contains(where: found.contains) else { return false }
+            first += word.count
+        }
+        return true
     }
 
     func snippet(of text: String, words: Int, start: String, end: String, ellipsis: String = "…") -> String {
@@ -46,33 +76,18 @@ struct SnippetBuilder {
         let utf8 = Array(text.utf8)
         analyzer.analyze(utf8, into: &tokens)
         guard !tokens.isEmpty else { return String(text.prefix(200)) }
-        let keyBytes = tokens.keyBytes
-        let keys = required.reduce(into: Set<[UInt8]>()) { $0.formUnion($1) }
-        // Which query key each token is (-1: none), keys numbered as first met.
-        var numbers: [[UInt8]: Int] = [:]
-        var hit = [Int](repeating: -1, count: tokens.count)
-        var isOptional = [Bool](repeating: false, count: tokens.count)
-        for (index, token) in tokens.entries.enumerated() {
-            let key = Array(keyBytes[exact ? token.accentKey : token.foldedKey])
-            isOptional[index] = optional.contains(key)
-            if keys.contains(key) || isOptional[index] || prefixes.contains(where: { key.starts(with: $0) }) {
-                if let number = numbers[key] {
-                    hit[index] = number
-                } else {
-                    hit[index] = numbers.count
-                    numbers[key] = numbers.count
-                }
-            }
-        }
+        var (hit, isOptional) = matches(tokens)
         // A common word alone is no hit.
-        let alone = tokens.entries.indices.filter { index in
-            isOptional[index] && !(index > 0 && hit[index - 1] >= 0) && !(index + 1 < tokens.count && hit[index + 1] >= 0)
+        let alone = hit.indices.filter { index in
+            isOptional[index] && !(index > 0 && hit[index - 1] >= 0 && !isOptional[index - 1])
+                && !(index + 1 < hit.count && hit[index + 1] >= 0 && !isOptional[index + 1])
         }
         for index in alone { hit[index] = -1 }
+        let termCount = required.reduce(0) { $0 + $1.count } + optional.count
         // Slide a window of `length` tokens; best = most distinct keys, then most hits, then
         // earliest.
         let length = min(max(words, 1), tokens.count)
-        var inWindow = [Int](repeating: 0, count: numbers.count)
+        var inWindow = [Int](repeating: 0, count: termCount)
         var distinct = 0
         var hits = 0
         func add(_ index: Int, _ delta: Int) {

@@ -9,7 +9,7 @@ extension VNSearchCommand {
             abstract: "Index the bundled sample documents and run a few searches.",
             discussion: """
                 Indexes Samples/documents (Vietnamese texts written for this project, stored as \
-                UTF-8, NFD, Windows-1258, UTF-16, a BOM file with CRLF, Markdown and HTML) into a \
+                UTF-8, NFD, Windows-1258, UTF-16, a BOM file with CRLF, Markdown, HTML and a TCVN3 RTF) into a \
                 temporary index, then searches it with and without diacritics.
                 """
         )
@@ -27,6 +27,7 @@ extension VNSearchCommand {
             ("suc khoe", false, "UTF-16 file: sức khoẻ"),
             ("\"31/8/2016\"", false, "a date as a phrase"),
             ("chuyen doi so", false, "an HTML page: visible text only"),
+            ("trường trung học", false, "an RTF from 1999 in TCVN3 (.VnTime font), decoded"),
             ("nuoc -lua", false, "nước, but not in documents with lúa"),
             ("\"hoa binh\" OR \"bong da\"", false, "either phrase"),
         ]

@@ -114,6 +114,11 @@ extension VNSearchCommand {
             let shown = results.results.count
             let full = results.results.filter(\.matchesAllWords).count
             out += results.total == 1 ? "1 document matches" : "\(results.total) documents match"
+            if results.total < shown {
+                // A keyword query: the total counts documents with every word; partial matches follow.
+                out += " every word; \(shown - results.total) more shown match some of the words\n"
+                return out
+            }
             out += shown < results.total ? "; showing \(shown)" : ""
             if full < shown { out += full == 0 ? " (none has every word)" : " (\(full) shown have every word)" }
             out += "\n"
