@@ -95,7 +95,7 @@ final class VietnameseRankFunction {
             }
         }
         var length: Int32 = 0
-        _ = columnSize(context, -1, &length)
+        if plan.b != 0 { _ = columnSize(context, -1, &length) }
         let k1 = plan.k1
         let norm = k1 * (1 - plan.b + plan.b * Double(length) / averageLength)
         func saturated(_ frequency: Double) -> Double { frequency * (k1 + 1) / (frequency + norm) }
