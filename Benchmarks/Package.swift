@@ -32,7 +32,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "query-latency",
-            dependencies: ["VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch")]
+            dependencies: [
+                "VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch"),
+                .product(name: "VietSearchSQLite", package: "VietSearch"),
+            ]
         ),
         .testTarget(
             name: "VietnameseCorpusTests",

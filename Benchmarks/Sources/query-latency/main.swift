@@ -1,13 +1,22 @@
 import Foundation
 import VietSearch
+import VietSearchSQLite
 import VietnameseCorpus
 
 // Query latency of `SearchIndex.search` (limit 10) over an existing index: median, p90, p99.
 // Queries come from text files (one per line) and/or from the ViNewsQA questions file, taken as
 // written and with diacritics stripped (đ → d), as many users type them.
 //
+// `--stock STOCK.db` runs the same queries in the same run against a stock FTS5 table `t` over
+// the same documents, as an OR of the query's words ranked by `ORDER BY rank` (the way a plain
+// FTS5 application answers a question), and prints the ratio of medians. The stock table, as
+// `Benchmarks/compare-indexing.sh` builds it:
+//
+//   sqlite3 /tmp/stock.db "CREATE VIRTUAL TABLE t USING fts5(path, body, tokenize='unicode61 remove_diacritics 2');" \
+//       "INSERT INTO t(path, body) SELECT name, readfile(name) FROM fsdir('/tmp/news-folder') WHERE name LIKE '%.txt';"
+//
 //   swift run -c release --package-path Benchmarks query-latency INDEX.db \
-//       [--questions ../shared/corpus/vinewsqa-qa-dev.jsonl.gz] [--every N] [QUERIES.txt...]
+//       [--questions ../shared/corpus/vinewsqa-qa-dev.jsonl.gz] [--every N] [--stock STOCK.db] [QUERIES.txt...]
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let indexPath = arguments.first, !indexPath.hasPrefix("-") else {
@@ -16,12 +25,14 @@ guard let indexPath = arguments.first, !indexPath.hasPrefix("-") else {
 }
 arguments.removeFirst()
 var questionsPath: String?
+var stockPath: String?
 var every = 5
 var files: [String] = []
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
     case "--questions" where !arguments.isEmpty: questionsPath = arguments.removeFirst()
+    case "--stock" where !arguments.isEmpty: stockPath = arguments.removeFirst()
     case "--every" where !arguments.isEmpty: every = max(1, Int(arguments.removeFirst()) ?? 5)
     default: files.append(argument)
     }
@@ -37,21 +48,39 @@ do {
         sets.append(("questions as written (every \(every)th)", sample))
         sets.append(("questions without diacritics", sample.map(QuestionSet.withoutDiacritics)))
     }
-    print("| queries | n | median ms | p90 ms | p99 ms |")
-    print("|---|---:|---:|---:|---:|")
-    for (name, queries) in sets {
+    let stock = try stockPath.map { path in try SQLiteConnection(path: path, mode: .readOnly) }
+    let stockQuery = try stock?.prepare("SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rank LIMIT 10")
+    func percentiles(_ times: [Double]) -> (Double, Double, Double) {
+        let sorted = times.sorted()
+        return (sorted[sorted.count / 2], sorted[sorted.count * 9 / 10], sorted[min(sorted.count - 1, sorted.count * 99 / 100)])
+    }
+    print("| queries | n | median ms | p90 ms | p99 ms |" + (stock == nil ? "" : " stock median | stock p99 | median ratio |"))
+    print("|---|---:|---:|---:|---:|" + (stock == nil ? "" : "---:|---:|---:|"))
+    for (name, queries) in sets where !queries.isEmpty {
         var times: [Double] = []
+        var stockTimes: [Double] = []
         for query in queries {
             let start = DispatchTime.now().uptimeNanoseconds
             _ = try index.search(query, options: SearchOptions(limit: 10))
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            if let stockQuery {
+                // Every word quoted (no query syntax), joined by OR.
+                let words = query.split { !$0.isLetter && !$0.isNumber }.map { "\"\($0)\"" }
+                guard !words.isEmpty else { continue }
+                let begin = DispatchTime.now().uptimeNanoseconds
+                stockQuery.reset()
+                try stockQuery.bind([.text(words.joined(separator: " OR "))])
+                while try stockQuery.step() {}
+                stockTimes.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6)
+            }
         }
-        times.sort()
-        guard !times.isEmpty else { continue }
-        print(
-            String(
-                format: "| %@ | %d | %.1f | %.1f | %.1f |", name as NSString, times.count, times[times.count / 2],
-                times[times.count * 9 / 10], times[min(times.count - 1, times.count * 99 / 100)]))
+        let (median, p90, p99) = percentiles(times)
+        var line = String(format: "| %@ | %d | %.1f | %.1f | %.1f |", name as NSString, times.count, median, p90, p99)
+        if !stockTimes.isEmpty {
+            let (stockMedian, _, stockP99) = percentiles(stockTimes)
+            line += String(format: " %.1f | %.1f | %.2f× |", stockMedian, stockP99, stockMedian / median)
+        }
+        print(line)
     }
 } catch {
     FileHandle.standardError.write(Data("query-latency: \(error)\n".utf8))
