@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI smoke run of the benchmarks, so they cannot rot: builds the throughput tools (not the
+# CI smoke run of the benchmarks, so they cannot rot: builds the throughput and latency tools (not the
 # package-benchmark suite, whose first build takes minutes) in release, as real runs use it, and
 # runs it once on 1 MB of generated text. No timing assertions: CI machines are shared and noisy.
 # Fails only if the build fails or the tool crashes or reports an error (e.g. token counts that
@@ -16,4 +16,12 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 .build/release/generate-corpus "$scratch/corpus" --mb 1
 ./compare-indexing.sh "$scratch/corpus" 1
+
+# Query latency against stock FTS5 on the same files (the keyword list; ranking-eval and the
+# question sets need the shared corpus and minutes).
+swift build -c release --product query-latency
+"$(swift build -c release --package-path .. --show-bin-path)/vnsearch" index "$scratch/corpus" --db "$scratch/vs.db" --quiet
+sqlite3 "$scratch/stock.db" "CREATE VIRTUAL TABLE t USING fts5(path, body, tokenize='unicode61 remove_diacritics 2');" \
+    "INSERT INTO t(path, body) SELECT name, readfile(name) FROM fsdir('$scratch/corpus') WHERE name LIKE '%.txt';"
+.build/release/query-latency "$scratch/vs.db" --stock "$scratch/stock.db" Queries/keywords.txt
 echo "smoke: build and run took $((SECONDS - start)) s"
