@@ -112,6 +112,16 @@ import VietSearchSQLite
         }
     }
 
+    @Test func commonWordsAreHighlightedOnlyInARunWithARareOne() throws {
+        let documents = [("camp", "Trời đang mưa. Hôm nay mọi người đang có mặt dựng lều trại.")] + Self.filler
+        try Self.withIndex(documents) { (index: SearchIndex) throws in
+            let options = SearchOptions(highlightStart: "<", highlightEnd: ">")
+            let snippet = try #require(try index.search("người đang có mặt dựng lều", options: options).results.first?.snippet)
+            #expect(snippet.contains("<người> <đang> <có> <mặt> <dựng> <lều>"))
+            #expect(snippet.contains("Trời đang mưa"))  // common, and alone
+        }
+    }
+
     @Test func wordsTheIndexLacksDoNotHideTheOthers() throws {
         // "trong" and "xyzzy" are in no document: they must not be what picks the candidates.
         let documents = [("grape", "Vỏ nho có nhiều chất chống oxy hóa.")] + Self.filler

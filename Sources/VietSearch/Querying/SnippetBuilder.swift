@@ -17,7 +17,7 @@ struct SnippetBuilder {
 
     /// The words a document must have to match all words, each with its alternatives.
     var required: [[Term]]
-    /// Terms of common words, highlighted only next to another query word ("có" in "có tác dụng").
+    /// Terms of common words, highlighted only next to other query words ("có" in "có tác dụng").
     var optional: [Term]
     var exact: Bool
 
@@ -77,12 +77,21 @@ struct SnippetBuilder {
         analyzer.analyze(utf8, into: &tokens)
         guard !tokens.isEmpty else { return String(text.prefix(200)) }
         var (hit, isOptional) = matches(tokens)
-        // A common word alone is no hit.
-        let alone = hit.indices.filter { index in
-            isOptional[index] && !(index > 0 && hit[index - 1] >= 0 && !isOptional[index - 1])
-                && !(index + 1 < hit.count && hit[index + 1] >= 0 && !isOptional[index + 1])
+        // Common words count only in a run of consecutive hits that has a required word
+        // ("quy chế chi tiêu" marks all four when "tiêu" is the rare one; a lone "chế" is no hit).
+        var runStart = 0
+        while runStart < hit.count {
+            guard hit[runStart] >= 0 else {
+                runStart += 1
+                continue
+            }
+            var runEnd = runStart
+            while runEnd < hit.count, hit[runEnd] >= 0 { runEnd += 1 }
+            if (runStart..<runEnd).allSatisfy({ isOptional[$0] }) {
+                for index in runStart..<runEnd { hit[index] = -1 }
+            }
+            runStart = runEnd
         }
-        for index in alone { hit[index] = -1 }
         let termCount = required.reduce(0) { $0 + $1.count } + optional.count
         // Slide a window of `length` tokens; best = most distinct keys, then most hits, then
         // earliest.
