@@ -122,6 +122,20 @@ import VietSearchSQLite
         }
     }
 
+    @Test func keywordTierKeepsOtherFormsOfRequiredWords() throws {
+        // "đảng" typed and required, "xây" required, "dựng" common: a document with "xây" and "đang" (another
+        // form of the typed word) and no common word still has every word in some form.
+        let documents = [
+            ("typed", "Công tác xây dựng Đảng ở cơ sở."),
+            ("other-form", "Nhà xây xong, đang chờ nghiệm thu."),
+        ] + Self.filler
+        try Self.withIndex(documents) { (index: SearchIndex) throws in
+            let results = try index.search("đảng xây dựng", options: SearchOptions(limit: 1))
+            #expect(results.total == 2)
+            #expect(Self.names(results) == ["typed"])
+        }
+    }
+
     @Test func wordsTheIndexLacksDoNotHideTheOthers() throws {
         // "trong" and "xyzzy" are in no document: they must not be what picks the candidates.
         let documents = [("grape", "Vỏ nho có nhiều chất chống oxy hóa.")] + Self.filler

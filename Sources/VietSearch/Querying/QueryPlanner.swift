@@ -163,9 +163,9 @@ struct QueryPlanner {
             var expression = required.map { "(\(writer.word(words[$0], rank: rankIndex[$0]!)))" }.joined(separator: " AND ")
             let optional = included.filter { !required.contains($0) }
             if !optional.isEmpty {
-                // Optional words score where present: OR'd with a required word (not scored
-                // twice), they never remove a row.
-                let scores = optional.map { "(\(writer.word(words[$0], rank: rankIndex[$0]!)))" } + ["(\(writer.candidate(words[required[0]])))"]
+                // Optional words score where present: OR'd with a required word in every form
+                // (not scored twice), they never remove a row.
+                let scores = optional.map { "(\(writer.word(words[$0], rank: rankIndex[$0]!)))" } + ["(\(writer.word(words[required[0]], rank: -1)))"]
                 expression = "\(expression) AND (\(scores.joined(separator: " OR ")))"
             }
             all = Ranked(expression: writer.excluding(query, from: expression), ranking: writer.ranking)
