@@ -26,22 +26,9 @@ final class ScalarTable: Sendable {
 
     private init() {
         let limit = Int(Self.tableLimit)
-        var oneStep = [UInt32: [UInt32]]()
-        var compositions = [UInt64: UInt32]()
-        for row in canonicalDecompositionRows.split(separator: "\n") {
-            let fields = row.split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count >= 3, let scalar = UInt32(fields[0], radix: 16) else { continue }
-            var parts: [UInt32] = []
-            var index = 1
-            while index < fields.count, fields[index].count == 4, let p = UInt32(fields[index], radix: 16) {
-                parts.append(p)
-                index += 1
-            }
-            oneStep[scalar] = parts
-            if index < fields.count, fields[index] == "c", parts.count == 2 {
-                compositions[UInt64(parts[0]) << 32 | UInt64(parts[1])] = scalar
-            }
-        }
+        // Parsed once from the generated rows, shared with the legacy decoders' composer.
+        let oneStep = CanonicalComposer.decompositions
+        let compositions = CanonicalComposer.compositions
 
         func fullDecomposition(_ s: UInt32) -> [UInt32] {
             guard let parts = oneStep[s] else { return [s] }
