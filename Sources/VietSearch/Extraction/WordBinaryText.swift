@@ -88,20 +88,24 @@ struct WordBinaryText {
         }
     }
 
-    /// The characters of every story in document order (main text, then footnotes, headers,
-    /// comments, endnotes, text boxes), with Word's marks turned into text structure.
-    static func characters(_ file: CompoundFile) throws(Failure) -> [Unicode.Scalar] {
-        let word: [UInt8]
+    /// A stream of the compound file; `missing` when there is none.
+    private static func stream(_ name: String, in file: CompoundFile, missing: Failure) throws(Failure) -> [UInt8] {
         do {
-            guard let stream = try file.stream(named: "WordDocument") else { throw Failure.notWord }
-            word = stream
+            guard let stream = try file.stream(named: name) else { throw missing }
+            return stream
         } catch let failure as Failure {
             throw failure
         } catch let failure as CompoundFile.Failure {
             throw .compoundFile(failure)
         } catch {
-            throw .notWord
+            throw missing
         }
+    }
+
+    /// The characters of every story in document order (main text, then footnotes, headers,
+    /// comments, endnotes, text boxes), with Word's marks turned into text structure.
+    static func characters(_ file: CompoundFile) throws(Failure) -> [Unicode.Scalar] {
+        let word = try stream("WordDocument", in: file, missing: .notWord)
         guard word.count >= 0x20, CompoundFile.uint16(word, 0) == 0xA5EC else { throw .notWord }
         let version = CompoundFile.uint16(word, 2)
         guard version >= 101 else { throw .unsupported("Word 6/95 format") }
@@ -119,17 +123,7 @@ struct WordBinaryText {
         let clxLength = Int(CompoundFile.uint32(word, pairsAt + 33 * 8 + 4))
 
         let tableName = flags & 0x0200 != 0 ? "1Table" : "0Table"
-        let table: [UInt8]
-        do {
-            guard let stream = try file.stream(named: tableName) else { throw Failure.damaged("no \(tableName) stream") }
-            table = stream
-        } catch let failure as Failure {
-            throw failure
-        } catch let failure as CompoundFile.Failure {
-            throw .compoundFile(failure)
-        } catch {
-            throw .damaged("table stream")
-        }
+        let table = try stream(tableName, in: file, missing: .damaged("no \(tableName) stream"))
         guard clxLength > 0, clxAt <= table.count, clxLength <= table.count - clxAt else { throw .damaged("piece table") }
 
         // The Clx: property runs (0x01) to step over, then the piece table (0x02).
