@@ -54,8 +54,9 @@ public final class IndexWriter {
     }
 
     /// `mayExist: false` (the caller knows the path is new) skips looking for an old version:
-    /// one query less per new document on the insert path.
-    func upsert(_ document: IndexedDocument, mayExist: Bool) throws {
+    /// one query less per new document on the insert path. `pretokenized` holds the title's and
+    /// body's terms recorded on another thread, replayed instead of analysing them here.
+    func upsert(_ document: IndexedDocument, mayExist: Bool, pretokenized: [PretokenizedText] = []) throws {
         let fields: [SQLiteValue] = [
             .text(document.title), .text(document.body), .integer(document.size), .integer(document.modificationTime),
             .text(document.hash), .text(document.encoding), .text(document.format),
@@ -69,7 +70,9 @@ public final class IndexWriter {
             try run(insertStatement, [.text(document.path)] + fields)
             id = index.connection.lastInsertRowID
         }
-        try run(ftsInsertStatement, [.integer(id), .text(document.title), .text(document.body)])
+        try index.connection.withPretokenized(pretokenized) {
+            try run(ftsInsertStatement, [.integer(id), .text(document.title), .text(document.body)])
+        }
     }
 
     /// Removes the document at `path`, if indexed.
@@ -88,6 +91,37 @@ public final class IndexWriter {
     /// documents.
     public func refreshTermStatistics() throws {
         try index.connection.execute(IndexSchema.refreshTermStatistics)
+        try index.connection.execute("DELETE FROM vietsearch_meta WHERE key = 'term_stats_stale'")
+    }
+
+    /// Adds the terms of newly added documents, counted while they were read, to the statistics
+    /// the query planner uses: what `refreshTermStatistics` would compute, without walking the
+    /// whole index's vocabulary again (0.7 s on the news corpus). Valid only when the statistics
+    /// were current before those documents were added and no document was updated or removed.
+    public func addTermStatistics(_ added: DocumentFrequencyCounter) throws {
+        var forms: [String: [String: Int]] = [:]
+        for (term, documents) in added.documentFrequencies {
+            // A keyed term is `folded:accent`, as in the vocabulary rebuild.
+            guard let colon = term.utf8.firstIndex(of: UInt8(ascii: ":")) else { continue }
+            let folded = String(term[..<colon])
+            let form = String(term[term.utf8.index(after: colon)...])
+            forms[folded, default: [:]][form, default: 0] += documents
+        }
+        let lookup = try index.connection.prepare("SELECT variants FROM term_stats WHERE folded = ?1")
+        let store = try index.connection.prepare("INSERT OR REPLACE INTO term_stats(folded, df, variants) VALUES (?1, ?2, ?3)")
+        for (folded, var variants) in forms {
+            lookup.reset()
+            try lookup.bind([.text(folded)])
+            if try lookup.step() {
+                for old in TermStatistics.parseVariants(lookup.text(at: 0)) {
+                    variants[old.form, default: 0] += old.documentFrequency
+                }
+            }
+            let frequency = variants.values.reduce(0, +)
+            try run(store, [.text(folded), .integer(Int64(frequency)), .text(TermStatistics.formatVariants(variants))])
+        }
+        try index.connection.execute(
+            "INSERT OR REPLACE INTO vietsearch_meta(key, value) SELECT 'document_count', count(*) FROM documents")
         try index.connection.execute("DELETE FROM vietsearch_meta WHERE key = 'term_stats_stale'")
     }
 

@@ -45,10 +45,7 @@ extension SearchIndex {
                     lookup.reset()
                     try lookup.bind([.text(token.folded)])
                     guard try lookup.step() else { continue }
-                    let variants = lookup.text(at: 1).split(separator: " ").map { pair in
-                        let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
-                        return (form: String(parts.first ?? ""), documentFrequency: Int(parts.last ?? "") ?? 0)
-                    }
+                    let variants = TermStatistics.parseVariants(lookup.text(at: 1))
                     statistics.entries[token.folded] = TermStatistics.Entry(
                         documentFrequency: TermStatistics.unionEstimate(variants.map(\.documentFrequency), documentCount: count),
                         variants: variants)

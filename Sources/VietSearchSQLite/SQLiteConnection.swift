@@ -16,6 +16,9 @@ public final class SQLiteConnection {
     }
 
     let handle: OpaquePointer
+    /// Recordings the `vietnamese` tokenizers of this connection may replay; released after the
+    /// handle is closed (deinit), so it outlives every tokenizer.
+    let tokenReplay = TokenReplay()
     /// The path given at opening.
     public let path: String
 
@@ -103,6 +106,16 @@ public final class SQLiteConnection {
             try? execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// Runs `body` (typically one FTS5 insert) with `texts` offered to this connection's
+    /// `vietnamese` tokenizers: asked to tokenize a document text byte-identical to one of them,
+    /// with the same options, a tokenizer emits the recorded terms instead of analysing it.
+    /// Any other text is analysed as usual, so an offer can never change what is indexed.
+    public func withPretokenized<T>(_ texts: [PretokenizedText], _ body: () throws -> T) rethrows -> T {
+        tokenReplay.offered = texts
+        defer { tokenReplay.offered = [] }
+        return try body()
     }
 
     /// The rowid of the most recent successful INSERT on this connection.

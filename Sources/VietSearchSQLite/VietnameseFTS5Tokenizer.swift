@@ -9,9 +9,12 @@ final class VietnameseFTS5Tokenizer {
     let options: VietnameseTokenizerOptions
     let analyzer = VietnameseAnalyzer()
     var tokens = TokenList()
+    /// Recordings offered by the connection; nil in the loadable extension and the recorder.
+    let replay: TokenReplay?
 
-    init(options: VietnameseTokenizerOptions) {
+    init(options: VietnameseTokenizerOptions, replay: TokenReplay?) {
         self.options = options
+        self.replay = replay
     }
 
     typealias TokenCallback = @convention(c) (
@@ -25,8 +28,11 @@ final class VietnameseFTS5Tokenizer {
         guard let text, count > 0 else { return SQLITE_OK }
         let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
         let input = UnsafeBufferPointer(start: bytes, count: Int(count))
-        analyzer.analyze(input, into: &tokens)
         let isQuery = flags & FTS5_TOKENIZE_QUERY != 0
+        if !isQuery, let replay, !replay.offered.isEmpty, let recording = replay.recording(of: input, options: options) {
+            return TokenReplay.replay(recording, context: context, emit: emit)
+        }
+        analyzer.analyze(input, into: &tokens)
         let isPrefix = flags & FTS5_TOKENIZE_PREFIX != 0
         let accent = options.accent
         let list = self.tokens
@@ -86,7 +92,8 @@ private func vietnameseCreate(
     }
     do {
         let options = try VietnameseTokenizerOptions(arguments: strings)
-        let tokenizer = VietnameseFTS5Tokenizer(options: options)
+        let replay = context.map { Unmanaged<TokenReplay>.fromOpaque($0).takeUnretainedValue() }
+        let tokenizer = VietnameseFTS5Tokenizer(options: options, replay: replay)
         // Released in vietnameseDelete.
         output?.pointee = OpaquePointer(Unmanaged.passRetained(tokenizer).toOpaque())
         return SQLITE_OK
@@ -114,11 +121,17 @@ private func vietnameseTokenize(
 private let tokenizerName: StaticString = "vietnamese"
 
 /// Registers `vietnamese` on the FTS5 of one connection. Shared by the app-side registration and
-/// the loadable extension (which reaches `fts5_api` through its routines table).
+/// the loadable extension (which reaches `fts5_api` through its routines table). `replay`, owned
+/// by the connection and outliving the registration, is where its tokenizers look for recordings.
 package func registerVietnameseTokenizer(fts5: UnsafeMutablePointer<fts5_api>) -> Int32 {
+    registerVietnameseTokenizer(fts5: fts5, replay: nil)
+}
+
+func registerVietnameseTokenizer(fts5: UnsafeMutablePointer<fts5_api>, replay: TokenReplay?) -> Int32 {
     var tokenizer = fts5_tokenizer(xCreate: vietnameseCreate, xDelete: vietnameseDelete, xTokenize: vietnameseTokenize)
     guard let create = fts5.pointee.xCreateTokenizer else { return SQLITE_ERROR }
     let name = UnsafeRawPointer(tokenizerName.utf8Start).assumingMemoryBound(to: CChar.self)
     // FTS5 copies the struct and the name, so locals are fine here.
-    return create(fts5, name, nil, &tokenizer, nil)
+    let context = replay.map { Unmanaged.passUnretained($0).toOpaque() }
+    return create(fts5, name, context, &tokenizer, nil)
 }

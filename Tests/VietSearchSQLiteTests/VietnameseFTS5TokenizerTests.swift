@@ -216,7 +216,7 @@ extension VietnameseFTS5TokenizerTests {
 
 extension VietnameseFTS5TokenizerTests {
     @Test func stopsAtTheFirstTokenCallbackFailureAndReturnsItsCode() {
-        let tokenizer = VietnameseFTS5Tokenizer(options: VietnameseTokenizerOptions(accent: .colocated))
+        let tokenizer = VietnameseFTS5Tokenizer(options: VietnameseTokenizerOptions(accent: .colocated), replay: nil)
         var calls = 0
         let text = Array("một hai ba bốn năm".utf8)
         let rc = text.withUnsafeBufferPointer { buffer in

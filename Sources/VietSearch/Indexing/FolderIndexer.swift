@@ -1,4 +1,5 @@
 import Foundation
+import VietSearchSQLite
 
 #if canImport(Glibc)
 import Glibc
@@ -23,10 +24,13 @@ public final class FolderIndexer {
     public init(index: SearchIndex) { self.index = index }
 
     enum Item: Sendable {
-        case document(IndexedDocument, bytes: Int64)
+        /// `terms`: the title's and body's terms, recorded on the reader thread.
+        case document(IndexedDocument, terms: [PretokenizedText], bytes: Int64)
         /// Same content as indexed, only size or time changed.
         case touched(path: String, size: Int64, modificationTime: Int64)
         case skipped(path: String, reason: String, bytes: Int64)
+        /// The reader's last item: the terms of every document it read, for `term_stats`.
+        case termCounts(DocumentFrequencyCounter)
     }
 
     struct Known {
@@ -46,6 +50,11 @@ public final class FolderIndexer {
         report.skipped = walk.unreadable.map { IndexingReport.Skip(path: $0.path, reason: $0.reason) }
 
         let known = try index.wrapping { try knownDocuments() }
+        // Statistics left stale by an interrupted run (or not counting every document, as after
+        // writes through `IndexWriter` alone) cannot be brought up to date by this run's counts.
+        let staleBefore = try index.wrapping {
+            try index.statisticsAreStale || Int(try index.meta("document_count") ?? "0") != known.count
+        }
         var work: [FolderWalker.File] = []
         for file in walk.files {
             if let state = known[file.path], state.size == file.size, state.modificationTime == file.modificationTime {
@@ -57,9 +66,18 @@ public final class FolderIndexer {
 
         let queue = BoundedQueue<Item>(capacity: 256)
         let reader = Thread { [work] in
+            // Analysing here, not in the writer's FTS5 insert, puts that work on the other core.
+            let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
+            var counts = DocumentFrequencyCounter()
             for file in work {
-                guard queue.push(Self.read(file, known: known[file.path])) else { break }
+                let item = Self.read(file, known: known[file.path], pretokenizer: pretokenizer)
+                if case .document(_, let terms, _) = item { counts.addDocument(terms) }
+                guard queue.push(item) else {
+                    queue.close()
+                    return
+                }
             }
+            _ = queue.push(.termCounts(counts))
             queue.close()
         }
         reader.stackSize = 1 << 22
@@ -70,6 +88,7 @@ public final class FolderIndexer {
         var done = 0
         var bytesDone: Int64 = 0
         var finished = false
+        var addedTerms: DocumentFrequencyCounter?
         while !finished {
             try index.write { writer in
                 let batchStart = Date()
@@ -79,13 +98,17 @@ public final class FolderIndexer {
                         finished = true
                         break
                     }
+                    if case .termCounts(let counts) = item {
+                        addedTerms = counts
+                        continue
+                    }
                     inBatch += 1
                     done += 1
                     switch item {
-                    case .document(let document, let bytes):
+                    case .document(let document, let terms, let bytes):
                         if report.added + report.updated == 0 { try writer.markStatisticsStale() }
                         // The lock file keeps other indexers out, so `known` is current.
-                        try writer.upsert(document, mayExist: known[document.path] != nil)
+                        try writer.upsert(document, mayExist: known[document.path] != nil, pretokenized: terms)
                         if known[document.path] == nil { report.added += 1 } else { report.updated += 1 }
                         report.encodings[document.encoding, default: 0] += 1
                         bytesDone += bytes
@@ -96,6 +119,8 @@ public final class FolderIndexer {
                     case .skipped(let path, let reason, let bytes):
                         report.skipped.append(IndexingReport.Skip(path: path, reason: reason))
                         bytesDone += bytes
+                    case .termCounts:
+                        break
                     }
                     progress?(IndexingProgress(filesDone: done, filesTotal: work.count, bytesDone: bytesDone, bytesTotal: total))
                 }
@@ -109,13 +134,17 @@ public final class FolderIndexer {
         let gone = known.keys.filter { path in
             !present.contains(path) && roots.contains { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
         }
-        // Stale statistics (this run's changes, or an earlier run stopped before this point)
-        // are rebuilt; until then searches plan without them.
-        let wasStale = try index.wrapping { try index.statisticsAreStale }
-        let stale = wasStale || report.added + report.updated + gone.count > 0
+        // Statistics this run made stale are brought up to date: by adding the counts of the
+        // documents read when documents were only added, else (and after an interrupted run)
+        // rebuilt from the index. Until then searches plan without them.
+        let changed = report.added + report.updated + gone.count > 0
         try index.write { writer in
             for path in gone { try writer.remove(path: path) }
-            if stale { try writer.refreshTermStatistics() }
+            if !staleBefore, report.updated == 0, gone.isEmpty, let addedTerms, addedTerms.documentCount == report.added {
+                if changed { try writer.addTermStatistics(addedTerms) }
+            } else if staleBefore || changed {
+                try writer.refreshTermStatistics()
+            }
             try writer.markIndexed(at: Int64(Date().timeIntervalSince1970))
         }
         report.removed = gone.count
@@ -134,7 +163,7 @@ public final class FolderIndexer {
     }
 
     /// Runs on the reader thread.
-    static func read(_ file: FolderWalker.File, known: Known?) -> Item {
+    static func read(_ file: FolderWalker.File, known: Known?, pretokenizer: VietnamesePretokenizer) -> Item {
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file.path)))
@@ -153,7 +182,7 @@ public final class FolderIndexer {
                 IndexedDocument(
                     path: file.path, title: title, body: body, size: Int64(bytes.count),
                     modificationTime: file.modificationTime, hash: hash, encoding: encoding, format: file.format),
-                bytes: Int64(bytes.count))
+                terms: [pretokenizer.record(title), pretokenizer.record(body)], bytes: Int64(bytes.count))
         }
     }
 }

@@ -32,6 +32,20 @@ struct TermStatistics {
 
     func frequency(of folded: String) -> Int { entries[folded]?.documentFrequency ?? 0 }
 
+    /// Reads `term_stats.variants`: `đang=120 đảng=80 =3` (the empty form is the unaccented one).
+    static func parseVariants(_ text: String) -> [(form: String, documentFrequency: Int)] {
+        text.split(separator: " ").map { pair in
+            let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
+            return (form: String(parts.first ?? ""), documentFrequency: Int(parts.last ?? "") ?? 0)
+        }
+    }
+
+    /// Writes `term_stats.variants`, forms in byte order (as the vocabulary lists them).
+    static func formatVariants(_ variants: [String: Int]) -> String {
+        variants.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            .map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    }
+
     /// Documents with at least one of the forms, estimated as if forms occurred independently.
     /// The stored sum counts a document once per form it has: "bo" sums to more documents than
     /// the index holds, which made its IDF zero.

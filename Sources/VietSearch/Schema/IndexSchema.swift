@@ -17,7 +17,10 @@ enum IndexSchema {
     /// version is refused with a message that says to rebuild it.
     static let version = 1
 
-    static let tokenizer = "vietnamese accent 2"
+    /// How `documents_fts` tokenizes: also what the indexer's reader thread records ahead of the
+    /// writer (`VietnamesePretokenizer`), so the two can never disagree.
+    static let tokenizerOptions = VietnameseTokenizerOptions(accent: .keyed)
+    static let tokenizer = "vietnamese accent \(tokenizerOptions.accent.rawValue)"
 
     static let create = """
         CREATE TABLE IF NOT EXISTS vietsearch_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

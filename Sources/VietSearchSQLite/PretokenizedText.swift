@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The terms the `vietnamese` tokenizer emits for one document text, recorded ahead of time by a
+/// `VietnamesePretokenizer` (on another thread) so that the SQLite writer replays them instead
+/// of analysing the text again: see `SQLiteConnection.withPretokenized(_:_:)`.
+public struct PretokenizedText: Sendable {
+    /// One emitted term: its bytes in `keys`, its byte range in `text`, FTS5 token flags.
+    struct Term: Sendable {
+        var keyStart: Int32
+        var keyCount: Int32
+        var start: Int32
+        var end: Int32
+        var flags: Int32
+    }
+
+    /// The text tokenized; a replay happens only for input byte-identical to it.
+    let text: String
+    let options: VietnameseTokenizerOptions
+    let keys: [UInt8]
+    let terms: [Term]
+
+    /// Number of terms recorded.
+    public var count: Int { terms.count }
+
+    /// The recorded terms as strings, in order (for tests and debugging).
+    public var termTexts: [String] {
+        terms.map { term in
+            String(decoding: keys[Int(term.keyStart)..<Int(term.keyStart + term.keyCount)], as: UTF8.self)
+        }
+    }
+
+    /// True when `input` holds exactly the bytes of `text`.
+    func matches(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.utf8.count == input.count else { return false }
+        guard let base = input.baseAddress else { return true }
+        return text.utf8.withContiguousStorageIfAvailable { stored in
+            memcmp(stored.baseAddress!, base, input.count) == 0
+        } ?? text.utf8.elementsEqual(input)
+    }
+}

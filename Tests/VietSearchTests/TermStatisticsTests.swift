@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@testable import VietSearch
+
+/// `term_stats` kept up to date by counting the documents an indexing run reads must equal a
+/// rebuild from the index's vocabulary, whatever the sequence of runs.
+@Suite struct TermStatisticsTests {
+    static let sentences = [
+        "Hội nghị bàn về công tác xây dựng Đảng trong sạch, vững mạnh.",
+        "Đa\u{309}ng viên trẻ đang học tập nghị quyết.",
+        "Cuộc họp đang diễn ra, các đại biểu đang thảo luận.",
+        "Tinh thần ấy thật đáng quý và đáng trân trọng.",
+        "Nhà máy thuỷ điện Hoà Bình trên sông Đà, hòa bình cho mọi người.",
+        "Kĩ thuật trồng lúa mới giúp nông dân Mỹ Tho; kỹ sư và lý do.",
+    ]
+
+    /// Writes file `number` (each a different mix of sentences) into `folder`.
+    static func write(_ number: Int, to folder: URL, variant: Int = 0) throws {
+        let text = (0..<4).map { sentences[(number * 3 + $0 * (variant + 1)) % sentences.count] }.joined(separator: " ")
+        try "Tài liệu \(number)\n\(text) số \(number * 11 + variant)\n".write(
+            to: folder.appendingPathComponent("doc-\(number).txt"), atomically: true, encoding: .utf8)
+    }
+
+    static func statistics(_ index: SearchIndex) throws -> [String] {
+        let statement = try index.connection.prepare("SELECT folded, df, variants FROM term_stats ORDER BY folded")
+        var rows: [String] = []
+        while try statement.step() {
+            let variants = TermStatistics.parseVariants(statement.text(at: 2)).map { "\($0.form)=\($0.documentFrequency)" }.sorted()
+            rows.append("\(statement.text(at: 0)) \(statement.int64(at: 1)) \(variants.joined(separator: " "))")
+        }
+        return rows
+    }
+
+    /// Runs the indexer, then checks its statistics against a rebuild (and the document count).
+    static func indexAndCheck(_ folder: URL, _ index: SearchIndex) throws {
+        _ = try FolderIndexer(index: index).run(folders: [folder.path])
+        let kept = try statistics(index)
+        let documents = try index.meta("document_count")
+        #expect(try !index.statisticsAreStale)
+        try index.write { writer in try writer.refreshTermStatistics() }
+        #expect(kept.count > 40)
+        #expect(kept == (try statistics(index)))
+        #expect(documents == (try index.meta("document_count")))
+    }
+
+    @Test func addingUpdatingAndRemovingFilesKeepsStatisticsExact() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("vietsearch-stats-\(UUID().uuidString)")
+        let folder = root.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let index = try SearchIndex(path: root.appendingPathComponent("index.db").path, mode: .readWrite)
+
+        for number in 0..<12 { try Self.write(number, to: folder) }
+        try Self.indexAndCheck(folder, index)  // a new index: counted
+        for number in 12..<20 { try Self.write(number, to: folder) }
+        try Self.indexAndCheck(folder, index)  // only additions: counts added to the stored ones
+        try Self.write(3, to: folder, variant: 1)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("doc-5.txt"))
+        try Self.indexAndCheck(folder, index)  // an update and a removal: rebuilt
+        try Self.write(20, to: folder)
+        try Self.indexAndCheck(folder, index)
+        #expect(try index.meta("document_count") == "20")
+    }
+
+    @Test func documentsWrittenOutsideTheIndexerAreNotMissedByTheNextRun() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("vietsearch-stats-\(UUID().uuidString)")
+        let folder = root.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let index = try SearchIndex(path: root.appendingPathComponent("index.db").path, mode: .readWrite)
+        for number in 0..<5 { try Self.write(number, to: folder) }
+        try Self.indexAndCheck(folder, index)
+        // A library user adds a document without refreshing the statistics.
+        try index.write { writer in
+            try writer.upsert(
+                IndexedDocument(
+                    path: "/elsewhere/extra.txt", title: "Thêm", body: "Bóng đá thắng trận giao hữu.", size: 10,
+                    modificationTime: 0, hash: "x", encoding: "utf-8", format: "txt"))
+        }
+        try Self.write(5, to: folder)
+        try Self.indexAndCheck(folder, index)
+        #expect(try Self.statistics(index).contains { $0.hasPrefix("bong ") })
+    }
+}
