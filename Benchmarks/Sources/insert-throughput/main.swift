@@ -6,6 +6,10 @@ import VietnameseCorpus
 // `unicode61 remove_diacritics 2`, in one process, alternating, on one corpus:
 // fts5(body, tokenize=…), content stored, one transaction, journal_mode=OFF, synchronous=OFF,
 // one INSERT per document.
+// Two more rows show how `vnsearch index` inserts: "recorded" = the terms are recorded by
+// `VietnamesePretokenizer` on a second thread while the inserting thread replays them
+// (`withPretokenized`), timed end to end; "hash 8 MB" = FTS5 `hashsize` 8 MB (the default is
+// 1 MB), for stock too.
 //
 //   swift run -c release --package-path Benchmarks insert-throughput [--corpus PATH] [--rounds N]
 
@@ -26,7 +30,12 @@ while !arguments.isEmpty {
 do {
     let corpus = try corpusPath.map { try Corpus.load(path: $0) } ?? Corpus.generated(megabytes: 30)
     print("corpus: \(corpus.name): \(corpus.documents.count) documents, \(String(format: "%.1f", Double(corpus.byteCount) / 1e6)) MB")
-    let modes = ["unicode61 remove_diacritics 2", "vietnamese", "vietnamese accent 1", "vietnamese accent 2"]
+    let stockName = "unicode61 remove_diacritics 2"
+    let keyedRecorded = "vietnamese accent 2, recorded"
+    let modes = [
+        stockName, "vietnamese", "vietnamese accent 1", "vietnamese accent 2", keyedRecorded,
+        stockName + ", hash 8 MB", keyedRecorded + ", hash 8 MB",
+    ]
     var seconds = [String: [Double]]()
     var sizes = [String: (data: Int64, file: Int64)]()
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("insert-throughput-\(getpid()).db").path
@@ -36,14 +45,28 @@ do {
             let db = try SQLiteConnection(path: path)
             try db.registerVietnameseTokenizer()
             try db.execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
-            try db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize=\"\(mode)\")")
+            let tokenizer = mode.hasPrefix(stockName) ? stockName : String(mode.prefix { $0 != "," })
+            try db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize=\"\(tokenizer)\")")
+            if mode.hasSuffix("hash 8 MB") { try db.execute("INSERT INTO t(t, rank) VALUES('hashsize', 8388608)") }
             let start = DispatchTime.now().uptimeNanoseconds
             try db.execute("BEGIN")
             let insert = try db.prepare("INSERT INTO t(body) VALUES (?1)")
-            for document in corpus.documents {
-                insert.reset()
-                try insert.bind(utf8: document, at: 1)
-                try insert.step()
+            if mode.contains("recorded") {
+                let recordings = RecordingPipeline(documents: corpus.documents, options: VietnameseTokenizerOptions(accent: .keyed))
+                for document in corpus.documents {
+                    let recording = recordings.next()
+                    try db.withPretokenized([recording]) {
+                        insert.reset()
+                        try insert.bind(utf8: document, at: 1)
+                        try insert.step()
+                    }
+                }
+            } else {
+                for document in corpus.documents {
+                    insert.reset()
+                    try insert.bind(utf8: document, at: 1)
+                    try insert.step()
+                }
             }
             try db.execute("COMMIT")
             seconds[mode, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
@@ -70,4 +93,38 @@ do {
 } catch {
     FileHandle.standardError.write(Data("insert-throughput: \(error)\n".utf8))
     exit(1)
+}
+
+/// Records documents' terms on a second thread, at most 256 ahead of the consumer, in order.
+final class RecordingPipeline: @unchecked Sendable {
+    private var ready: [PretokenizedText?]
+    private let lock = NSLock()
+    private let available = DispatchSemaphore(value: 0)
+    private let space = DispatchSemaphore(value: 256)
+    private var taken = 0
+
+    init(documents: [[UInt8]], options: VietnameseTokenizerOptions) {
+        ready = Array(repeating: nil, count: documents.count)
+        let thread = Thread { [self] in
+            let pretokenizer = VietnamesePretokenizer(options: options)
+            for (index, document) in documents.enumerated() {
+                space.wait()
+                let recording = pretokenizer.record(String(decoding: document, as: UTF8.self))
+                lock.withLock { ready[index] = recording }
+                available.signal()
+            }
+        }
+        thread.start()
+    }
+
+    func next() -> PretokenizedText {
+        available.wait()
+        let recording = lock.withLock {
+            defer { ready[taken] = nil }
+            return ready[taken]!
+        }
+        taken += 1
+        space.signal()
+        return recording
+    }
 }

@@ -64,7 +64,7 @@ public final class FolderIndexer {
             }
         }
 
-        let queue = BoundedQueue<Item>(capacity: 256)
+        let queue = BoundedQueue<Item>(capacity: 64)
         let reader = Thread { [work] in
             // Analysing here, not in the writer's FTS5 insert, puts that work on the other core.
             let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)

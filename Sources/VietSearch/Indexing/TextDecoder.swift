@@ -19,7 +19,10 @@ enum TextDecoder {
         let sample = bytes.prefix(8192)
         // UTF-16 without a byte-order mark is rare (Windows writes one); NUL bytes mean binary.
         if sample.contains(0) { return .binary("binary file (contains NUL bytes)") }
-        let controls = sample.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C && $0 != 0x1B }.count
+        var controls = 0
+        for byte in sample where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
+            controls += 1
+        }
         if controls * 20 > sample.count { return .binary("binary file (control characters)") }
         if let text = String(validating: bytes, as: UTF8.self) { return .text(text, encoding: "utf-8") }
         let (text, encoding) = LegacyEncoding.decodeDetecting(bytes)
