@@ -11,6 +11,8 @@ public final class IndexWriter {
     private let touchStatement: SQLiteStatement
     private let ftsInsertStatement: SQLiteStatement
     private let ftsDeleteStatement: SQLiteStatement
+    /// When set, deleted versions' terms are counted there (see `FolderIndexer`).
+    var removedTerms: RemovedTerms?
 
     init(index: SearchIndex) throws {
         self.index = index
@@ -64,7 +66,7 @@ public final class IndexWriter {
         let id: Int64
         if mayExist, let old = try existing(document.path) {
             id = old.id
-            try run(ftsDeleteStatement, [.integer(id), .text(old.title), .text(old.body)])
+            try deleteFromFTS(id: id, title: old.title, body: old.body)
             try run(updateStatement, [.integer(id)] + fields)
         } else {
             try run(insertStatement, [.text(document.path)] + fields)
@@ -78,8 +80,15 @@ public final class IndexWriter {
     /// Removes the document at `path`, if indexed.
     public func remove(path: String) throws {
         guard let old = try existing(path) else { return }
-        try run(ftsDeleteStatement, [.integer(old.id), .text(old.title), .text(old.body)])
+        try deleteFromFTS(id: old.id, title: old.title, body: old.body)
         try run(deleteStatement, [.integer(old.id)])
+    }
+
+    private func deleteFromFTS(id: Int64, title: String, body: String) throws {
+        let recordings = removedTerms?.record(title: title, body: body) ?? []
+        try index.connection.withPretokenized(recordings) {
+            try run(ftsDeleteStatement, [.integer(id), .text(title), .text(body)])
+        }
     }
 
     /// Records a new size and modification time for a file whose content did not change.
@@ -94,21 +103,24 @@ public final class IndexWriter {
         try index.connection.execute("DELETE FROM vietsearch_meta WHERE key = 'term_stats_stale'")
     }
 
-    /// Adds the terms of newly added documents, counted while they were read, to the statistics
-    /// the query planner uses: what `refreshTermStatistics` would compute, without walking the
-    /// whole index's vocabulary again (0.7 s on the news corpus). Valid only when the statistics
-    /// were current before those documents were added and no document was updated or removed.
-    public func addTermStatistics(_ added: DocumentFrequencyCounter) throws {
+    /// Brings the statistics the query planner uses up to date by difference: the terms of the
+    /// documents added (counted while they were read) minus those of the versions deleted. That
+    /// is what `refreshTermStatistics` computes, without walking the whole index's vocabulary
+    /// again (0.7 s on the news corpus). Valid only when the statistics were current before the
+    /// run; returns false, changing nothing, when a count would go negative (they were not).
+    func updateTermStatistics(added: DocumentFrequencyCounter, removed: DocumentFrequencyCounter) throws -> Bool {
         var forms: [String: [String: Int]] = [:]
-        for (term, documents) in added.documentFrequencies {
-            // A keyed term is `folded:accent`, as in the vocabulary rebuild.
-            guard let colon = term.utf8.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            let folded = String(term[..<colon])
-            let form = String(term[term.utf8.index(after: colon)...])
-            forms[folded, default: [:]][form, default: 0] += documents
+        for (counter, sign) in [(added, 1), (removed, -1)] {
+            for (term, documents) in counter.documentFrequencies {
+                // A keyed term is `folded:accent`, as in the vocabulary rebuild.
+                guard let colon = term.utf8.firstIndex(of: UInt8(ascii: ":")) else { continue }
+                let folded = String(term[..<colon])
+                let form = String(term[term.utf8.index(after: colon)...])
+                forms[folded, default: [:]][form, default: 0] += sign * documents
+            }
         }
         let lookup = try index.connection.prepare("SELECT variants FROM term_stats WHERE folded = ?1")
-        let store = try index.connection.prepare("INSERT OR REPLACE INTO term_stats(folded, df, variants) VALUES (?1, ?2, ?3)")
+        var rows: [(folded: String, variants: [String: Int])] = []
         for (folded, var variants) in forms {
             lookup.reset()
             try lookup.bind([.text(folded)])
@@ -117,12 +129,23 @@ public final class IndexWriter {
                     variants[old.form, default: 0] += old.documentFrequency
                 }
             }
-            let frequency = variants.values.reduce(0, +)
-            try run(store, [.text(folded), .integer(Int64(frequency)), .text(TermStatistics.formatVariants(variants))])
+            guard variants.values.allSatisfy({ $0 >= 0 }) else { return false }
+            rows.append((folded, variants.filter { $0.value > 0 }))
+        }
+        let store = try index.connection.prepare("INSERT OR REPLACE INTO term_stats(folded, df, variants) VALUES (?1, ?2, ?3)")
+        let delete = try index.connection.prepare("DELETE FROM term_stats WHERE folded = ?1")
+        for (folded, variants) in rows {
+            if variants.isEmpty {
+                try run(delete, [.text(folded)])
+            } else {
+                let frequency = variants.values.reduce(0, +)
+                try run(store, [.text(folded), .integer(Int64(frequency)), .text(TermStatistics.formatVariants(variants))])
+            }
         }
         try index.connection.execute(
             "INSERT OR REPLACE INTO vietsearch_meta(key, value) SELECT 'document_count', count(*) FROM documents")
         try index.connection.execute("DELETE FROM vietsearch_meta WHERE key = 'term_stats_stale'")
+        return true
     }
 
     /// Says the statistics no longer describe the documents (committed with the first change of a

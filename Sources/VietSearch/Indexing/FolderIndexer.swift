@@ -89,8 +89,10 @@ public final class FolderIndexer {
         var bytesDone: Int64 = 0
         var finished = false
         var addedTerms: DocumentFrequencyCounter?
+        let removedTerms = RemovedTerms()
         while !finished {
             try index.write { writer in
+                writer.removedTerms = removedTerms
                 let batchStart = Date()
                 var inBatch = 0
                 while inBatch % 64 != 63 || Date().timeIntervalSince(batchStart) < Self.batchSeconds {
@@ -139,11 +141,17 @@ public final class FolderIndexer {
         // rebuilt from the index. Until then searches plan without them.
         let changed = report.added + report.updated + gone.count > 0
         try index.write { writer in
+            writer.removedTerms = removedTerms
             for path in gone { try writer.remove(path: path) }
-            if !staleBefore, report.updated == 0, gone.isEmpty, let addedTerms, addedTerms.documentCount == report.added {
-                if changed { try writer.addTermStatistics(addedTerms) }
-            } else if staleBefore || changed {
+            var updated = false
+            if changed, !staleBefore, let addedTerms, addedTerms.documentCount == report.added + report.updated,
+                removedTerms.counts.documentCount == report.updated + gone.count
+            {
+                updated = try writer.updateTermStatistics(added: addedTerms, removed: removedTerms.counts)
+            }
+            if !updated && (staleBefore || changed) {
                 try writer.refreshTermStatistics()
+                report.statisticsRebuilt = true
             }
             try writer.markIndexed(at: Int64(Date().timeIntervalSince1970))
         }

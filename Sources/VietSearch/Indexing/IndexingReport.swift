@@ -18,6 +18,9 @@ public struct IndexingReport: Sendable, Hashable {
     public var seconds = 0.0
     /// Encoding of each added or updated document, counted ("utf-8": 12).
     public var encodings: [String: Int] = [:]
+    /// The query planner's statistics were rebuilt from the whole index (after an interrupted
+    /// run, or writes from outside the indexer) rather than updated by this run's differences.
+    public var statisticsRebuilt = false
 
     public init() {}
 }

@@ -1,0 +1,16 @@
+import VietSearchSQLite
+
+/// The terms of the document versions an indexing run deletes from FTS5 (updated or removed
+/// files), counted as they go, so `term_stats` can be brought up to date by difference instead
+/// of rebuilt. The old text is recorded once and also replayed for FTS5's delete.
+final class RemovedTerms {
+    private let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
+    private(set) var counts = DocumentFrequencyCounter()
+
+    /// Records and counts an old version's title and body; returns the recordings to replay.
+    func record(title: String, body: String) -> [PretokenizedText] {
+        let recordings = [pretokenizer.record(title), pretokenizer.record(body)]
+        counts.addDocument(recordings)
+        return recordings
+    }
+}
