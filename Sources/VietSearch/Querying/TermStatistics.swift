@@ -1,5 +1,5 @@
 /// What the index knows about each folded syllable: how many documents contain it (any accent
-/// form), and which accent forms occur. Kept in the `term_stats` table, rebuilt after each
+/// form), and which accent forms occur. Kept in the `term_stats` table, updated by each
 /// indexing run that changed something.
 ///
 /// The query builder uses it to write an unaccented word as an OR of its real accent forms (FTS5

@@ -7,7 +7,7 @@ import VietSearchSQLite
 ///   and FTS5 reads it from here (external content) for snippets and highlights.
 /// - `term_stats`: per folded syllable, its document frequency and accent forms with theirs
 ///   (`đang=120 đảng=80 =3`; the empty form is the unaccented one), for query planning;
-///   rebuilt from FTS5's vocabulary after each indexing run that changed something.
+///   updated by each indexing run that changed something (by difference; see `FolderIndexer`).
 /// - `documents_fts`: FTS5 over title and body with `vietnamese accent 2` (one `folded:accent`
 ///   term per word), kept in step with `documents` by `IndexWriter`. Not by triggers: a trigger
 ///   writes to FTS5 inside a statement savepoint, and FTS5 flushes its in-memory index at every
