@@ -120,11 +120,13 @@ public final class IndexWriter {
             }
         }
         let lookup = try index.connection.prepare("SELECT variants FROM term_stats WHERE folded = ?1")
+        // A new index has nothing to merge with: no lookups.
+        let merging = try index.connection.scalarInt("SELECT EXISTS (SELECT 1 FROM term_stats)") == 1
         var rows: [(folded: String, variants: [String: Int])] = []
         for (folded, var variants) in forms {
             lookup.reset()
             try lookup.bind([.text(folded)])
-            if try lookup.step() {
+            if merging, try lookup.step() {
                 for old in TermStatistics.parseVariants(lookup.text(at: 0)) {
                     variants[old.form, default: 0] += old.documentFrequency
                 }
@@ -134,6 +136,8 @@ public final class IndexWriter {
         }
         let store = try index.connection.prepare("INSERT OR REPLACE INTO term_stats(folded, df, variants) VALUES (?1, ?2, ?3)")
         let delete = try index.connection.prepare("DELETE FROM term_stats WHERE folded = ?1")
+        // In key order, the rows append to the table's b-tree rather than split its pages.
+        rows.sort { $0.folded.utf8.lexicographicallyPrecedes($1.folded.utf8) }
         for (folded, variants) in rows {
             if variants.isEmpty {
                 try run(delete, [.text(folded)])
