@@ -26,7 +26,7 @@ bytes=$(find "$folder" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}
 docs=$(find "$folder" -name '*.txt' | wc -l)
 cat "$(find "$folder" -name '*.txt' | head -1)" >/dev/null  # warm
 find "$folder" -name '*.txt' -exec cat {} + >/dev/null
-echo "folder: $folder: $docs files, $(awk "BEGIN {printf \"%.1f\", $bytes / 1e6}") MB; $(nproc) cores; SQLite $(sqlite3 --version | cut -d' ' -f1)"
+echo "folder: $folder: $docs files, $(awk "BEGIN {printf \"%.1f\", $bytes / 1e6}") MB; $(nproc) cores; SQLite $(sqlite3 --version | cut -d' ' -f1); load $(cut -d' ' -f1-3 /proc/loadavg) (vnsearch uses two cores: compare on an idle machine)"
 
 measure() {  # name, db, command... → appends "name seconds rss_kb size_bytes" to results
     local name=$1 db=$2
