@@ -21,9 +21,12 @@ final class VietnameseRankFunction {
     let lastEnd: UnsafeMutableBufferPointer<Int64>
     let words: [VietnameseRankingPlan.Word]
     let phrases: [VietnameseRankingPlan.Phrase]
+    /// Token counts by rowid, when the connection's owner holds them (else `xColumnSize`).
+    let lengths: [Int32]
 
-    init(plan: VietnameseRankingPlan) {
+    init(plan: VietnameseRankingPlan, lengths: [Int32] = []) {
         self.plan = plan
+        self.lengths = lengths
         words = plan.words
         phrases = plan.phrases
         let count = max(plan.words.count, 1)
@@ -94,8 +97,16 @@ final class VietnameseRankFunction {
                 averageLength = 1
             }
         }
-        var length: Int32 = 0
-        if plan.b != 0 { _ = columnSize(context, -1, &length) }
+        var length: Int32 = -1
+        if plan.b != 0 {
+            if !lengths.isEmpty, let rowid = functions.xRowid?(context), rowid >= 0, rowid < lengths.count {
+                length = lengths[Int(rowid)]
+            }
+            if length < 0 {
+                length = 0
+                _ = columnSize(context, -1, &length)
+            }
+        }
         let k1 = plan.k1
         let norm = k1 * (1 - plan.b + plan.b * Double(length) / averageLength)
         func saturated(_ frequency: Double) -> Double { frequency * (k1 + 1) / (frequency + norm) }
@@ -145,7 +156,8 @@ private func vietsearchRank(
             sqlite3_result_error(result, "vietsearch_rank: expected one argument, a ranking plan", -1)
             return
         }
-        state = VietnameseRankFunction(plan: plan)
+        let lengths = functions.xUserData?(fts).map { Unmanaged<DocumentLengths>.fromOpaque($0).takeUnretainedValue() }
+        state = VietnameseRankFunction(plan: plan, lengths: lengths?.isLoaded == true ? lengths!.lengths : [])
         let retained = Unmanaged.passRetained(state).toOpaque()
         guard functions.xSetAuxdata?(fts, retained, releaseRankFunction) == SQLITE_OK else {
             // xSetAuxdata calls the destructor itself when it fails.
@@ -163,9 +175,21 @@ private func vietsearchRank(
 /// The name SQLite keeps a pointer to.
 private let rankFunctionName: StaticString = "vietsearch_rank"
 
-/// Registers `vietsearch_rank` on the FTS5 of one connection.
-package func registerVietnameseRankFunction(fts5: UnsafeMutablePointer<fts5_api>) -> Int32 {
+private func releaseDocumentLengths(_ pointer: UnsafeMutableRawPointer?) {
+    guard let pointer else { return }
+    Unmanaged<DocumentLengths>.fromOpaque(pointer).release()
+}
+
+/// Registers `vietsearch_rank` on the FTS5 of one connection; with `lengths`, rows it holds
+/// are scored with its token counts (FTS5 keeps the object until the function is replaced or
+/// the connection closes).
+package func registerVietnameseRankFunction(fts5: UnsafeMutablePointer<fts5_api>, lengths: DocumentLengths? = nil) -> Int32 {
     guard let create = fts5.pointee.xCreateFunction else { return SQLITE_ERROR }
     let name = UnsafeRawPointer(rankFunctionName.utf8Start).assumingMemoryBound(to: CChar.self)
-    return create(fts5, name, nil, vietsearchRank, nil)
+    guard let lengths else { return create(fts5, name, nil, vietsearchRank, nil) }
+    let retained = Unmanaged.passRetained(lengths)
+    let rc = create(fts5, name, retained.toOpaque(), vietsearchRank, releaseDocumentLengths)
+    // FTS5 does not call the destructor when registration fails.
+    if rc != SQLITE_OK { retained.release() }
+    return rc
 }
