@@ -23,6 +23,10 @@ final class VietnameseRankFunction {
     let phrases: [VietnameseRankingPlan.Phrase]
     /// Token counts by rowid, when the connection's owner holds them (else `xColumnSize`).
     let lengths: [Int32]
+    /// The phrases that score (candidate picks and exclusions do not): only theirs are read.
+    let scoringPhrases: [Int32]
+    /// Per-row scratch: the instances of the scoring phrases as sortable keys (see `score`).
+    var instanceKeys: UnsafeMutableBufferPointer<UInt64>
 
     init(plan: VietnameseRankingPlan, lengths: [Int32] = []) {
         self.plan = plan
@@ -35,6 +39,8 @@ final class VietnameseRankFunction {
         adjacent = .allocate(capacity: count)
         lastStart = .allocate(capacity: count)
         lastEnd = .allocate(capacity: count)
+        scoringPhrases = plan.phrases.indices.filter { plan.phrases[$0].word >= 0 && $0 < 1 << 25 }.map { Int32($0) }
+        instanceKeys = .allocate(capacity: 256)
     }
 
     deinit {
@@ -43,11 +49,20 @@ final class VietnameseRankFunction {
         adjacent.deallocate()
         lastStart.deallocate()
         lastEnd.deallocate()
+        instanceKeys.deallocate()
+    }
+
+    private func grow(_ keys: UnsafeMutableBufferPointer<UInt64>) -> UnsafeMutableBufferPointer<UInt64> {
+        let larger = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: keys.count * 2)
+        _ = larger.initialize(fromContentsOf: keys)
+        keys.deallocate()
+        instanceKeys = larger
+        return larger
     }
 
     func score(api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer) -> Double? {
         let functions = api.pointee
-        guard let instCount = functions.xInstCount, let inst = functions.xInst, let columnSize = functions.xColumnSize
+        guard let first = functions.xPhraseFirst, let next = functions.xPhraseNext, let columnSize = functions.xColumnSize
         else { return nil }
         let words = self.words
         let phrases = self.phrases
@@ -63,17 +78,33 @@ final class VietnameseRankFunction {
             lastStart[index] = -1
             lastEnd[index] = -1
         }
-        var instances: Int32 = 0
-        guard instCount(context, &instances) == SQLITE_OK else { return nil }
-        // Instances come in text order (column, then offset), so "the previous word ended right
-        // here" is a check against its latest instance.
-        for index in 0..<instances {
-            var phrase: Int32 = 0
+        // The scoring phrases' instances in text order (column, then offset; at one place, lower
+        // phrases first), as `xInst` lists them, so "the previous word ended right here" is a
+        // check against its latest instance. Read phrase by phrase and sorted here: `xInst` merges
+        // every phrase of the expression per instance (cost instances × phrases), which was a
+        // quarter of a question's time with ~50 phrases.
+        // Key: column (8 bits), offset (31), phrase (25): ascending keys are xInst's order.
+        var count = 0
+        var keys = instanceKeys
+        var iterator = Fts5PhraseIter()
+        for phrase in scoringPhrases {
             var column: Int32 = 0
             var offset: Int32 = 0
-            guard inst(context, index, &phrase, &column, &offset) == SQLITE_OK else { return nil }
-            guard Int(phrase) < phrases.count else { continue }
-            let entry = phrases[Int(phrase)]
+            guard first(context, phrase, &iterator, &column, &offset) == SQLITE_OK else { return nil }
+            while column >= 0 {
+                if count == keys.count { keys = grow(keys) }
+                keys[count] = UInt64(UInt8(truncatingIfNeeded: column)) << 56 | UInt64(UInt32(bitPattern: offset)) << 25 | UInt64(phrase)
+                count += 1
+                next(context, &iterator, &column, &offset)
+            }
+        }
+        var sorted = UnsafeMutableBufferPointer(rebasing: keys[0..<count])
+        sorted.sort()
+        for key in sorted {
+            let phrase = Int(key & 0x1ff_ffff)
+            let column = Int32(key >> 56)
+            let offset = Int32(truncatingIfNeeded: (key >> 25) & 0x7fff_ffff)
+            let entry = phrases[phrase]
             let word = entry.word
             guard word >= 0 else { continue }
             let weight = column == 0 ? plan.titleWeight : 1.0
