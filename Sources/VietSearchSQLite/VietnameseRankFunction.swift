@@ -25,8 +25,11 @@ final class VietnameseRankFunction {
     let lengths: [Int32]
     /// The phrases that score (candidate picks and exclusions do not): only theirs are read.
     let scoringPhrases: [Int32]
-    /// Per-row scratch: the instances of the scoring phrases as sortable keys (see `score`).
+    /// Per-row scratch: the instances of the scoring phrases as sortable keys (see `score`),
+    /// a second buffer to merge them into, and where each phrase's (sorted) run starts.
     var instanceKeys: UnsafeMutableBufferPointer<UInt64>
+    var mergeKeys: UnsafeMutableBufferPointer<UInt64>
+    let runStarts: UnsafeMutableBufferPointer<Int>
 
     init(plan: VietnameseRankingPlan, lengths: [Int32] = []) {
         self.plan = plan
@@ -41,6 +44,8 @@ final class VietnameseRankFunction {
         lastEnd = .allocate(capacity: count)
         scoringPhrases = plan.phrases.indices.filter { plan.phrases[$0].word >= 0 && $0 < 1 << 25 }.map { Int32($0) }
         instanceKeys = .allocate(capacity: 256)
+        mergeKeys = .allocate(capacity: 256)
+        runStarts = .allocate(capacity: scoringPhrases.count + 1)
     }
 
     deinit {
@@ -50,6 +55,8 @@ final class VietnameseRankFunction {
         lastStart.deallocate()
         lastEnd.deallocate()
         instanceKeys.deallocate()
+        mergeKeys.deallocate()
+        runStarts.deallocate()
     }
 
     private func grow(_ keys: UnsafeMutableBufferPointer<UInt64>) -> UnsafeMutableBufferPointer<UInt64> {
@@ -57,7 +64,58 @@ final class VietnameseRankFunction {
         _ = larger.initialize(fromContentsOf: keys)
         keys.deallocate()
         instanceKeys = larger
+        mergeKeys.deallocate()
+        mergeKeys = .allocate(capacity: larger.count)
         return larger
+    }
+
+    /// Sorts `keys[0..<count]`, made of `runs` ascending runs starting at `runStarts` (the last
+    /// entry is `count`), by merging neighbouring runs pass after pass; returns the buffer that
+    /// holds the result. No allocation, unlike the standard library's sort.
+    private func mergeRuns(_ keys: UnsafeMutableBufferPointer<UInt64>, count: Int, runs: Int) -> UnsafeMutableBufferPointer<UInt64> {
+        var source = keys
+        var target = mergeKeys
+        var runs = runs
+        let starts = runStarts
+        while runs > 1 {
+            var merged = 0
+            var run = 0
+            while run < runs {
+                let low = starts[run]
+                let middle = starts[min(run + 1, runs)]
+                let high = starts[min(run + 2, runs)]
+                var left = low
+                var right = middle
+                var out = low
+                while left < middle && right < high {
+                    if source[right] < source[left] {
+                        target[out] = source[right]
+                        right += 1
+                    } else {
+                        target[out] = source[left]
+                        left += 1
+                    }
+                    out += 1
+                }
+                while left < middle {
+                    target[out] = source[left]
+                    left += 1
+                    out += 1
+                }
+                while right < high {
+                    target[out] = source[right]
+                    right += 1
+                    out += 1
+                }
+                starts[merged] = low
+                merged += 1
+                run += 2
+            }
+            starts[merged] = count
+            runs = merged
+            swap(&source, &target)
+        }
+        return source
     }
 
     func score(api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer) -> Double? {
@@ -87,10 +145,16 @@ final class VietnameseRankFunction {
         var count = 0
         var keys = instanceKeys
         var iterator = Fts5PhraseIter()
+        var runs = 0
+        let runStarts = self.runStarts
         for phrase in scoringPhrases {
             var column: Int32 = 0
             var offset: Int32 = 0
             guard first(context, phrase, &iterator, &column, &offset) == SQLITE_OK else { return nil }
+            if column >= 0 {
+                runStarts[runs] = count
+                runs += 1
+            }
             while column >= 0 {
                 if count == keys.count { keys = grow(keys) }
                 keys[count] = UInt64(UInt8(truncatingIfNeeded: column)) << 56 | UInt64(UInt32(bitPattern: offset)) << 25 | UInt64(phrase)
@@ -98,9 +162,9 @@ final class VietnameseRankFunction {
                 next(context, &iterator, &column, &offset)
             }
         }
-        var sorted = UnsafeMutableBufferPointer(rebasing: keys[0..<count])
-        sorted.sort()
-        for key in sorted {
+        runStarts[runs] = count
+        let sorted = mergeRuns(keys, count: count, runs: runs)
+        for key in sorted[0..<count] {
             let phrase = Int(key & 0x1ff_ffff)
             let column = Int32(key >> 56)
             let offset = Int32(truncatingIfNeeded: (key >> 25) & 0x7fff_ffff)
