@@ -138,9 +138,9 @@ final class VietnameseRankFunction {
         }
         // The scoring phrases' instances in text order (column, then offset; at one place, lower
         // phrases first), as `xInst` lists them, so "the previous word ended right here" is a
-        // check against its latest instance. Read phrase by phrase and sorted here: `xInst` merges
-        // every phrase of the expression per instance (cost instances × phrases), which was a
-        // quarter of a question's time with ~50 phrases.
+        // check against its latest instance. Read phrase by phrase and merged here: `xInst` scans
+        // every phrase of the expression per instance (cost instances × phrases), a quarter of a
+        // question's time under perf with ~50 phrases.
         // Key: column (8 bits), offset (31), phrase (25): ascending keys are xInst's order.
         var count = 0
         var keys = instanceKeys
