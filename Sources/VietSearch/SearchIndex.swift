@@ -14,6 +14,8 @@ public final class SearchIndex {
 
     public let path: String
     let connection: SQLiteConnection
+    /// Row lengths for `vietsearch_rank`, loaded by the first search (see `DocumentLengths`).
+    let documentLengths = DocumentLengths()
     let planner = QueryPlanner(
         analyzer: VietnameseAnalyzer(), variantMarker: Character(Unicode.Scalar(VietnameseTokenizerOptions.variantMarker)))
 
@@ -26,7 +28,7 @@ public final class SearchIndex {
             // only the last commit, never corrupt the file.
             if mode == .readWrite { try connection.execute("PRAGMA synchronous=NORMAL") }
             try connection.registerVietnameseTokenizer()
-            try connection.registerVietnameseRanking()
+            try connection.registerVietnameseRanking(lengths: documentLengths)
         } catch let error {
             if error.resultCode == 14 /* SQLITE_CANTOPEN */ && mode == .readOnly { throw .indexNotFound(path: path) }
             if error.isNotADatabase { throw .notAnIndex(path: path) }
@@ -87,7 +89,8 @@ public final class SearchIndex {
 
     /// Runs `body` in one write transaction.
     public func write<T>(_ body: (IndexWriter) throws -> T) throws -> T {
-        try connection.transaction { try body(try IndexWriter(index: self)) }
+        defer { documentLengths.invalidate() }
+        return try connection.transaction { try body(try IndexWriter(index: self)) }
     }
 
     /// Wraps SQLite errors of an operation into `VietSearchError`.

@@ -44,9 +44,10 @@ extension SQLiteConnection {
         guard rc == SQLITE_OK else { throw SQLiteError(database: handle, resultCode: rc, context: "registering the vietnamese tokenizer") }
     }
 
-    /// Registers the `vietsearch_rank` FTS5 ranking function (see `VietnameseRankingPlan`).
-    public func registerVietnameseRanking() throws(SQLiteError) {
-        let rc = registerVietnameseRankFunction(fts5: try FTS5.api(handle))
+    /// Registers the `vietsearch_rank` FTS5 ranking function (see `VietnameseRankingPlan`);
+    /// with `lengths`, the function takes row lengths from it while it is loaded.
+    public func registerVietnameseRanking(lengths: DocumentLengths? = nil) throws(SQLiteError) {
+        let rc = registerVietnameseRankFunction(fts5: try FTS5.api(handle), lengths: lengths)
         guard rc == SQLITE_OK else { throw SQLiteError(database: handle, resultCode: rc, context: "registering vietsearch_rank") }
     }
 }

@@ -28,6 +28,36 @@ import VietSearchSQLite
     /// Filler that makes "đang", "dựng" and "có" common (in more than half of the documents).
     static let filler = (0..<12).map { ("filler-\($0)", "Mọi người đang có mặt, ai cũng đứng dựng cờ lúc \($0) giờ.") }
 
+    /// Scores use row lengths held in memory: after a write by the index itself or by another
+    /// connection, they must equal those of an index opened afresh.
+    @Test func scoresFollowRowLengthsAfterWrites() throws {
+        let documents = [("short", "Thủy điện Hòa Bình trên sông Đà."), ("other", "Nhà máy thủy điện Hòa Bình trên sông Đà.")] + Self.filler
+        try Self.withIndex(documents) { (index: SearchIndex) throws in
+            func scores(_ index: SearchIndex) throws -> [String: Double] {
+                Dictionary(uniqueKeysWithValues: try index.search("thủy điện hòa bình sông đà").results.map { ($0.path, $0.score) })
+            }
+            func lengthen(_ index: SearchIndex, _ name: String) throws {
+                let body = "Thủy điện Hòa Bình. " + String(repeating: "Mọi người đang có mặt. ", count: 40)
+                try index.write { writer in
+                    try writer.upsert(
+                        IndexedDocument(
+                            path: "/docs/\(name)", title: "Tin", body: body, size: Int64(body.utf8.count), modificationTime: 1,
+                            hash: name + "-long", encoding: "utf-8", format: "txt"))
+                }
+            }
+            let before = try scores(index)
+            try lengthen(index, "short")
+            let afterOwnWrite = try scores(index)
+            #expect(afterOwnWrite["/docs/short"]! < before["/docs/short"]!)
+            #expect(afterOwnWrite == (try scores(try SearchIndex(path: index.path, mode: .readOnly))))
+            // Another connection lengthens the other document.
+            try lengthen(try SearchIndex(path: index.path, mode: .readWrite), "other")
+            let afterOtherWrite = try scores(index)
+            #expect(afterOtherWrite["/docs/other"]! < afterOwnWrite["/docs/other"]!)
+            #expect(afterOtherWrite == (try scores(try SearchIndex(path: index.path, mode: .readOnly))))
+        }
+    }
+
     @Test func adjacentWordsRankAboveScatteredOnes() throws {
         let documents = [
             ("scattered", "Xây nhà mới. Đảng viên họp. Cây dựng đứng."),

@@ -35,15 +35,18 @@ struct SnippetBuilder {
         let terms = required.flatMap { $0 } + optional
         let optionalStart = terms.count - optional.count
         let keyBytes = tokens.keyBytes
-        let keys = tokens.entries.map { Array(keyBytes[exact ? $0.accentKey : $0.foldedKey]) }
+        // Ranges into the key bytes, not an array per token: the allocations were most of the
+        // time of snippets.
+        let keys = tokens.entries.map { exact ? $0.accentKey : $0.foldedKey }
         var term = [Int](repeating: -1, count: keys.count)
         var isOptional = [Bool](repeating: false, count: keys.count)
         for index in keys.indices {
             for (number, candidate) in terms.enumerated() where index + candidate.keys.count <= keys.count {
                 let fits = candidate.keys.indices.allSatisfy { offset in
-                    let key = keys[index + offset]
+                    let key = keyBytes[keys[index + offset]]
                     let wanted = candidate.keys[offset]
-                    return candidate.lastIsPrefix && offset == candidate.keys.count - 1 ? key.starts(with: wanted) : key == wanted
+                    if candidate.lastIsPrefix && offset == candidate.keys.count - 1 { return key.starts(with: wanted) }
+                    return key.count == wanted.count && key.elementsEqual(wanted)
                 }
                 guard fits else { continue }
                 for offset in candidate.keys.indices where term[index + offset] < 0 {
