@@ -65,11 +65,14 @@ public final class FolderIndexer {
         }
 
         let queue = BoundedQueue<Item>(capacity: 64)
+        let readAhead = ReadAhead(paths: work.map(\.path))
         let reader = Thread { [work] in
+            defer { readAhead.stop() }
             // Analysing here, not in the writer's FTS5 insert, puts that work on the other core.
             let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
             var counts = DocumentFrequencyCounter()
             for file in work {
+                readAhead.advance()
                 let item = Self.read(file, known: known[file.path], pretokenizer: pretokenizer)
                 if case .document(_, let terms, _) = item { counts.addDocument(terms) }
                 guard queue.push(item) else {
