@@ -45,46 +45,48 @@ import Testing
         #expect(documents == (try index.meta("document_count")))
     }
 
-    @Test func addingUpdatingAndRemovingFilesKeepsStatisticsExact() throws {
+    /// An empty folder of documents and a new index, in a temporary folder removed afterwards.
+    static func withFolderAndIndex(_ body: (URL, SearchIndex) throws -> Void) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("vietsearch-stats-\(UUID().uuidString)")
         let folder = root.appendingPathComponent("docs")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        let index = try SearchIndex(path: root.appendingPathComponent("index.db").path, mode: .readWrite)
+        try body(folder, try SearchIndex(path: root.appendingPathComponent("index.db").path, mode: .readWrite))
+    }
 
-        for number in 0..<12 { try Self.write(number, to: folder) }
-        try Self.indexAndCheck(folder, index)  // a new index: counted
-        for number in 12..<20 { try Self.write(number, to: folder) }
-        try Self.indexAndCheck(folder, index)  // only additions: counts added to the stored ones
-        try Self.write(3, to: folder, variant: 1)
-        try FileManager.default.removeItem(at: folder.appendingPathComponent("doc-5.txt"))
-        try Self.indexAndCheck(folder, index)  // an update and a removal: old versions subtracted
-        // Every file of one sentence removed: its words' rows go.
-        for number in 0..<20 where number != 5 {
-            try FileManager.default.removeItem(at: folder.appendingPathComponent("doc-\(number).txt"))
+    @Test func addingUpdatingAndRemovingFilesKeepsStatisticsExact() throws {
+        try Self.withFolderAndIndex { folder, index in
+            for number in 0..<12 { try Self.write(number, to: folder) }
+            try Self.indexAndCheck(folder, index)  // a new index: counted
+            for number in 12..<20 { try Self.write(number, to: folder) }
+            try Self.indexAndCheck(folder, index)  // only additions: counts added to the stored ones
+            try Self.write(3, to: folder, variant: 1)
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("doc-5.txt"))
+            try Self.indexAndCheck(folder, index)  // an update and a removal: old versions subtracted
+            // All files but a new one removed: the rows of words only they had go.
+            for number in 0..<20 where number != 5 {
+                try FileManager.default.removeItem(at: folder.appendingPathComponent("doc-\(number).txt"))
+            }
+            try Self.write(20, to: folder)
+            try Self.indexAndCheck(folder, index)
+            #expect(try index.meta("document_count") == "1")
         }
-        try Self.write(20, to: folder)
-        try Self.indexAndCheck(folder, index)
-        #expect(try index.meta("document_count") == "1")
     }
 
     @Test func documentsWrittenOutsideTheIndexerAreNotMissedByTheNextRun() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("vietsearch-stats-\(UUID().uuidString)")
-        let folder = root.appendingPathComponent("docs")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
-        let index = try SearchIndex(path: root.appendingPathComponent("index.db").path, mode: .readWrite)
-        for number in 0..<5 { try Self.write(number, to: folder) }
-        try Self.indexAndCheck(folder, index)
-        // A library user adds a document without refreshing the statistics.
-        try index.write { writer in
-            try writer.upsert(
-                IndexedDocument(
-                    path: "/elsewhere/extra.txt", title: "Thêm", body: "Bóng đá thắng trận giao hữu.", size: 10,
-                    modificationTime: 0, hash: "x", encoding: "utf-8", format: "txt"))
+        try Self.withFolderAndIndex { folder, index in
+            for number in 0..<5 { try Self.write(number, to: folder) }
+            try Self.indexAndCheck(folder, index)
+            // A library user adds a document without refreshing the statistics.
+            try index.write { writer in
+                try writer.upsert(
+                    IndexedDocument(
+                        path: "/elsewhere/extra.txt", title: "Thêm", body: "Bóng đá thắng trận giao hữu.", size: 10,
+                        modificationTime: 0, hash: "x", encoding: "utf-8", format: "txt"))
+            }
+            try Self.write(5, to: folder)
+            try Self.indexAndCheck(folder, index, rebuilt: true)
+            #expect(try Self.statistics(index).contains { $0.hasPrefix("bong ") })
         }
-        try Self.write(5, to: folder)
-        try Self.indexAndCheck(folder, index, rebuilt: true)
-        #expect(try Self.statistics(index).contains { $0.hasPrefix("bong ") })
     }
 }
