@@ -124,11 +124,13 @@ public final class IndexWriter {
         let merging = try index.connection.scalarInt("SELECT EXISTS (SELECT 1 FROM term_stats)") == 1
         var rows: [(folded: String, variants: [String: Int])] = []
         for (folded, var variants) in forms {
-            lookup.reset()
-            try lookup.bind([.text(folded)])
-            if merging, try lookup.step() {
-                for old in TermStatistics.parseVariants(lookup.text(at: 0)) {
-                    variants[old.form, default: 0] += old.documentFrequency
+            if merging {
+                lookup.reset()
+                try lookup.bind([.text(folded)])
+                if try lookup.step() {
+                    for old in TermStatistics.parseVariants(lookup.text(at: 0)) {
+                        variants[old.form, default: 0] += old.documentFrequency
+                    }
                 }
             }
             guard variants.values.allSatisfy({ $0 >= 0 }) else { return false }

@@ -113,8 +113,9 @@ public final class SQLiteConnection {
     /// with the same options, a tokenizer emits the recorded terms instead of analysing it.
     /// Any other text is analysed as usual, so an offer can never change what is indexed.
     public func withPretokenized<T>(_ texts: [PretokenizedText], _ body: () throws -> T) rethrows -> T {
+        let previous = tokenReplay.offered
         tokenReplay.offered = texts
-        defer { tokenReplay.offered = [] }
+        defer { tokenReplay.offered = previous }
         return try body()
     }
 

@@ -147,9 +147,10 @@ public final class FolderIndexer {
         let gone = known.keys.filter { path in
             !present.contains(path) && roots.contains { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
         }
-        // Statistics this run made stale are brought up to date: by adding the counts of the
-        // documents read when documents were only added, else (and after an interrupted run)
-        // rebuilt from the index. Until then searches plan without them.
+        // Statistics this run made stale are brought up to date by difference (the terms of the
+        // documents read minus those of the versions deleted); after an interrupted run, or when
+        // the counts do not cover every change, they are rebuilt from the index. Until then
+        // searches plan without them.
         let changed = report.added + report.updated + gone.count > 0
         try index.write { writer in
             writer.removedTerms = removedTerms
