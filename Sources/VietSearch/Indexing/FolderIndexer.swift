@@ -111,12 +111,6 @@ public final class FolderIndexer {
                         finished = true
                         break
                     }
-                    if case .termCounts(let counts) = item {
-                        addedTerms = counts
-                        continue
-                    }
-                    inBatch += 1
-                    done += 1
                     switch item {
                     case .document(let document, let terms, let bytes):
                         if report.added + report.updated == 0 { try writer.markStatisticsStale() }
@@ -132,9 +126,12 @@ public final class FolderIndexer {
                     case .skipped(let path, let reason, let bytes):
                         report.skipped.append(IndexingReport.Skip(path: path, reason: reason))
                         bytesDone += bytes
-                    case .termCounts:
-                        break
+                    case .termCounts(let counts):
+                        addedTerms = counts
+                        continue  // not a file
                     }
+                    inBatch += 1
+                    done += 1
                     progress?(IndexingProgress(filesDone: done, filesTotal: work.count, bytesDone: bytesDone, bytesTotal: total))
                 }
             }
