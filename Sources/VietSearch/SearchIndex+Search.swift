@@ -19,20 +19,27 @@ extension SearchIndex {
             // Row lengths in memory: a `%_docsize` lookup per scored row was a fifth of the time
             // of questions without diacritics.
             try documentLengths.refresh(from: connection, table: "documents_fts")
-            var allCount = 0
-            if let all = plan.allWords, all.ranking.allWordsBonus > 0 {
-                // Enough documents with every word: the candidates would rank them first anyway.
-                allCount = try count(all.expression)
-                if allCount >= wanted {
-                    let rows = try top(all, offset: options.offset, limit: options.limit)
-                    let found = try results(rows, all, snippets: plan.snippets, options: options)
-                    return SearchResults(query: text, total: allCount, results: found)
+            // Each tier is ranked only when the one above it has too few documents. Ranking
+            // scores every row of a tier, so its row count comes with it: the total needs no
+            // second walk (see `RankingSession`).
+            if let exactForms = plan.exactForms {
+                let ranked = try top(exactForms, offset: options.offset, limit: options.limit)
+                if ranked.count >= wanted {
+                    let total = try count(plan.allWords?.expression ?? plan.countExpression)
+                    return SearchResults(query: text, total: total, results: try results(ranked.rows, snippets: plan.snippets, options: options))
                 }
             }
-            let rows = try top(plan.candidates, offset: options.offset, limit: options.limit)
-            let total = allCount > 0 ? allCount : try count(plan.countExpression)
-            let found = try results(rows, plan.candidates, snippets: plan.snippets, options: options)
-            return SearchResults(query: text, total: total, results: found)
+            var allCount = 0
+            if let all = plan.allWords, all.ranking.allWordsBonus > 0 {
+                let ranked = try top(all, offset: options.offset, limit: options.limit)
+                allCount = ranked.count
+                if allCount >= wanted {
+                    return SearchResults(query: text, total: allCount, results: try results(ranked.rows, snippets: plan.snippets, options: options))
+                }
+            }
+            let ranked = try top(plan.candidates, offset: options.offset, limit: options.limit)
+            let total = allCount > 0 ? allCount : ranked.count
+            return SearchResults(query: text, total: total, results: try results(ranked.rows, snippets: plan.snippets, options: options))
         }
     }
 
@@ -67,25 +74,26 @@ extension SearchIndex {
         Int(try connection.scalarInt("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1", [.text(expression)]) ?? 0)
     }
 
-    /// The best rows by `vietsearch_rank`. Ordering by the function (not by `rank`) lets SQLite's
-    /// sorter keep only `offset + limit` rows; nothing else is computed per candidate.
-    func top(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int) throws -> [(id: Int64, score: Double)] {
-        guard limit > 0 else { return [] }
+    /// The best rows by `vietsearch_rank`, and how many rows matched. Ordering by the function
+    /// (not by `rank`) lets SQLite's sorter keep only `offset + limit` rows; nothing else is
+    /// computed per candidate.
+    func top(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int) throws -> (rows: [(id: Int64, score: Double)], count: Int) {
+        // Without a row to return, SQLite would skip scoring (and counting) the matches.
+        guard limit > 0 else { return ([], try count(ranked.expression)) }
         let statement = try connection.prepare(
             """
             SELECT rowid, vietsearch_rank(documents_fts, ?2) AS score FROM documents_fts
             WHERE documents_fts MATCH ?1 ORDER BY score DESC LIMIT ?3 OFFSET ?4
             """)
         try statement.bind([.text(ranked.expression), .text(ranked.ranking.encoded), .integer(Int64(limit)), .integer(Int64(offset))])
+        ranking.resetCount()
         var rows: [(id: Int64, score: Double)] = []
         while try statement.step() { rows.append((Int64(statement.int(at: 0)), statement.double(at: 1))) }
-        return rows
+        return (rows, ranking.rowsScored)
     }
 
     /// Path, title and snippet of the rows found, in their order.
-    func results(
-        _ rows: [(id: Int64, score: Double)], _ ranked: QueryPlanner.Ranked, snippets: SnippetBuilder, options: SearchOptions
-    ) throws -> [SearchResult] {
+    func results(_ rows: [(id: Int64, score: Double)], snippets: SnippetBuilder, options: SearchOptions) throws -> [SearchResult] {
         guard !rows.isEmpty else { return [] }
         let statement = try connection.prepare("SELECT path, title, body FROM documents WHERE id = ?1")
         let words = min(max(options.snippetWords, 1), 64)
@@ -95,10 +103,10 @@ extension SearchIndex {
             guard try statement.step() else { return nil }
             let title = statement.text(at: 1)
             let body = statement.text(at: 2)
-            let snippet = snippets.snippet(of: body, words: words, start: options.highlightStart, end: options.highlightEnd)
+            let (snippet, hasAllWords) = snippets.describe(
+                title: title, body: body, words: words, start: options.highlightStart, end: options.highlightEnd)
             return SearchResult(
-                path: statement.text(at: 0), title: title, score: row.score, snippet: snippet,
-                matchesAllWords: snippets.hasAllWords(title: title, text: body))
+                path: statement.text(at: 0), title: title, score: row.score, snippet: snippet, matchesAllWords: hasAllWords)
         }
     }
 }

@@ -14,8 +14,10 @@ public final class SearchIndex {
 
     public let path: String
     let connection: SQLiteConnection
-    /// Row lengths for `vietsearch_rank`, loaded by the first search (see `DocumentLengths`).
-    let documentLengths = DocumentLengths()
+    /// Row lengths for `vietsearch_rank`, loaded by the first search (see `DocumentLengths`),
+    /// and the count of rows it scores.
+    let ranking = RankingSession()
+    var documentLengths: DocumentLengths { ranking.lengths }
     let planner = QueryPlanner(
         analyzer: VietnameseAnalyzer(), variantMarker: Character(Unicode.Scalar(VietnameseTokenizerOptions.variantMarker)))
 
@@ -28,7 +30,7 @@ public final class SearchIndex {
             // only the last commit, never corrupt the file.
             if mode == .readWrite { try connection.execute("PRAGMA synchronous=NORMAL") }
             try connection.registerVietnameseTokenizer()
-            try connection.registerVietnameseRanking(lengths: documentLengths)
+            try connection.registerVietnameseRanking(session: ranking)
         } catch let error {
             if error.resultCode == 14 /* SQLITE_CANTOPEN */ && mode == .readOnly { throw .indexNotFound(path: path) }
             if error.isNotADatabase { throw .notAnIndex(path: path) }

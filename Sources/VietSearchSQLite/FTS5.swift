@@ -45,9 +45,10 @@ extension SQLiteConnection {
     }
 
     /// Registers the `vietsearch_rank` FTS5 ranking function (see `VietnameseRankingPlan`);
-    /// with `lengths`, the function takes row lengths from it while it is loaded.
-    public func registerVietnameseRanking(lengths: DocumentLengths? = nil) throws(SQLiteError) {
-        let rc = registerVietnameseRankFunction(fts5: try FTS5.api(handle), lengths: lengths)
+    /// with `session`, the function takes row lengths from it while they are loaded, and counts
+    /// the rows it scores there.
+    public func registerVietnameseRanking(session: RankingSession? = nil) throws(SQLiteError) {
+        let rc = registerVietnameseRankFunction(fts5: try FTS5.api(handle), session: session)
         guard rc == SQLITE_OK else { throw SQLiteError(database: handle, resultCode: rc, context: "registering vietsearch_rank") }
     }
 }

@@ -17,19 +17,22 @@ final class VietnameseRankFunction {
     let anyFrequency: UnsafeMutableBufferPointer<Double>
     let exactFrequency: UnsafeMutableBufferPointer<Double>
     let adjacent: UnsafeMutableBufferPointer<Double>
-    let lastStart: UnsafeMutableBufferPointer<Int64>
-    let lastEnd: UnsafeMutableBufferPointer<Int64>
+    /// Columns of the table, read once per query (places are numbered offset × columns + column).
+    var columns = 0
     let words: [VietnameseRankingPlan.Word]
     let phrases: [VietnameseRankingPlan.Phrase]
     /// Token counts by rowid, when the connection's owner holds them (else `xColumnSize`).
     let lengths: [Int32]
-    /// The phrases that score (candidate picks and exclusions do not): only theirs are read.
-    let scoringPhrases: [Int32]
-    /// Per-row scratch: the instances of the scoring phrases as sortable keys (see `score`),
-    /// a second buffer to merge them into, and where each phrase's (sorted) run starts.
-    var instanceKeys: UnsafeMutableBufferPointer<UInt64>
-    var mergeKeys: UnsafeMutableBufferPointer<UInt64>
-    let runStarts: UnsafeMutableBufferPointer<Int>
+    /// Per word, the phrases that score it (candidate picks and exclusions do not score): only
+    /// theirs are read.
+    let wordPhrases: [[Int32]]
+    /// Per-row scratch for adjacency: the places where the word being read starts (each place
+    /// counts once, whichever phrase matched it), where the previous word ends, and where this
+    /// one ends. Places are sets of bits, not sorted lists: merging every phrase's instances into
+    /// text order was a fifth of a question's time.
+    var starts = PlaceSet()
+    var previousEnds = PlaceSet()
+    var ends = PlaceSet()
 
     init(plan: VietnameseRankingPlan, lengths: [Int32] = []) {
         self.plan = plan
@@ -40,82 +43,20 @@ final class VietnameseRankFunction {
         anyFrequency = .allocate(capacity: count)
         exactFrequency = .allocate(capacity: count)
         adjacent = .allocate(capacity: count)
-        lastStart = .allocate(capacity: count)
-        lastEnd = .allocate(capacity: count)
-        scoringPhrases = plan.phrases.indices.filter { plan.phrases[$0].word >= 0 && $0 < 1 << 25 }.map { Int32($0) }
-        instanceKeys = .allocate(capacity: 256)
-        mergeKeys = .allocate(capacity: 256)
-        runStarts = .allocate(capacity: scoringPhrases.count + 1)
+        var wordPhrases = [[Int32]](repeating: [], count: plan.words.count)
+        for (index, phrase) in plan.phrases.enumerated() where phrase.word >= 0 && index <= Int(Int32.max) {
+            wordPhrases[phrase.word].append(Int32(index))
+        }
+        self.wordPhrases = wordPhrases
     }
 
     deinit {
         anyFrequency.deallocate()
         exactFrequency.deallocate()
         adjacent.deallocate()
-        lastStart.deallocate()
-        lastEnd.deallocate()
-        instanceKeys.deallocate()
-        mergeKeys.deallocate()
-        runStarts.deallocate()
-    }
-
-    private func grow(_ keys: UnsafeMutableBufferPointer<UInt64>) -> UnsafeMutableBufferPointer<UInt64> {
-        let larger = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: keys.count * 2)
-        _ = larger.initialize(fromContentsOf: keys)
-        keys.deallocate()
-        instanceKeys = larger
-        mergeKeys.deallocate()
-        mergeKeys = .allocate(capacity: larger.count)
-        return larger
-    }
-
-    /// Sorts `keys[0..<count]`, made of `runs` ascending runs starting at `runStarts` (the last
-    /// entry is `count`), by merging neighbouring runs pass after pass; returns the buffer that
-    /// holds the result. No allocation, unlike the standard library's sort.
-    private func mergeRuns(_ keys: UnsafeMutableBufferPointer<UInt64>, count: Int, runs: Int) -> UnsafeMutableBufferPointer<UInt64> {
-        var source = keys
-        var target = mergeKeys
-        var runs = runs
-        let starts = runStarts
-        while runs > 1 {
-            var merged = 0
-            var run = 0
-            while run < runs {
-                let low = starts[run]
-                let middle = starts[min(run + 1, runs)]
-                let high = starts[min(run + 2, runs)]
-                var left = low
-                var right = middle
-                var out = low
-                while left < middle && right < high {
-                    if source[right] < source[left] {
-                        target[out] = source[right]
-                        right += 1
-                    } else {
-                        target[out] = source[left]
-                        left += 1
-                    }
-                    out += 1
-                }
-                while left < middle {
-                    target[out] = source[left]
-                    left += 1
-                    out += 1
-                }
-                while right < high {
-                    target[out] = source[right]
-                    right += 1
-                    out += 1
-                }
-                starts[merged] = low
-                merged += 1
-                run += 2
-            }
-            starts[merged] = count
-            runs = merged
-            swap(&source, &target)
-        }
-        return source
+        starts.deallocate()
+        previousEnds.deallocate()
+        ends.deallocate()
     }
 
     func score(api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer) -> Double? {
@@ -127,59 +68,50 @@ final class VietnameseRankFunction {
         let anyFrequency = self.anyFrequency
         let exactFrequency = self.exactFrequency
         let adjacent = self.adjacent
-        let lastStart = self.lastStart
-        let lastEnd = self.lastEnd
+        if columns == 0 { columns = max(Int(functions.xColumnCount?(context) ?? 1), 1) }
+        let columns = self.columns
+        let titleWeight = plan.titleWeight
+        // Local copies: a class's stored sets pay an exclusivity check on every access.
+        var starts = self.starts
+        var previousEnds = self.previousEnds
+        var ends = self.ends
+        defer {
+            self.starts = starts
+            self.previousEnds = previousEnds
+            self.ends = ends
+        }
+        var iterator = Fts5PhraseIter()
         for index in words.indices {
             anyFrequency[index] = 0
             exactFrequency[index] = 0
             adjacent[index] = 0
-            lastStart[index] = -1
-            lastEnd[index] = -1
-        }
-        // The scoring phrases' instances in text order (column, then offset; at one place, lower
-        // phrases first), as `xInst` lists them, so "the previous word ended right here" is a
-        // check against its latest instance. Read phrase by phrase and merged here: `xInst` scans
-        // every phrase of the expression per instance (cost instances × phrases), a quarter of a
-        // question's time under perf with ~50 phrases.
-        // Key: column (8 bits), offset (31), phrase (25): ascending keys are xInst's order.
-        var count = 0
-        var keys = instanceKeys
-        var iterator = Fts5PhraseIter()
-        var runs = 0
-        let runStarts = self.runStarts
-        for phrase in scoringPhrases {
-            var column: Int32 = 0
-            var offset: Int32 = 0
-            guard first(context, phrase, &iterator, &column, &offset) == SQLITE_OK else { return nil }
-            if column >= 0 {
-                runStarts[runs] = count
-                runs += 1
+            // Adjacency: this word starting where the previous one ends (pairWeight > 0), and
+            // where this one ends, for the next word.
+            let countsAdjacency = index > 0 && words[index].pairWeight > 0
+            let marksEnds = index + 1 < words.count && words[index + 1].pairWeight > 0
+            let length = words[index].length
+            for phrase in wordPhrases[index] {
+                let entry = phrases[Int(phrase)]
+                var column: Int32 = 0
+                var offset: Int32 = 0
+                guard first(context, phrase, &iterator, &column, &offset) == SQLITE_OK else { return nil }
+                while column >= 0 {
+                    let weight = column == 0 ? titleWeight : 1.0
+                    if entry.countsAsAny { anyFrequency[index] += weight }
+                    if entry.countsAsExact { exactFrequency[index] += weight }
+                    if countsAdjacency || marksEnds {
+                        let place = Int(offset) * columns + Int(column)
+                        if countsAdjacency, starts.insert(place), previousEnds.contains(place) { adjacent[index] += weight }
+                        if marksEnds { ends.insert(place + length * columns) }
+                    }
+                    next(context, &iterator, &column, &offset)
+                }
             }
-            while column >= 0 {
-                if count == keys.count { keys = grow(keys) }
-                keys[count] = UInt64(UInt8(truncatingIfNeeded: column)) << 56 | UInt64(UInt32(bitPattern: offset)) << 25 | UInt64(phrase)
-                count += 1
-                next(context, &iterator, &column, &offset)
-            }
+            starts.removeAll()
+            previousEnds.removeAll()
+            swap(&previousEnds, &ends)
         }
-        runStarts[runs] = count
-        let sorted = mergeRuns(keys, count: count, runs: runs)
-        for key in sorted[0..<count] {
-            let phrase = Int(key & 0x1ff_ffff)
-            let column = Int32(key >> 56)
-            let offset = Int32(truncatingIfNeeded: (key >> 25) & 0x7fff_ffff)
-            let entry = phrases[phrase]
-            let word = entry.word
-            guard word >= 0 else { continue }
-            let weight = column == 0 ? plan.titleWeight : 1.0
-            if entry.countsAsAny { anyFrequency[word] += weight }
-            if entry.countsAsExact { exactFrequency[word] += weight }
-            let position = Int64(column) << 32 | Int64(offset)
-            guard lastStart[word] != position else { continue }  // the same place through another phrase
-            lastStart[word] = position
-            lastEnd[word] = position + Int64(words[word].length)
-            if word > 0, words[word].pairWeight > 0, lastEnd[word - 1] == position { adjacent[word] += weight }
-        }
+        previousEnds.removeAll()
 
         if averageLength == 0 {
             var rows: Int64 = 0
@@ -241,6 +173,8 @@ private func vietsearchRank(
 ) {
     guard let api, let fts, let result else { return }
     let functions = api.pointee
+    let session = functions.xUserData?(fts).map { Unmanaged<RankingSession>.fromOpaque($0).takeUnretainedValue() }
+    session?.rowsScored += 1
     var state: VietnameseRankFunction
     if let saved = functions.xGetAuxdata?(fts, 0) {
         state = Unmanaged<VietnameseRankFunction>.fromOpaque(saved).takeUnretainedValue()
@@ -251,7 +185,14 @@ private func vietsearchRank(
             sqlite3_result_error(result, "vietsearch_rank: expected one argument, a ranking plan", -1)
             return
         }
-        let lengths = functions.xUserData?(fts).map { Unmanaged<DocumentLengths>.fromOpaque($0).takeUnretainedValue() }
+        // A plan numbering more phrases than the expression has would read past FTS5's arrays.
+        let phrases = functions.xPhraseCount?(fts) ?? 0
+        guard plan.phrases.count == phrases else {
+            sqlite3_result_error(
+                result, "vietsearch_rank: the plan describes \(plan.phrases.count) phrases, the MATCH expression has \(phrases)", -1)
+            return
+        }
+        let lengths = session?.lengths
         state = VietnameseRankFunction(plan: plan, lengths: lengths?.isLoaded == true ? lengths!.lengths : [])
         let retained = Unmanaged.passRetained(state).toOpaque()
         guard functions.xSetAuxdata?(fts, retained, releaseRankFunction) == SQLITE_OK else {
@@ -270,20 +211,20 @@ private func vietsearchRank(
 /// The name SQLite keeps a pointer to.
 private let rankFunctionName: StaticString = "vietsearch_rank"
 
-private func releaseDocumentLengths(_ pointer: UnsafeMutableRawPointer?) {
+private func releaseRankingSession(_ pointer: UnsafeMutableRawPointer?) {
     guard let pointer else { return }
-    Unmanaged<DocumentLengths>.fromOpaque(pointer).release()
+    Unmanaged<RankingSession>.fromOpaque(pointer).release()
 }
 
-/// Registers `vietsearch_rank` on the FTS5 of one connection; with `lengths`, rows it holds
-/// are scored with its token counts (FTS5 keeps the object until the function is replaced or
-/// the connection closes).
-package func registerVietnameseRankFunction(fts5: UnsafeMutablePointer<fts5_api>, lengths: DocumentLengths? = nil) -> Int32 {
+/// Registers `vietsearch_rank` on the FTS5 of one connection; with `session`, rows its lengths
+/// hold are scored with their token counts, and every call is counted (FTS5 keeps the object
+/// until the function is replaced or the connection closes).
+package func registerVietnameseRankFunction(fts5: UnsafeMutablePointer<fts5_api>, session: RankingSession? = nil) -> Int32 {
     guard let create = fts5.pointee.xCreateFunction else { return SQLITE_ERROR }
     let name = UnsafeRawPointer(rankFunctionName.utf8Start).assumingMemoryBound(to: CChar.self)
-    guard let lengths else { return create(fts5, name, nil, vietsearchRank, nil) }
-    let retained = Unmanaged.passRetained(lengths)
-    let rc = create(fts5, name, retained.toOpaque(), vietsearchRank, releaseDocumentLengths)
+    guard let session else { return create(fts5, name, nil, vietsearchRank, nil) }
+    let retained = Unmanaged.passRetained(session)
+    let rc = create(fts5, name, retained.toOpaque(), vietsearchRank, releaseRankingSession)
     // FTS5 does not call the destructor when registration fails.
     if rc != SQLITE_OK { retained.release() }
     return rc

@@ -166,6 +166,28 @@ import VietSearchSQLite
         }
     }
 
+    @Test func exactFormsTierGivesWayToOtherFormsPastItsEnd() throws {
+        // Two documents with "hòa" typed (in either tone placement), two with other forms: a page
+        // inside the exact tier holds only the former; the next page the others; the total counts all.
+        let documents = [
+            ("typed-1", "Thủ tướng thăm tỉnh Hòa Bình."), ("typed-2", "Hoà Bình mùa nước lũ."),
+            ("other-1", "Hoa nở khắp nơi."), ("other-2", "Hóa học là môn khó."),
+        ] + Self.filler
+        try Self.withIndex(documents) { (index: SearchIndex) throws in
+            for query in ["hòa", "hoà"] {
+                let first = try index.search(query, options: SearchOptions(limit: 2))
+                #expect(Set(Self.names(first)) == ["typed-1", "typed-2"], "\(query)")
+                #expect(first.total == 4)
+                let next = try index.search(query, options: SearchOptions(limit: 2, offset: 2))
+                #expect(Set(Self.names(next)) == ["other-1", "other-2"], "\(query)")
+                #expect(next.total == 4)
+            }
+            let all = try index.search("hòa", options: SearchOptions(limit: 10))
+            #expect(Set(Self.names(all).prefix(2)) == ["typed-1", "typed-2"])
+            #expect(all.results.count == 4 && all.total == 4)
+        }
+    }
+
     @Test func wordsTheIndexLacksDoNotHideTheOthers() throws {
         // "trong" and "xyzzy" are in no document: they must not be what picks the candidates.
         let documents = [("grape", "Vỏ nho có nhiều chất chống oxy hóa.")] + Self.filler

@@ -16,7 +16,10 @@ import VietnameseCorpus
 //       "INSERT INTO t(path, body) SELECT name, readfile(name) FROM fsdir('/tmp/news-folder') WHERE name LIKE '%.txt';"
 //
 //   swift run -c release --package-path Benchmarks query-latency INDEX.db \
-//       [--questions ../shared/corpus/vinewsqa-qa-dev.jsonl.gz] [--every N] [--stock STOCK.db] [QUERIES.txt...]
+//       [--questions ../shared/corpus/vinewsqa-qa-dev.jsonl.gz] [--every N] [--stock STOCK.db] [--each] [QUERIES.txt...]
+//
+// `--each` also lists every query of the files with its median time over `--repeat N` runs
+// (default 5) and its total: which queries are slow, and why (how many documents match).
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let indexPath = arguments.first, !indexPath.hasPrefix("-") else {
@@ -28,12 +31,16 @@ var questionsPath: String?
 var stockPath: String?
 var every = 5
 var files: [String] = []
+var each = false
+var repeats = 5
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
     case "--questions" where !arguments.isEmpty: questionsPath = arguments.removeFirst()
     case "--stock" where !arguments.isEmpty: stockPath = arguments.removeFirst()
     case "--every" where !arguments.isEmpty: every = max(1, Int(arguments.removeFirst()) ?? 5)
+    case "--each": each = true
+    case "--repeat" where !arguments.isEmpty: repeats = max(1, Int(arguments.removeFirst()) ?? 5)
     default: files.append(argument)
     }
 }
@@ -53,6 +60,21 @@ do {
     func percentiles(_ times: [Double]) -> (Double, Double, Double) {
         let sorted = times.sorted()
         return (sorted[sorted.count / 2], sorted[sorted.count * 9 / 10], sorted[min(sorted.count - 1, sorted.count * 99 / 100)])
+    }
+ if each {
+        print("| query | median ms | total |")
+        print("|---|---:|---:|")
+        for query in sets.prefix(files.count).flatMap(\.1) {
+            var times: [Double] = []
+            var total = 0
+            for _ in 0..<repeats {
+                let start = DispatchTime.now().uptimeNanoseconds
+                total = try index.search(query, options: SearchOptions(limit: 10)).total
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            print(String(format: "| %@ | %.1f | %d |", query as NSString, percentiles(times).0, total))
+        }
+        print("")
     }
     print("| queries | n | median ms | p90 ms | p99 ms |" + (stock == nil ? "" : " stock median | stock p99 | median ratio |"))
     print("|---|---:|---:|---:|---:|" + (stock == nil ? "" : "---:|---:|---:|"))

@@ -34,38 +34,75 @@ struct SnippetBuilder {
     private func matches(_ tokens: TokenList) -> (term: [Int], optional: [Bool]) {
         let terms = required.flatMap { $0 } + optional
         let optionalStart = terms.count - optional.count
-        let keyBytes = tokens.keyBytes
-        // Ranges into the key bytes, not an array per token: the allocations were most of the
-        // time of snippets.
+        // The terms' keys back to back, and the tokens' key ranges: compared as bytes in place.
+        // Arrays per term and token were most of the time of a page of results.
+        var wanted: [UInt8] = []
+        var wantedBounds: [(start: Int, end: Int)] = []
+        var firstKey: [Int] = []
+        for term in terms {
+            firstKey.append(wantedBounds.count)
+            for key in term.keys {
+                wantedBounds.append((wanted.count, wanted.count + key.count))
+                wanted += key
+            }
+        }
+        firstKey.append(wantedBounds.count)
         let keys = tokens.entries.map { exact ? $0.accentKey : $0.foldedKey }
         var term = [Int](repeating: -1, count: keys.count)
         var isOptional = [Bool](repeating: false, count: keys.count)
-        for index in keys.indices {
-            for (number, candidate) in terms.enumerated() where index + candidate.keys.count <= keys.count {
-                let fits = candidate.keys.indices.allSatisfy { offset in
-                    let key = keyBytes[keys[index + offset]]
-                    let wanted = candidate.keys[offset]
-                    if candidate.lastIsPrefix && offset == candidate.keys.count - 1 { return key.starts(with: wanted) }
-                    return key.count == wanted.count && key.elementsEqual(wanted)
+        tokens.keyBytes.withUnsafeBufferPointer { keyBytes in
+            wanted.withUnsafeBufferPointer { wanted in
+                func equal(_ key: Range<Int>, _ bounds: (start: Int, end: Int), prefix: Bool) -> Bool {
+                    let length = bounds.end - bounds.start
+                    guard prefix ? key.count >= length : key.count == length else { return false }
+                    var offset = 0
+                    while offset < length {
+                        guard keyBytes[key.lowerBound + offset] == wanted[bounds.start + offset] else { return false }
+                        offset += 1
+                    }
+                    return true
                 }
-                guard fits else { continue }
-                for offset in candidate.keys.indices where term[index + offset] < 0 {
-                    term[index + offset] = number
-                    isOptional[index + offset] = number >= optionalStart
+                for index in keys.indices {
+                    for number in terms.indices {
+                        let first = firstKey[number]
+                        let count = firstKey[number + 1] - first
+                        guard index + count <= keys.count else { continue }
+                        var fits = true
+                        for offset in 0..<count where fits {
+                            let prefix = offset == count - 1 && terms[number].lastIsPrefix
+                            fits = equal(keys[index + offset], wantedBounds[first + offset], prefix: prefix)
+                        }
+                        guard fits else { continue }
+                        for offset in 0..<count where term[index + offset] < 0 {
+                            term[index + offset] = number
+                            isOptional[index + offset] = number >= optionalStart
+                        }
+                    }
                 }
             }
         }
         return (term, isOptional)
     }
 
-    /// Whether `title` and `text` together have every required word.
-    func hasAllWords(title: String, text: String) -> Bool {
-        var found = Set<Int>()
+    /// The snippet of `body`, and whether `title` and `body` together have every required word
+    /// (the body is analysed once for both).
+    func describe(title: String, body: String, words: Int, start: String, end: String) -> (snippet: String, hasAllWords: Bool) {
         var tokens = TokenList()
-        for part in [title, text] {
-            analyzer.analyze(part.utf8, into: &tokens)
-            for number in matches(tokens).term where number >= 0 { found.insert(number) }
+        let utf8 = Array(body.utf8)
+        analyzer.analyze(utf8, into: &tokens)
+        let (hit, isOptional) = matches(tokens)
+        var found = Set(hit.filter { $0 >= 0 })
+        if !hasEvery(found) {
+            var titleTokens = TokenList()
+            analyzer.analyze(title.utf8, into: &titleTokens)
+            for number in matches(titleTokens).term where number >= 0 { found.insert(number) }
         }
+        let snippet = snippet(of: utf8, tokens: tokens, hit: hit, isOptional: isOptional, words: words, start: start, end: end)
+        return (snippet, hasEvery(found))
+    }
+
+    /// Whether the term numbers found cover every required word.
+    private func hasEvery(_ found: Set<Int>) -> Bool {
         var first = 0
         for word in required {
             guard (first..<(first + word.count)).contains(where: found.contains) else { return false }
@@ -74,12 +111,12 @@ struct SnippetBuilder {
         return true
     }
 
-    func snippet(of text: String, words: Int, start: String, end: String, ellipsis: String = "…") -> String {
-        var tokens = TokenList()
-        let utf8 = Array(text.utf8)
-        analyzer.analyze(utf8, into: &tokens)
-        guard !tokens.isEmpty else { return String(text.prefix(200)) }
-        var (hit, isOptional) = matches(tokens)
+    private func snippet(
+        of utf8: [UInt8], tokens: TokenList, hit: [Int], isOptional: [Bool], words: Int, start: String, end: String,
+        ellipsis: String = "…"
+    ) -> String {
+        guard !tokens.isEmpty else { return String(String(decoding: utf8, as: UTF8.self).prefix(200)) }
+        var hit = hit
         // Common words count only in a run of consecutive hits that has a required word
         // ("quy chế chi tiêu" marks all four when "tiêu" is the rare one; a lone "chế" is no hit).
         var runStart = 0
