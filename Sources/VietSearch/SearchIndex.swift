@@ -29,6 +29,10 @@ public final class SearchIndex {
             // WAL with NORMAL sync: readers search while the indexer writes, and a crash can lose
             // only the last commit, never corrupt the file.
             if mode == .readWrite { try connection.execute("PRAGMA synchronous=NORMAL") }
+            // Searches read FTS5 leaf pages scattered over the file: mapped, they cost no read()
+            // and copy each (query-latency: medians 5-10 % lower). Readers only; SQLite remaps
+            // when a writer grows the file.
+            if mode == .readOnly { try connection.execute("PRAGMA mmap_size=1073741824") }
             try connection.registerVietnameseTokenizer()
             try connection.registerVietnameseRanking(session: ranking)
         } catch let error {

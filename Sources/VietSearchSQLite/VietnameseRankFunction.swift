@@ -9,23 +9,52 @@ import CSQLite
 /// Column 0 is the title. IDFs come with the plan (from the index's term statistics), so no
 /// doclist is scanned to compute them, unlike the built-in `bm25()`.
 final class VietnameseRankFunction {
+    /// What the per-row loops need of a word, flat (no arrays or optionals to retain per row).
+    struct WordEntry {
+        var anyWeight: Double
+        var exactWeight: Double
+        var pairWeight: Double
+        /// Its scoring phrases: `phraseSlots[firstSlot..<endSlot]`.
+        var firstSlot: Int
+        var endSlot: Int
+        /// Tokens in the word, times the table's columns: from a place where it starts to the
+        /// place where it ends.
+        var placeLength: Int
+        /// Starting where the previous word ends counts (its pairWeight > 0).
+        var countsAdjacency: Bool
+        /// The next word's adjacency needs where this one ends.
+        var marksEnds: Bool
+        var isRequired: Bool
+        var isAccented: Bool
+    }
+
+    /// One scoring phrase: its number in the expression and what an instance counts as.
+    struct PhraseSlot {
+        var phrase: Int32
+        var countsAsAny: Bool
+        var countsAsExact: Bool
+    }
+
     let plan: VietnameseRankingPlan
     /// Average tokens per row, read once per query.
     var averageLength = 0.0
-    // Per-row scratch, allocated once per query. Raw buffers: arrays stored in a class pay a
-    // dynamic exclusivity check on every access, which was a fifth of the query time.
+    /// Token counts by rowid, when the connection's owner holds them (else `xColumnSize`).
+    let lengths: [Int32]
+    // Per-query tables and per-row scratch, allocated once per query. Raw buffers: arrays stored
+    // in a class pay a dynamic exclusivity check (and retains) on every access, which was a fifth
+    // of the query time.
+    /// Words in query order (adjacency is between consecutive words); filled on the first row,
+    /// when the column count is known.
+    let words: UnsafeMutableBufferPointer<WordEntry>
+    /// Per word, the phrases that score it (candidate picks and exclusions do not score): only
+    /// theirs are read.
+    let phraseSlots: UnsafeMutableBufferPointer<PhraseSlot>
     let anyFrequency: UnsafeMutableBufferPointer<Double>
     let exactFrequency: UnsafeMutableBufferPointer<Double>
     let adjacent: UnsafeMutableBufferPointer<Double>
-    /// Columns of the table, read once per query (places are numbered offset × columns + column).
+    /// Columns of the table, read on the first row (places are numbered offset × columns +
+    /// column).
     var columns = 0
-    let words: [VietnameseRankingPlan.Word]
-    let phrases: [VietnameseRankingPlan.Phrase]
-    /// Token counts by rowid, when the connection's owner holds them (else `xColumnSize`).
-    let lengths: [Int32]
-    /// Per word, the phrases that score it (candidate picks and exclusions do not score): only
-    /// theirs are read.
-    let wordPhrases: [[Int32]]
     /// Per-row scratch for adjacency: the places where the word being read starts (each place
     /// counts once, whichever phrase matched it), where the previous word ends, and where this
     /// one ends. Places are sets of bits, not sorted lists: merging every phrase's instances into
@@ -37,20 +66,33 @@ final class VietnameseRankFunction {
     init(plan: VietnameseRankingPlan, lengths: [Int32] = []) {
         self.plan = plan
         self.lengths = lengths
-        words = plan.words
-        phrases = plan.phrases
         let count = max(plan.words.count, 1)
+        words = .allocate(capacity: plan.words.count)
         anyFrequency = .allocate(capacity: count)
         exactFrequency = .allocate(capacity: count)
         adjacent = .allocate(capacity: count)
-        var wordPhrases = [[Int32]](repeating: [], count: plan.words.count)
-        for (index, phrase) in plan.phrases.enumerated() where phrase.word >= 0 && index <= Int(Int32.max) {
-            wordPhrases[phrase.word].append(Int32(index))
+        var slots: [PhraseSlot] = []
+        var entries: [WordEntry] = []
+        for (index, word) in plan.words.enumerated() {
+            let first = slots.count
+            for (number, phrase) in plan.phrases.enumerated() where phrase.word == index && number <= Int(Int32.max) {
+                slots.append(PhraseSlot(phrase: Int32(number), countsAsAny: phrase.countsAsAny, countsAsExact: phrase.countsAsExact))
+            }
+            entries.append(
+                WordEntry(
+                    anyWeight: word.anyWeight, exactWeight: word.exactWeight, pairWeight: word.pairWeight, firstSlot: first,
+                    endSlot: slots.count, placeLength: word.length, countsAdjacency: index > 0 && word.pairWeight > 0,
+                    marksEnds: index + 1 < plan.words.count && plan.words[index + 1].pairWeight > 0, isRequired: word.isRequired,
+                    isAccented: word.isAccented))
         }
-        self.wordPhrases = wordPhrases
+        phraseSlots = .allocate(capacity: max(slots.count, 1))
+        _ = phraseSlots.initialize(fromContentsOf: slots)
+        _ = words.initialize(fromContentsOf: entries)
     }
 
     deinit {
+        words.deallocate()
+        phraseSlots.deallocate()
         anyFrequency.deallocate()
         exactFrequency.deallocate()
         adjacent.deallocate()
@@ -64,11 +106,14 @@ final class VietnameseRankFunction {
         guard let first = functions.xPhraseFirst, let next = functions.xPhraseNext, let columnSize = functions.xColumnSize
         else { return nil }
         let words = self.words
-        let phrases = self.phrases
+        let phraseSlots = self.phraseSlots
         let anyFrequency = self.anyFrequency
         let exactFrequency = self.exactFrequency
         let adjacent = self.adjacent
-        if columns == 0 { columns = max(Int(functions.xColumnCount?(context) ?? 1), 1) }
+        if columns == 0 {
+            columns = max(Int(functions.xColumnCount?(context) ?? 1), 1)
+            for index in words.indices { words[index].placeLength *= columns }
+        }
         let columns = self.columns
         let titleWeight = plan.titleWeight
         // Local copies: a class's stored sets pay an exclusivity check on every access.
@@ -82,31 +127,32 @@ final class VietnameseRankFunction {
         }
         var iterator = Fts5PhraseIter()
         for index in words.indices {
-            anyFrequency[index] = 0
-            exactFrequency[index] = 0
-            adjacent[index] = 0
-            // Adjacency: this word starting where the previous one ends (pairWeight > 0), and
-            // where this one ends, for the next word.
-            let countsAdjacency = index > 0 && words[index].pairWeight > 0
-            let marksEnds = index + 1 < words.count && words[index + 1].pairWeight > 0
-            let length = words[index].length
-            for phrase in wordPhrases[index] {
-                let entry = phrases[Int(phrase)]
+            let word = words[index]
+            var any = 0.0
+            var exact = 0.0
+            var adjacency = 0.0
+            for slot in word.firstSlot..<word.endSlot {
+                let entry = phraseSlots[slot]
                 var column: Int32 = 0
                 var offset: Int32 = 0
-                guard first(context, phrase, &iterator, &column, &offset) == SQLITE_OK else { return nil }
+                guard first(context, entry.phrase, &iterator, &column, &offset) == SQLITE_OK else { return nil }
                 while column >= 0 {
                     let weight = column == 0 ? titleWeight : 1.0
-                    if entry.countsAsAny { anyFrequency[index] += weight }
-                    if entry.countsAsExact { exactFrequency[index] += weight }
-                    if countsAdjacency || marksEnds {
+                    if entry.countsAsAny { any += weight }
+                    if entry.countsAsExact { exact += weight }
+                    // Adjacency: this word starting where the previous one ends, and where this
+                    // one ends, for the next word.
+                    if word.countsAdjacency || word.marksEnds {
                         let place = Int(offset) * columns + Int(column)
-                        if countsAdjacency, starts.insert(place), previousEnds.contains(place) { adjacent[index] += weight }
-                        if marksEnds { ends.insert(place + length * columns) }
+                        if word.countsAdjacency, starts.insert(place), previousEnds.contains(place) { adjacency += weight }
+                        if word.marksEnds { _ = ends.insert(place + word.placeLength) }
                     }
                     next(context, &iterator, &column, &offset)
                 }
             }
+            anyFrequency[index] = any
+            exactFrequency[index] = exact
+            adjacent[index] = adjacency
             starts.removeAll()
             previousEnds.removeAll()
             swap(&previousEnds, &ends)
@@ -141,7 +187,8 @@ final class VietnameseRankFunction {
         var score = 0.0
         var allWords = true
         var exactForms = true
-        for (index, word) in words.enumerated() {
+        for index in words.indices {
+            let word = words[index]
             let any = anyFrequency[index]
             let exact = exactFrequency[index]
             if any > 0 { score += word.anyWeight * saturated(any) }
