@@ -39,6 +39,7 @@ struct SnippetBuilder {
         var wanted: [UInt8] = []
         var wantedBounds: [(start: Int, end: Int)] = []
         var firstKey: [Int] = []
+        let lastIsPrefix = terms.map(\.lastIsPrefix)
         for term in terms {
             firstKey.append(wantedBounds.count)
             for key in term.keys {
@@ -47,6 +48,23 @@ struct SnippetBuilder {
             }
         }
         firstKey.append(wantedBounds.count)
+        // Terms by the first byte of their first key: a token is compared with those only (a
+        // term without bytes matches nothing).
+        let firstBytes = terms.indices.map { number -> Int? in
+            guard firstKey[number] < firstKey[number + 1] else { return nil }
+            let bounds = wantedBounds[firstKey[number]]
+            return bounds.start < bounds.end ? Int(wanted[bounds.start]) : nil
+        }
+        var bucketStart = [Int](repeating: 0, count: 257)
+        for case let byte? in firstBytes { bucketStart[byte + 1] += 1 }
+        for byte in 0..<256 { bucketStart[byte + 1] += bucketStart[byte] }
+        var bucketTerms = [Int](repeating: 0, count: bucketStart[256])
+        var filled = Array(bucketStart[0..<256])
+        for (number, byte) in firstBytes.enumerated() {
+            guard let byte else { continue }
+            bucketTerms[filled[byte]] = number
+            filled[byte] += 1
+        }
         let keys = tokens.entries.map { exact ? $0.accentKey : $0.foldedKey }
         var term = [Int](repeating: -1, count: keys.count)
         var isOptional = [Bool](repeating: false, count: keys.count)
@@ -62,14 +80,16 @@ struct SnippetBuilder {
                     }
                     return true
                 }
-                for index in keys.indices {
-                    for number in terms.indices {
+                for index in keys.indices where !keys[index].isEmpty {
+                    let byte = Int(keyBytes[keys[index].lowerBound])
+                    for slot in bucketStart[byte]..<bucketStart[byte + 1] {
+                        let number = bucketTerms[slot]
                         let first = firstKey[number]
                         let count = firstKey[number + 1] - first
                         guard index + count <= keys.count else { continue }
                         var fits = true
                         for offset in 0..<count where fits {
-                            let prefix = offset == count - 1 && terms[number].lastIsPrefix
+                            let prefix = offset == count - 1 && lastIsPrefix[number]
                             fits = equal(keys[index + offset], wantedBounds[first + offset], prefix: prefix)
                         }
                         guard fits else { continue }
