@@ -29,8 +29,6 @@ struct QueryPlanner {
         /// the form typed. They outrank every other document (the exact-forms tier), so when
         /// there are enough of them, they are the only rows to score.
         var exactForms: Ranked?
-        /// The same documents as `exactForms`, cheaper to count.
-        var exactFormsCount: String?
         /// Marks the query's words in snippets.
         var snippets: SnippetBuilder
     }
@@ -209,7 +207,6 @@ struct QueryPlanner {
             all = Ranked(expression: writer.excluding(query, from: expression), ranking: writer.ranking)
         }
         var exactForms: Ranked?
-        var exactFormsCount: String?
         // A `prefix*` has no typed form (no exact phrase), so no document is in that tier.
         let typedPrefix = required.contains { index in words[index].accented && words[index].clause.alternatives.contains(where: isPrefix) }
         if typed, !typedPrefix, words.count <= weights.strictTierMaxWords, required.contains(where: { words[$0].accented }) {
@@ -220,8 +217,6 @@ struct QueryPlanner {
             let picks = required.map { "(\(writer.candidate(words[$0])))" }.joined(separator: " AND ")
             let scores = included.map { "(\(writer.word(words[$0], rank: rankIndex[$0]!)))" }.joined(separator: " OR ")
             exactForms = Ranked(expression: writer.excluding(query, from: "(\(picks)) AND (\(scores))"), ranking: writer.ranking)
-            var counter = ExpressionWriter(planner: self, statistics: statistics, exact: exact, typed: typed)
-            exactFormsCount = counter.excluding(query, from: required.map { "(\(counter.candidate(words[$0])))" }.joined(separator: " AND "))
         }
         var requiredTerms: [[SnippetBuilder.Term]] = []
         var optionalTerms: [SnippetBuilder.Term] = []
@@ -240,7 +235,7 @@ struct QueryPlanner {
         }
         return Plan(
             allWords: all, candidates: Ranked(expression: expression, ranking: candidates.ranking),
-            countExpression: countable ?? expression, exactForms: exactForms, exactFormsCount: exactFormsCount,
+            countExpression: countable ?? expression, exactForms: exactForms,
             snippets: SnippetBuilder(required: requiredTerms, optional: optionalTerms, exact: exact))
     }
 
