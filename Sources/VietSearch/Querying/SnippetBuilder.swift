@@ -16,30 +16,39 @@ struct SnippetBuilder {
     }
 
     /// The words a document must have to match all words, each with its alternatives.
-    var required: [[Term]]
+    let required: [[Term]]
     /// Terms of common words, highlighted only next to other query words ("có" in "có tác dụng").
-    var optional: [Term]
-    var exact: Bool
+    let optional: [Term]
+    let exact: Bool
 
     private let analyzer = VietnameseAnalyzer()
+
+    // The terms (`required` flattened, then `optional`), compiled once for `matches`: their keys
+    // back to back, compared in place with the tokens' key ranges (arrays per term and token were
+    // most of the time of a page of results), and bucketed by their first byte, so a token is
+    // compared only with the terms that can match it.
+    private let termCount: Int
+    private let optionalStart: Int
+    private let wanted: [UInt8]
+    /// Per key, its bytes in `wanted`; term `n`'s keys are `firstKey[n]..<firstKey[n + 1]`.
+    private let wantedBounds: [(start: Int, end: Int)]
+    private let firstKey: [Int]
+    private let lastIsPrefix: [Bool]
+    /// The terms whose first key starts with byte `b`: `bucketTerms[bucketStart[b]..<bucketStart[b + 1]]`
+    /// (a term without bytes matches nothing and is in no bucket).
+    private let bucketStart: [Int]
+    private let bucketTerms: [Int]
 
     init(required: [[Term]], optional: [Term], exact: Bool) {
         self.required = required
         self.optional = optional
         self.exact = exact
-    }
-
-    /// For each token, the number of the term occurrence covering it (terms numbered in
-    /// `required` then `optional` order), or -1.
-    private func matches(_ tokens: TokenList) -> (term: [Int], optional: [Bool]) {
         let terms = required.flatMap { $0 } + optional
-        let optionalStart = terms.count - optional.count
-        // The terms' keys back to back, and the tokens' key ranges: compared as bytes in place.
-        // Arrays per term and token were most of the time of a page of results.
+        termCount = terms.count
+        optionalStart = terms.count - optional.count
         var wanted: [UInt8] = []
         var wantedBounds: [(start: Int, end: Int)] = []
         var firstKey: [Int] = []
-        let lastIsPrefix = terms.map(\.lastIsPrefix)
         for term in terms {
             firstKey.append(wantedBounds.count)
             for key in term.keys {
@@ -48,8 +57,6 @@ struct SnippetBuilder {
             }
         }
         firstKey.append(wantedBounds.count)
-        // Terms by the first byte of their first key: a token is compared with those only (a
-        // term without bytes matches nothing).
         let firstBytes = terms.indices.map { number -> Int? in
             guard firstKey[number] < firstKey[number + 1] else { return nil }
             let bounds = wantedBounds[firstKey[number]]
@@ -65,6 +72,17 @@ struct SnippetBuilder {
             bucketTerms[filled[byte]] = number
             filled[byte] += 1
         }
+        self.wanted = wanted
+        self.wantedBounds = wantedBounds
+        self.firstKey = firstKey
+        self.lastIsPrefix = terms.map(\.lastIsPrefix)
+        self.bucketStart = bucketStart
+        self.bucketTerms = bucketTerms
+    }
+
+    /// For each token, the number of the term occurrence covering it (terms numbered in
+    /// `required` then `optional` order), or -1.
+    private func matches(_ tokens: TokenList) -> (term: [Int], optional: [Bool]) {
         let keys = tokens.entries.map { exact ? $0.accentKey : $0.foldedKey }
         var term = [Int](repeating: -1, count: keys.count)
         var isOptional = [Bool](repeating: false, count: keys.count)
@@ -152,7 +170,6 @@ struct SnippetBuilder {
             }
             runStart = runEnd
         }
-        let termCount = required.reduce(0) { $0 + $1.count } + optional.count
         // Slide a window of `length` tokens; best = most distinct keys, then most hits, then
         // earliest.
         let length = min(max(words, 1), tokens.count)
