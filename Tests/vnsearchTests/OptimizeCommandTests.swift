@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `vnsearch optimize` with the real binary: it merges segments without changing any answer,
+/// and it refuses to run beside an indexer or without an index.
+@Suite struct OptimizeCommandTests {
+    @Test func mergesSegmentsAndKeepsEveryAnswer() throws {
+        let tool = try CommandLineTool()
+        defer { tool.remove() }
+        // Two indexing runs, two commits: two segments.
+        try tool.write("docs/a.txt", "Xây dựng Đảng\n\nHội nghị bàn về công tác xây dựng Đảng và chính quyền.")
+        #expect(try tool.run(["index", tool.path("docs"), "--db", tool.database, "--quiet"]).status == 0)
+        try tool.write("docs/b.txt", "Đang họp\n\nCác đại biểu đang thảo luận về xây dựng.")
+        #expect(try tool.run(["index", tool.path("docs"), "--db", tool.database, "--quiet"]).status == 0)
+        let queries = ["đảng", "xay dung", "các đại biểu thảo luận về công tác xây dựng"]
+        let before = try queries.map { try tool.run(["search", $0, "--db", tool.database, "--json"]).stdout }
+
+        let output = try tool.run(["optimize", "--db", tool.database])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("2 segments → 1"), "\(output.stdout)")
+        let after = try queries.map { try tool.run(["search", $0, "--db", tool.database, "--json"]).stdout }
+        #expect(after == before)
+
+        let again = try tool.run(["optimize", "--db", tool.database])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("already one segment"))
+    }
+
+    @Test func refusesWhileAnIndexerRunsAndWithoutAnIndex() throws {
+        let tool = try CommandLineTool()
+        defer { tool.remove() }
+        try tool.write("docs/a.txt", "Thủy điện Hòa Bình.")
+        #expect(try tool.run(["index", tool.path("docs"), "--db", tool.database, "--quiet"]).status == 0)
+
+        // Hold the indexer lock as a running `vnsearch index` does.
+        let descriptor = open(tool.database + ".lock", O_RDWR | O_CREAT, 0o644)
+        #expect(descriptor >= 0)
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        let busy = try tool.run(["optimize", "--db", tool.database])
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+        #expect(busy.status != 0)
+        #expect(busy.stderr.contains("another vnsearch process"), "\(busy.stderr)")
+
+        let missing = try tool.run(["optimize", "--db", tool.path("none.db")])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("no index at"))
+        #expect(!FileManager.default.fileExists(atPath: tool.path("none.db")))
+    }
+}
