@@ -100,7 +100,7 @@ public final class IndexWriter {
     /// documents.
     public func refreshTermStatistics() throws {
         try index.connection.execute(IndexSchema.refreshTermStatistics)
-        try index.connection.execute("DELETE FROM vietsearch_meta WHERE key = 'term_stats_stale'")
+        try markStatisticsCurrent()
     }
 
     /// Brings the statistics the query planner uses up to date by difference: the terms of the
@@ -148,10 +148,16 @@ public final class IndexWriter {
                 try run(store, [.text(folded), .integer(Int64(frequency)), .text(TermStatistics.formatVariants(variants))])
             }
         }
+        try markStatisticsCurrent()
+        return true
+    }
+
+    /// The statistics describe the documents now: the count they were computed over (a later
+    /// run compares it with the documents it knows) and no stale flag.
+    private func markStatisticsCurrent() throws {
         try index.connection.execute(
             "INSERT OR REPLACE INTO vietsearch_meta(key, value) SELECT 'document_count', count(*) FROM documents")
         try index.connection.execute("DELETE FROM vietsearch_meta WHERE key = 'term_stats_stale'")
-        return true
     }
 
     /// Says the statistics no longer describe the documents (committed with the first change of a

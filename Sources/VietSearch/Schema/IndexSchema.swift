@@ -57,6 +57,5 @@ enum IndexSchema {
             SELECT substr(term, 1, instr(term, ':') - 1), sum(doc),
                    group_concat(substr(term, instr(term, ':') + 1) || '=' || doc, ' ')
             FROM temp.documents_vocab WHERE instr(term, ':') > 0 GROUP BY 1;
-        INSERT OR REPLACE INTO vietsearch_meta(key, value) SELECT 'document_count', count(*) FROM documents;
         """
 }
