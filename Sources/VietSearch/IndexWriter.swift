@@ -108,9 +108,9 @@ public final class IndexWriter {
     /// is what `refreshTermStatistics` computes, without walking the whole index's vocabulary
     /// again (0.7 s on the news corpus). Valid only when the statistics were current before the
     /// run; returns false, changing nothing, when a count would go negative (they were not).
-    func updateTermStatistics(added: DocumentFrequencyCounter, removed: DocumentFrequencyCounter) throws -> Bool {
+    func updateTermStatistics(added: [DocumentFrequencyCounter], removed: DocumentFrequencyCounter) throws -> Bool {
         var forms: [String: [String: Int]] = [:]
-        for (counter, sign) in [(added, 1), (removed, -1)] {
+        for (counter, sign) in added.map({ ($0, 1) }) + [(removed, -1)] {
             for (term, documents) in counter.documentFrequencies {
                 // A keyed term is `folded:accent`, as in the vocabulary rebuild.
                 guard let colon = term.utf8.firstIndex(of: UInt8(ascii: ":")) else { continue }

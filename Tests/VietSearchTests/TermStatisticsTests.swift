@@ -33,8 +33,14 @@ import Testing
     }
 
     /// Runs the indexer, then checks its statistics against a rebuild (and the document count).
-    static func indexAndCheck(_ folder: URL, _ index: SearchIndex, rebuilt: Bool = false) throws {
-        let report = try FolderIndexer(index: index).run(folders: [folder.path])
+    /// `readerPreparesAbove`: which thread records and counts the documents (0: the reader,
+    /// `Int.max`: the writer, else a mix).
+    static func indexAndCheck(
+        _ folder: URL, _ index: SearchIndex, rebuilt: Bool = false, readerPreparesAbove: Int = 24
+    ) throws {
+        let indexer = FolderIndexer(index: index)
+        indexer.readerPreparesAbove = readerPreparesAbove
+        let report = try indexer.run(folders: [folder.path])
         #expect(report.statisticsRebuilt == rebuilt)
         let kept = try statistics(index)
         let documents = try index.meta("document_count")
@@ -54,21 +60,23 @@ import Testing
         try body(folder, try SearchIndex(path: root.appendingPathComponent("index.db").path, mode: .readWrite))
     }
 
-    @Test func addingUpdatingAndRemovingFilesKeepsStatisticsExact() throws {
+    @Test(arguments: [0, 2, Int.max])
+    func addingUpdatingAndRemovingFilesKeepsStatisticsExact(readerPreparesAbove: Int) throws {
         try Self.withFolderAndIndex { folder, index in
+            func check() throws { try Self.indexAndCheck(folder, index, readerPreparesAbove: readerPreparesAbove) }
             for number in 0..<12 { try Self.write(number, to: folder) }
-            try Self.indexAndCheck(folder, index)  // a new index: counted
+            try check()  // a new index: counted
             for number in 12..<20 { try Self.write(number, to: folder) }
-            try Self.indexAndCheck(folder, index)  // only additions: counts added to the stored ones
+            try check()  // only additions: counts added to the stored ones
             try Self.write(3, to: folder, variant: 1)
             try FileManager.default.removeItem(at: folder.appendingPathComponent("doc-5.txt"))
-            try Self.indexAndCheck(folder, index)  // an update and a removal: old versions subtracted
+            try check()  // an update and a removal: old versions subtracted
             // All files but a new one removed: the rows of words only they had go.
             for number in 0..<20 where number != 5 {
                 try FileManager.default.removeItem(at: folder.appendingPathComponent("doc-\(number).txt"))
             }
             try Self.write(20, to: folder)
-            try Self.indexAndCheck(folder, index)
+            try check()
             #expect(try index.meta("document_count") == "1")
         }
     }

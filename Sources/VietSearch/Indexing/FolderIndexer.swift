@@ -22,15 +22,24 @@ public final class FolderIndexer {
     /// Each commit lets the `Checkpointer` copy pages while the writer goes on.
     static let batchSeconds = 2.0
 
+    /// Recording a document's terms and counting them (about half of the reading work) is done
+    /// by whichever thread has time: the reader does it while this many documents or more wait
+    /// for the writer (the writer is behind), else it leaves it to the writer, which would
+    /// otherwise wait for the reader. A fixed split left one thread idle: on the news folder the
+    /// writer's or the reader's share came out on top depending on the machine's mood.
+    /// (A test sets 0 or `Int.max` to take one path only.)
+    var readerPreparesAbove = 24
+
     public init(index: SearchIndex) { self.index = index }
 
     enum Item: Sendable {
-        /// `terms`: the title's and body's terms, recorded on the reader thread.
-        case document(IndexedDocument, terms: [PretokenizedText], bytes: Int64)
+        /// `terms`: the title's and body's terms, recorded and counted on the reader thread, or
+        /// nil when the writer is to do that (see `readerPreparesAbove`).
+        case document(IndexedDocument, terms: [PretokenizedText]?, bytes: Int64)
         /// Same content as indexed, only size or time changed.
         case touched(path: String, size: Int64, modificationTime: Int64)
         case skipped(path: String, reason: String, bytes: Int64)
-        /// The reader's last item: the terms of every document it read, for `term_stats`.
+        /// The reader's last item: the terms of every document it prepared, for `term_stats`.
         case termCounts(DocumentFrequencyCounter)
     }
 
@@ -67,15 +76,18 @@ public final class FolderIndexer {
 
         let queue = BoundedQueue<Item>(capacity: 64)
         let readAhead = ReadAhead(paths: work.map(\.path))
-        let reader = Thread { [work] in
+        let reader = Thread { [work, readerPreparesAbove] in
             defer { readAhead.stop() }
             // Analysing here, not in the writer's FTS5 insert, puts that work on the other core.
             let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
             var counts = DocumentFrequencyCounter()
             for file in work {
                 readAhead.advance()
-                let item = Self.read(file, known: known[file.path], pretokenizer: pretokenizer)
-                if case .document(_, let terms, _) = item { counts.addDocument(terms) }
+                var item = Self.read(file, known: known[file.path])
+                if case .document(let document, nil, let bytes) = item, queue.count >= readerPreparesAbove {
+                    let terms = Self.prepare(document, pretokenizer: pretokenizer, counts: &counts)
+                    item = .document(document, terms: terms, bytes: bytes)
+                }
                 guard queue.push(item) else {
                     queue.close()
                     return
@@ -92,7 +104,9 @@ public final class FolderIndexer {
         var done = 0
         var bytesDone: Int64 = 0
         var finished = false
-        var addedTerms: DocumentFrequencyCounter?
+        var readerCounts: DocumentFrequencyCounter?
+        var writerCounts = DocumentFrequencyCounter()
+        let writerPretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
         let removedTerms = RemovedTerms()
         let checkpointer = Checkpointer(path: index.path)
         try index.wrapping { try index.connection.execute("PRAGMA wal_autocheckpoint=0") }
@@ -112,7 +126,8 @@ public final class FolderIndexer {
                         break
                     }
                     switch item {
-                    case .document(let document, let terms, let bytes):
+                    case .document(let document, let prepared, let bytes):
+                        let terms = prepared ?? Self.prepare(document, pretokenizer: writerPretokenizer, counts: &writerCounts)
                         if report.added + report.updated == 0 { try writer.markStatisticsStale() }
                         // The lock file keeps other indexers out, so `known` is current.
                         try writer.upsert(document, mayExist: known[document.path] != nil, pretokenized: terms)
@@ -127,7 +142,7 @@ public final class FolderIndexer {
                         report.skipped.append(IndexingReport.Skip(path: path, reason: reason))
                         bytesDone += bytes
                     case .termCounts(let counts):
-                        addedTerms = counts
+                        readerCounts = counts
                         continue  // not a file
                     }
                     inBatch += 1
@@ -153,10 +168,11 @@ public final class FolderIndexer {
             writer.removedTerms = removedTerms
             for path in gone { try writer.remove(path: path) }
             var updated = false
-            if changed, !staleBefore, let addedTerms, addedTerms.documentCount == report.added + report.updated,
+            if changed, !staleBefore, let readerCounts,
+                readerCounts.documentCount + writerCounts.documentCount == report.added + report.updated,
                 removedTerms.counts.documentCount == report.updated + gone.count
             {
-                updated = try writer.updateTermStatistics(added: addedTerms, removed: removedTerms.counts)
+                updated = try writer.updateTermStatistics(added: [readerCounts, writerCounts], removed: removedTerms.counts)
             }
             if !updated && (staleBefore || changed) {
                 try writer.refreshTermStatistics()
@@ -179,8 +195,18 @@ public final class FolderIndexer {
         return known
     }
 
-    /// Runs on the reader thread.
-    static func read(_ file: FolderWalker.File, known: Known?, pretokenizer: VietnamesePretokenizer) -> Item {
+    /// The title's and body's terms, recorded for the writer to replay and counted for
+    /// `term_stats`.
+    static func prepare(
+        _ document: IndexedDocument, pretokenizer: VietnamesePretokenizer, counts: inout DocumentFrequencyCounter
+    ) -> [PretokenizedText] {
+        let terms = [pretokenizer.record(document.title), pretokenizer.record(document.body)]
+        counts.addDocument(terms)
+        return terms
+    }
+
+    /// Runs on the reader thread; the document's terms are left to `prepare`.
+    static func read(_ file: FolderWalker.File, known: Known?) -> Item {
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file.path)))
@@ -199,7 +225,7 @@ public final class FolderIndexer {
                 IndexedDocument(
                     path: file.path, title: title, body: body, size: Int64(bytes.count),
                     modificationTime: file.modificationTime, hash: hash, encoding: encoding, format: file.format),
-                terms: [pretokenizer.record(title), pretokenizer.record(body)], bytes: Int64(bytes.count))
+                terms: nil, bytes: Int64(bytes.count))
         }
     }
 }
