@@ -209,9 +209,9 @@ public final class FolderIndexer {
     static func read(_ file: FolderWalker.File, known: Known?) -> Item {
         let bytes: [UInt8]
         do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file.path)))
+            bytes = try FileContents.read(file.path)
         } catch {
-            return .skipped(path: file.path, reason: "unreadable: \(FolderWalker.reason(error))", bytes: file.size)
+            return .skipped(path: file.path, reason: "unreadable: \(error.reason)", bytes: file.size)
         }
         let hash = ContentHash.hex(bytes)
         if let known, known.hash == hash {

@@ -81,12 +81,4 @@ struct FolderWalker {
         }
         for subdirectory in subdirectories { visit(subdirectory, into: &walk, seen: &seen) }
     }
-
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return nsError.localizedDescription
-    }
 }

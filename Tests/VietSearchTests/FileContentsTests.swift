@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import VietSearch
+
+@Suite struct FileContentsTests {
+    static func withFolder(_ body: (URL) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vietsearch-read-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try body(folder)
+    }
+
+    @Test(arguments: [0, 1, 65_535, 65_536, 200_001])
+    func readsEveryByte(size: Int) throws {
+        try Self.withFolder { folder in
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
+            let file = folder.appendingPathComponent("f.bin")
+            try Data(bytes).write(to: file)
+            #expect(try FileContents.read(file.path) == bytes)
+        }
+    }
+
+    /// Special files report size 0 yet have content: read to the end anyway.
+    @Test func readsFilesWhoseSizeSaysNothing() throws {
+        let status = try FileContents.read("/proc/self/status")
+        #expect(String(decoding: status, as: UTF8.self).contains("Name:"))
+    }
+
+    @Test func failuresSayWhy() throws {
+        try Self.withFolder { folder in
+            #expect(throws: FileContents.Failure.self) { try FileContents.read(folder.appendingPathComponent("gone.txt").path) }
+            do throws(FileContents.Failure) {
+                _ = try FileContents.read(folder.appendingPathComponent("gone.txt").path)
+            } catch {
+                #expect(error.reason == "No such file or directory")
+            }
+            do throws(FileContents.Failure) {
+                _ = try FileContents.read(folder.path)
+                Issue.record("a folder was read as a file")
+            } catch {
+                #expect(error.reason == "Is a directory")
+            }
+        }
+    }
+
+    /// A file deleted between the folder walk and the read is reported and skipped.
+    @Test func aFileGoneBeforeItIsReadIsSkippedWithTheReason() {
+        let file = FolderWalker.File(path: "/nonexistent-vietsearch/a.txt", size: 10, modificationTime: 0, format: "txt")
+        guard case .skipped(let path, let reason, _) = FolderIndexer.read(file, known: nil) else {
+            Issue.record("not skipped")
+            return
+        }
+        #expect(path == file.path)
+        #expect(reason == "unreadable: No such file or directory")
+    }
+}
