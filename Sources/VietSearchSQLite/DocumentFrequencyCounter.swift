@@ -11,11 +11,11 @@ import Darwin
 /// Terms are interned in an open-addressing table over one byte arena, so counting costs one
 /// hash and one comparison per term occurrence, and no allocation per term.
 public struct DocumentFrequencyCounter: Sendable {
-    /// One term, counted in place. Its first 8 key bytes are kept here, so a lookup of a short
-    /// key (most are) touches one cache line: counting is bound by memory latency, not work.
+    /// One term, counted in place. Its first 16 key bytes are kept here, so a lookup of a key of
+    /// up to 16 bytes (nearly all: `dang:đảng` is 11) touches one cache line: counting is bound by
+    /// memory latency, not work (perf: ~half of its samples wait on the bucket's load).
     private struct Bucket: Sendable {
-        var prefix: UInt64 = 0
-        var hash: UInt32 = 0
+        var prefix: (UInt64, UInt64) = (0, 0)
         /// 0 for an empty bucket.
         var keyCount: Int32 = 0
         var keyStart: Int32 = 0
@@ -24,7 +24,7 @@ public struct DocumentFrequencyCounter: Sendable {
         var documents: Int32 = 0
     }
 
-    /// Every key, back to back (read only for keys longer than 8 bytes).
+    /// Every key, back to back (read only for keys longer than 16 bytes, and to grow the table).
     private var arena: [UInt8] = []
     /// Open addressing, linear probing; a power of two long, at most 5/8 full.
     private var buckets = [Bucket](repeating: Bucket(), count: 1 << 12)
@@ -56,20 +56,15 @@ public struct DocumentFrequencyCounter: Sendable {
     }
 
     private mutating func count(_ key: UnsafeBufferPointer<UInt8>, in document: Int32) {
-        // FNV-1a over the key; the first 8 bytes, little-endian, as the stored prefix.
-        var hash: UInt32 = 2_166_136_261
-        var prefix: UInt64 = 0
-        for (offset, byte) in key.enumerated() {
-            hash = (hash ^ UInt32(byte)) &* 16_777_619
-            if offset < 8 { prefix |= UInt64(byte) << (8 * UInt64(offset)) }
-        }
+        let prefix = (Self.word(key, from: 0), Self.word(key, from: 8))
+        let hash = Self.hash(key, prefix: prefix)
         let arenaCount = arena.count
         let found: Bool = arena.withUnsafeBufferPointer { arena in buckets.withUnsafeMutableBufferPointer { buckets in
             let mask = buckets.count - 1
             var slot = Int(hash) & mask
             while buckets[slot].keyCount != 0 {
-                if buckets[slot].hash == hash, buckets[slot].prefix == prefix, Int(buckets[slot].keyCount) == key.count,
-                    key.count <= 8 || Self.sameKey(arena, at: Int(buckets[slot].keyStart), key)
+                if buckets[slot].prefix == prefix, Int(buckets[slot].keyCount) == key.count,
+                    key.count <= 16 || Self.sameKey(arena, at: Int(buckets[slot].keyStart), key)
                 {
                     if buckets[slot].lastDocument != document {
                         buckets[slot].lastDocument = document
@@ -80,8 +75,7 @@ public struct DocumentFrequencyCounter: Sendable {
                 slot = (slot + 1) & mask
             }
             buckets[slot] = Bucket(
-                prefix: prefix, hash: hash, keyCount: Int32(key.count), keyStart: Int32(arenaCount), lastDocument: document,
-                documents: 1)
+                prefix: prefix, keyCount: Int32(key.count), keyStart: Int32(arenaCount), lastDocument: document, documents: 1)
             return false
         } }
         if !found {
@@ -91,8 +85,35 @@ public struct DocumentFrequencyCounter: Sendable {
         }
     }
 
+    /// Mixes 8 key bytes per multiply (FNV-1a's multiply per byte was a third of counting's
+    /// time); `prefix` is the key's first 16 bytes.
+    @inline(__always)
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>, prefix: (UInt64, UInt64)) -> UInt32 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var mixed = (prefix.0 ^ UInt64(key.count)) &* multiplier
+        mixed = (mixed ^ (mixed >> 29) ^ prefix.1) &* multiplier
+        var offset = 16
+        while offset < key.count {
+            mixed = (mixed ^ (mixed >> 29) ^ word(key, from: offset)) &* multiplier
+            offset += 8
+        }
+        // The table takes the low bits: fold the well-mixed high half down.
+        return UInt32(truncatingIfNeeded: (mixed ^ (mixed >> 32)) >> 16)
+    }
+
+    /// Up to 8 key bytes from `offset`, little-endian, zero-padded (none past the key's end).
+    @inline(__always)
+    private static func word(_ key: UnsafeBufferPointer<UInt8>, from offset: Int) -> UInt64 {
+        let available = key.count - offset
+        guard let base = key.baseAddress else { return 0 }
+        if available >= 8 { return UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) }
+        var word: UInt64 = 0
+        for index in 0..<max(available, 0) { word |= UInt64(base[offset + index]) << (8 * UInt64(index)) }
+        return word
+    }
+
     private static func sameKey(_ arena: UnsafeBufferPointer<UInt8>, at start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        for offset in 8..<key.count where arena[start + offset] != key[offset] { return false }
+        for offset in 16..<key.count where arena[start + offset] != key[offset] { return false }
         return true
     }
 
@@ -100,10 +121,13 @@ public struct DocumentFrequencyCounter: Sendable {
         let old = buckets
         buckets = [Bucket](repeating: Bucket(), count: old.count * 2)
         let mask = buckets.count - 1
-        for bucket in old where bucket.keyCount > 0 {
-            var slot = Int(bucket.hash) & mask
-            while buckets[slot].keyCount != 0 { slot = (slot + 1) & mask }
-            buckets[slot] = bucket
+        arena.withUnsafeBufferPointer { arena in
+            for bucket in old where bucket.keyCount > 0 {
+                let key = UnsafeBufferPointer(rebasing: arena[Int(bucket.keyStart)..<Int(bucket.keyStart + bucket.keyCount)])
+                var slot = Int(Self.hash(key, prefix: bucket.prefix)) & mask
+                while buckets[slot].keyCount != 0 { slot = (slot + 1) & mask }
+                buckets[slot] = bucket
+            }
         }
     }
 }

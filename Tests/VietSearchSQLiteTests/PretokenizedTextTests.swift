@@ -95,7 +95,9 @@ import Testing
         // Enough distinct terms (numbers) to make the counter's table grow several times.
         for document in 0..<300 {
             let title = "Tài liệu \(document) \(Self.texts[document % Self.texts.count])"
-            let body = (0..<40).map { "từ\(document * 40 + $0) chung\(($0 + document) % 50) Đảng đang" }.joined(separator: " ")
+            // Keys longer than the 16 bytes a bucket keeps, equal up to there and beyond, or not.
+            let long = "supercalifragilistic\(document % 37) nghiêngnghiêngnghiêng\(document % 5) supercalifragilistic"
+            let body = (0..<40).map { "từ\(document * 40 + $0) chung\(($0 + document) % 50) Đảng đang" }.joined(separator: " ") + " " + long
             counter.addDocument([pretokenizer.record(title), pretokenizer.record(body)])
             insert.reset()
             try insert.bind([.text(title), .text(body)])
@@ -109,5 +111,7 @@ import Testing
         #expect(counted == vocabulary)
         #expect(counter.documentCount == 300)
         #expect(counted["dang:đảng"] == 300)
+        #expect(counted["supercalifragilistic:"] == 300)
+        #expect(counted["supercalifragilistic3:"] == 9)
     }
 }

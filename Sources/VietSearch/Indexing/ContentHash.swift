@@ -1,11 +1,24 @@
-/// FNV-1a, 64 bits, as hex: detects changed content when size and mtime say a file may have
-/// changed. Not cryptographic; collisions only cost a missed re-index of a touched file.
+/// A 64-bit hash of a file's bytes, as hex: detects changed content when size and mtime say a
+/// file may have changed. Not cryptographic; a collision only costs a missed re-index of a
+/// touched file of the same size.
+///
+/// Mixes 8 bytes per multiply: FNV-1a's multiply per byte was ~2 % of indexing's CPU. (Indexes
+/// written with FNV-1a hashes re-read a touched file once instead of keeping it: harmless.)
 enum ContentHash {
     static func hex(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash = (0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)) &* multiplier
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset + 8 <= raw.count {
+                hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) &* multiplier
+                hash ^= hash >> 29
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            for index in offset..<raw.count { tail |= UInt64(raw[index]) << (8 * UInt64(index - offset)) }
+            hash = (hash ^ tail) &* multiplier
+            hash ^= hash >> 32
         }
         let digits = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
