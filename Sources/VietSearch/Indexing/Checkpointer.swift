@@ -39,6 +39,17 @@ final class Checkpointer: @unchecked Sendable {
     }
 
     private func run(_ path: String) {
+        copyWhenRequested(path)
+        // Only now, with the connection closed: if the process ended while it was open, the
+        // writer's close would not have been the last, and the WAL would stay behind (26 MB of
+        // it after indexing the news folder, once).
+        condition.lock()
+        running = false
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func copyWhenRequested(_ path: String) {
         // A failure to open only costs the optimization: the writer's connection checkpoints
         // when it closes.
         let connection = try? SQLiteConnection(path: path, mode: .readWrite)
@@ -49,12 +60,8 @@ final class Checkpointer: @unchecked Sendable {
             let done = stopped
             requested = false
             condition.unlock()
-            if done { break }
+            if done { return }
             try? connection?.execute("PRAGMA wal_checkpoint(PASSIVE)")
         }
-        condition.lock()
-        running = false
-        condition.broadcast()
-        condition.unlock()
     }
 }
