@@ -56,33 +56,70 @@ public struct DocumentFrequencyCounter: Sendable {
     }
 
     private mutating func count(_ key: UnsafeBufferPointer<UInt8>, in document: Int32) {
+        let slot = slot(for: key)
+        buckets.withUnsafeMutableBufferPointer { buckets in
+            if buckets[slot].lastDocument != document {
+                buckets[slot].lastDocument = document
+                buckets[slot].documents += 1
+            }
+        }
+    }
+
+    /// The bucket holding `key`, added (with no documents) when new.
+    @inline(__always)
+    private mutating func slot(for key: UnsafeBufferPointer<UInt8>) -> Int {
+        // Grown before probing, so the slot found stays valid.
+        if (used + 1) * 8 > buckets.count * 5 { grow() }
         let prefix = (Self.word(key, from: 0), Self.word(key, from: 8))
         let hash = Self.hash(key, prefix: prefix)
         let arenaCount = arena.count
-        let found: Bool = arena.withUnsafeBufferPointer { arena in buckets.withUnsafeMutableBufferPointer { buckets in
-            let mask = buckets.count - 1
-            var slot = Int(hash) & mask
-            while buckets[slot].keyCount != 0 {
-                if buckets[slot].prefix == prefix, Int(buckets[slot].keyCount) == key.count,
-                    key.count <= 16 || Self.sameKey(arena, at: Int(buckets[slot].keyStart), key)
-                {
-                    if buckets[slot].lastDocument != document {
-                        buckets[slot].lastDocument = document
-                        buckets[slot].documents += 1
+        let (slot, found) = arena.withUnsafeBufferPointer { arena in
+            buckets.withUnsafeMutableBufferPointer { buckets in
+                let mask = buckets.count - 1
+                var slot = Int(hash) & mask
+                while buckets[slot].keyCount != 0 {
+                    if buckets[slot].prefix == prefix, Int(buckets[slot].keyCount) == key.count,
+                        key.count <= 16 || Self.sameKey(arena, at: Int(buckets[slot].keyStart), key)
+                    {
+                        return (slot, true)
                     }
-                    return true
+                    slot = (slot + 1) & mask
                 }
-                slot = (slot + 1) & mask
+                buckets[slot] = Bucket(prefix: prefix, keyCount: Int32(key.count), keyStart: Int32(arenaCount))
+                return (slot, false)
             }
-            buckets[slot] = Bucket(
-                prefix: prefix, keyCount: Int32(key.count), keyStart: Int32(arenaCount), lastDocument: document, documents: 1)
-            return false
-        } }
+        }
         if !found {
             arena.append(contentsOf: key)
             used += 1
-            if used * 8 > buckets.count * 5 { grow() }
         }
+        return slot
+    }
+
+    /// Adds `other`'s counts, times `sign` (-1 subtracts them: counts may go negative).
+    public mutating func add(_ other: DocumentFrequencyCounter, times sign: Int32 = 1) {
+        documentCount += Int(sign) * other.documentCount
+        other.arena.withUnsafeBufferPointer { otherArena in
+            for bucket in other.buckets where bucket.keyCount > 0 {
+                let key = UnsafeBufferPointer(rebasing: otherArena[Int(bucket.keyStart)..<Int(bucket.keyStart + bucket.keyCount)])
+                let slot = slot(for: key)
+                buckets[slot].documents += sign * bucket.documents
+            }
+        }
+    }
+
+    /// Every term whose count is not zero, in the byte order of the keys (so a keyed term's
+    /// forms follow each other: `dang:`, `dang:đang`, `dang:đảng`).
+    public func sortedTerms() -> [(key: ArraySlice<UInt8>, documents: Int)] {
+        var entries = buckets.filter { $0.keyCount > 0 && $0.documents != 0 }
+        arena.withUnsafeBufferPointer { arena in
+            entries.sort { first, second in
+                let common = Int(min(first.keyCount, second.keyCount))
+                let order = memcmp(arena.baseAddress! + Int(first.keyStart), arena.baseAddress! + Int(second.keyStart), common)
+                return order != 0 ? order < 0 : first.keyCount < second.keyCount
+            }
+        }
+        return entries.map { (arena[Int($0.keyStart)..<Int($0.keyStart + $0.keyCount)], Int($0.documents)) }
     }
 
     /// Mixes 8 key bytes per multiply (FNV-1a's multiply per byte was a third of counting's
