@@ -35,7 +35,8 @@ final class ScalarTable: Sendable {
             return fullDecomposition(parts[0]) + parts.dropFirst().flatMap(fullDecomposition)
         }
         func lowercased(_ s: UInt32) -> [UInt32] {
-            guard let scalar = Unicode.Scalar(s) else { return [s] }
+            // Most scalars have no lowercase mapping: skip building a String for them.
+            guard let scalar = Unicode.Scalar(s), scalar.properties.changesWhenLowercased else { return [s] }
             return scalar.properties.lowercaseMapping.unicodeScalars.map(\.value)
         }
 
