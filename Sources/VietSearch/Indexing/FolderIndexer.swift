@@ -25,8 +25,8 @@ public final class FolderIndexer {
     /// Recording a document's terms and counting them (about half of the reading work) is done
     /// by whichever thread has time: the reader does it while this many documents or more wait
     /// for the writer (the writer is behind), else it leaves it to the writer, which would
-    /// otherwise wait for the reader. A fixed split left one thread idle: on the news folder the
-    /// writer's or the reader's share came out on top depending on the machine's mood.
+    /// otherwise wait for the reader. A fixed split left one thread idle: on the news folder
+    /// which thread was the bottleneck changed with the machine's load and with each speed-up.
     /// (A test sets 0 or `Int.max` to take one path only.)
     var readerPreparesAbove = 24
 
@@ -78,7 +78,8 @@ public final class FolderIndexer {
         let readAhead = ReadAhead(paths: work.map(\.path))
         let reader = Thread { [work, readerPreparesAbove] in
             defer { readAhead.stop() }
-            // Analysing here, not in the writer's FTS5 insert, puts that work on the other core.
+            // Analysing here, not in the writer's FTS5 insert, puts that work on the other core
+            // whenever the writer is the one behind.
             let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
             var counts = DocumentFrequencyCounter()
             for file in work {
