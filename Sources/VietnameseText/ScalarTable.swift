@@ -48,13 +48,19 @@ final class ScalarTable: Sendable {
         for s in 0..<UInt32(limit) {
             starts[Int(s)] = UInt32(pool.count)
             guard let scalar = Unicode.Scalar(s) else { continue }  // surrogates: separators
-            let decomposed = lowercased(s).flatMap(fullDecomposition)
-            if decomposed != [s] { pool.append(contentsOf: decomposed) }
-            info[Int(s)] = Self.classify(scalar, decomposed: decomposed)
+            // Most scalars neither lowercase nor decompose: classified without building arrays.
+            let isOwnLowercase = !scalar.properties.changesWhenLowercased
+            if isOwnLowercase, oneStep[s] == nil {
+                info[Int(s)] = Self.classify(scalar, decomposed: CollectionOfOne(s))
+            } else {
+                let decomposed = lowercased(s).flatMap(fullDecomposition)
+                if decomposed != [s] { pool.append(contentsOf: decomposed) }
+                info[Int(s)] = Self.classify(scalar, decomposed: decomposed)
+            }
             let entry = ScalarInfo(info[Int(s)])
             // The lowercase precomposed form of each Vietnamese letter, for rebuilding NFC keys.
             // đ (U+0111) is preferred over its look-alike ð (U+00F0).
-            if entry.kind == .vietnameseLetter, lowercased(s) == [s], s != 0xF0 {
+            if entry.kind == .vietnameseLetter, isOwnLowercase, s != 0xF0 {
                 letters[entry.letter.composeIndex] = Self.packUTF8(scalar)
             }
         }
@@ -106,7 +112,7 @@ final class ScalarTable: Sendable {
         }
     }
 
-    static func classify(_ scalar: Unicode.Scalar, decomposed: [UInt32]) -> UInt32 {
+    static func classify(_ scalar: Unicode.Scalar, decomposed: some Collection<UInt32>) -> UInt32 {
         let s = scalar.value
         if isIgnorable(s) { return ScalarInfo.make(kind: .ignorable) }
         if let (mark, tone) = vietnameseMark(s) {
