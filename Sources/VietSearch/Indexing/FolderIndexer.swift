@@ -30,6 +30,10 @@ public final class FolderIndexer {
     /// (A test sets 0 or `Int.max` to take one path only.)
     var readerPreparesAbove = 24
 
+    /// Bytes of text read ahead of the writer at most (besides one document of any size):
+    /// with their recorded terms, ~60 MB of memory.
+    static let queuedTextLimit = 8 << 20
+
     public init(index: SearchIndex) { self.index = index }
 
     enum Item: Sendable {
@@ -74,7 +78,10 @@ public final class FolderIndexer {
             }
         }
 
-        let queue = BoundedQueue<Item>(capacity: 64)
+        let queue = BoundedQueue<Item>(capacity: 64, weightLimit: Self.queuedTextLimit) { item in
+            guard case .document(let document, _, _) = item else { return 0 }
+            return document.body.utf8.count + document.title.utf8.count
+        }
         let readAhead = ReadAhead(paths: work.map(\.path))
         let reader = Thread { [work, readerPreparesAbove] in
             defer { readAhead.stop() }
