@@ -14,7 +14,9 @@ import Foundation
 /// `@unchecked Sendable`: every access to the stored state happens under `condition`.
 final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var items: [Element] = []
+    /// Popped slots are set to nil at once (compacted every 1,024 pops): holding popped items
+    /// until then kept up to 1,024 documents with their recorded terms alive.
+    private var items: [Element?] = []
     private var head = 0
     private var closed = false
     private var producerWaiting = false
@@ -90,7 +92,8 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
             consumerWaiting = false
         }
         guard stored > 0 else { return nil }
-        let item = items[head]
+        guard let item = items[head] else { preconditionFailure("a queued slot is empty") }
+        items[head] = nil
         head += 1
         storedWeight -= weight(item)
         if head > 1024 {

@@ -89,10 +89,15 @@ public final class FolderIndexer {
             // whenever the writer is the one behind.
             let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
             var counts = DocumentFrequencyCounter()
+            // Behind by count, or by text (large files fill the text limit long before the count).
+            func writerIsBehind() -> Bool {
+                let waiting = queue.contents
+                return waiting.count >= readerPreparesAbove || waiting.weight >= Self.queuedTextLimit / 2
+            }
             for file in work {
                 readAhead.advance()
                 var item = Self.read(file, known: known[file.path])
-                if case .document(let document, nil, let bytes) = item, queue.count >= readerPreparesAbove {
+                if case .document(let document, nil, let bytes) = item, writerIsBehind() {
                     let terms = Self.prepare(document, pretokenizer: pretokenizer, counts: &counts)
                     item = .document(document, terms: terms, bytes: bytes)
                 }
