@@ -38,14 +38,8 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
 
     private var stored: Int { items.count - head }
 
-    /// Items waiting now (a snapshot: the other thread may change it right after).
-    var count: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return stored
-    }
-
-    /// Items and their weight waiting now (a snapshot, as `count`).
+    /// Items and their weight waiting now (a snapshot: the other thread may change it right
+    /// after).
     var contents: (count: Int, weight: Int) {
         condition.lock()
         defer { condition.unlock() }

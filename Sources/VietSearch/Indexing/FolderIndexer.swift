@@ -23,11 +23,11 @@ public final class FolderIndexer {
     static let batchSeconds = 2.0
 
     /// Recording a document's terms and counting them (about half of the reading work) is done
-    /// by whichever thread has time: the reader does it while this many documents or more wait
-    /// for the writer (the writer is behind), else it leaves it to the writer, which would
-    /// otherwise wait for the reader. A fixed split left one thread idle: on the news folder
-    /// which thread was the bottleneck changed with the machine's load and with each speed-up.
-    /// (A test sets 0 or `Int.max` to take one path only.)
+    /// by whichever thread has time: the reader does it while this many documents or more (or
+    /// half of `queuedTextLimit`) wait for the writer (the writer is behind); else it leaves it
+    /// to the writer, which would otherwise wait for the reader. A fixed split left one thread
+    /// idle: on the news folder which thread was the bottleneck changed with the machine's load
+    /// and with each speed-up. (A test sets 0 or `Int.max` to take one path only.)
     var readerPreparesAbove = 24
 
     /// Bytes of text read ahead of the writer at most (besides one document of any size):
