@@ -142,8 +142,7 @@ public final class IndexWriter {
             }
             if old.isEmpty {
                 guard forms.allSatisfy({ $0.documents > 0 }) else { return false }
-                let variants = forms.map { "\($0.form)=\($0.documents)" }.joined(separator: " ")
-                rows.append((folded, forms.reduce(0) { $0 + $1.documents }, variants))
+                rows.append((folded, forms.reduce(0) { $0 + $1.documents }, TermStatistics.formatVariants(inOrder: forms)))
                 continue
             }
             var variants: [String: Int] = [:]

@@ -47,14 +47,6 @@ public struct DocumentFrequencyCounter: Sendable {
         }
     }
 
-    /// Every term counted, with the number of documents containing it.
-    public var documentFrequencies: [(term: String, documents: Int)] {
-        buckets.filter { $0.keyCount > 0 }.map { bucket in
-            let bytes = arena[Int(bucket.keyStart)..<Int(bucket.keyStart + bucket.keyCount)]
-            return (String(decoding: bytes, as: UTF8.self), Int(bucket.documents))
-        }
-    }
-
     private mutating func count(_ key: UnsafeBufferPointer<UInt8>, in document: Int32) {
         let slot = slot(for: key)
         buckets.withUnsafeMutableBufferPointer { buckets in

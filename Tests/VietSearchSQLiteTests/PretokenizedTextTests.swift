@@ -106,7 +106,8 @@ import Testing
         var vocabulary: [String: Int] = [:]
         let rows = try db.prepare("SELECT term, doc FROM temp.t_rows")
         while try rows.step() { vocabulary[rows.text(at: 0)] = Int(rows.int64(at: 1)) }
-        let counted = Dictionary(uniqueKeysWithValues: counter.documentFrequencies.map { ($0.term, $0.documents) })
+        let counted = Dictionary(
+            uniqueKeysWithValues: counter.sortedTerms().map { (String(decoding: $0.key, as: UTF8.self), $0.documents) })
         #expect(vocabulary.count > 12_000)
         #expect(counted == vocabulary)
         #expect(counter.documentCount == 300)

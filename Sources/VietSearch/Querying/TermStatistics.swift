@@ -42,8 +42,12 @@ struct TermStatistics {
 
     /// Writes `term_stats.variants`, forms in byte order (as the vocabulary lists them).
     static func formatVariants(_ variants: [String: Int]) -> String {
-        variants.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            .map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        formatVariants(inOrder: variants.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) })
+    }
+
+    /// `formatVariants` for forms already in byte order.
+    static func formatVariants(inOrder variants: [(form: String, documents: Int)]) -> String {
+        variants.map { "\($0.form)=\($0.documents)" }.joined(separator: " ")
     }
 
     /// Documents with at least one of the forms, estimated as if forms occurred independently.
