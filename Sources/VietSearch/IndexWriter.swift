@@ -100,7 +100,36 @@ public final class IndexWriter {
     /// documents.
     public func refreshTermStatistics() throws {
         try index.connection.execute(IndexSchema.refreshTermStatistics)
+        try rebuildTermPairs()
         try markStatisticsCurrent()
+    }
+
+    /// Recounts `term_pairs` from the stored text of every document (the vocabulary has no
+    /// adjacency): about as long as analysing the text once.
+    private func rebuildTermPairs() throws {
+        let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
+        var counter = DocumentFrequencyCounter()
+        let statement = try index.connection.prepare("SELECT title, body FROM documents")
+        while try statement.step() {
+            counter.addDocument([pretokenizer.record(statement.text(at: 0)), pretokenizer.record(statement.text(at: 1))])
+        }
+        counter.flushPairs()
+        let table = TermPairTable.merge([], counter.pairs.takeSorted(), termDocumentCount: counter.termDocumentCount)
+        try storeTermPairs(table)
+    }
+
+    /// The stored pair counts, or nil when the index has none (made before they existed).
+    private func storedTermPairs() throws -> TermPairTable? {
+        let statement = try index.connection.prepare("SELECT data FROM term_pairs WHERE id = 1")
+        guard try statement.step() else { return nil }
+        return TermPairTable(bytes: statement.blob(at: 0))
+    }
+
+    private func storeTermPairs(_ table: TermPairTable?) throws {
+        guard let table else { return try index.connection.execute("DELETE FROM term_pairs") }
+        let statement = try index.connection.prepare("INSERT OR REPLACE INTO term_pairs(id, data) VALUES (1, ?1)")
+        try statement.bind([.blob(table.bytes)])
+        try statement.step()
     }
 
     /// Brings the statistics the query planner uses up to date by difference: the terms of the
@@ -108,12 +137,20 @@ public final class IndexWriter {
     /// is what `refreshTermStatistics` computes, without walking the whole index's vocabulary
     /// again (0.7 s on the news corpus). Valid only when the statistics were current before the
     /// run; returns false, changing nothing, when a count would go negative (they were not).
-    func updateTermStatistics(added: [DocumentFrequencyCounter], removed: DocumentFrequencyCounter) throws -> Bool {
+    ///
+    /// `pairs` holds the run's pair counts: additions and deletions (see `TermPairSink`).
+    func updateTermStatistics(added: [DocumentFrequencyCounter], removed: DocumentFrequencyCounter, pairs sink: TermPairSink) throws -> Bool {
         // Summed and sorted as bytes, then grouped by folded syllable: Swift strings and
         // dictionaries per term made this 0.2 s at the end of a news-folder run, with nothing
         // else left to do.
         var change = DocumentFrequencyCounter()
-        for counter in added { change.add(counter) }
+        // Each counter's last pairs go to the sink here (the caller keeps no other copy).
+        for var counter in added {
+            counter.flushPairs()
+            change.add(counter)
+        }
+        var removed = removed
+        removed.flushPairs()
         change.add(removed, times: -1)
         var groups: [(folded: String, forms: [(form: String, documents: Int)])] = []
         for (key, documents) in change.sortedTerms() {
@@ -151,6 +188,17 @@ public final class IndexWriter {
             guard variants.values.allSatisfy({ $0 >= 0 }) else { return false }
             let kept = variants.filter { $0.value > 0 }
             rows.append((folded, kept.values.reduce(0, +), kept.isEmpty ? nil : TermStatistics.formatVariants(kept)))
+        }
+        // Pair counts by difference too, unless the index has none yet (made before they
+        // existed): then counted once from the stored text.
+        if !merging {
+            guard let pairs = TermPairTable.merge([], sink.takeSorted(), termDocumentCount: change.termDocumentCount) else { return false }
+            try storeTermPairs(pairs)
+        } else if let old = try storedTermPairs() {
+            guard let pairs = old.merged(with: sink.takeSorted(), termDocumentChange: change.termDocumentCount) else { return false }
+            try storeTermPairs(pairs)
+        } else {
+            try rebuildTermPairs()
         }
         let store = try index.connection.prepare("INSERT OR REPLACE INTO term_stats(folded, df, variants) VALUES (?1, ?2, ?3)")
         let delete = try index.connection.prepare("DELETE FROM term_stats WHERE folded = ?1")

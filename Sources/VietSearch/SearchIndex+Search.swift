@@ -9,11 +9,16 @@ extension SearchIndex {
     /// queries (up to four words) put documents with every word first, and among those, the ones
     /// with every word in the form typed.
     public func search(_ text: String, options: SearchOptions = SearchOptions()) throws(VietSearchError) -> SearchResults {
-        let query = SearchQuery(parsing: text)
+        var query = SearchQuery(parsing: text)
         return try wrapping {
             let statistics = try termStatistics(for: query)
+            var searchedAs: String?
+            if options.restoreAccents, !options.exact, let statistics, let restored = try restoringAccents(of: query, statistics: statistics) {
+                query = restored
+                searchedAs = restored.written
+            }
             guard let plan = planner.plan(for: query, exact: options.exact, statistics: statistics) else {
-                return SearchResults(query: text, total: 0, results: [])
+                return SearchResults(query: text, total: 0, results: [], searchedAs: searchedAs)
             }
             let wanted = options.offset + options.limit
             // Row lengths in memory: a `%_docsize` lookup per scored row was a fifth of the time
@@ -26,7 +31,7 @@ extension SearchIndex {
                 let ranked = try top(exactForms, offset: options.offset, limit: options.limit)
                 if ranked.count >= wanted {
                     let total = try count(plan.allWords?.expression ?? plan.countExpression)
-                    return SearchResults(query: text, total: total, results: try results(ranked.rows, snippets: plan.snippets, options: options))
+                    return SearchResults(query: text, total: total, results: try results(ranked.rows, snippets: plan.snippets, options: options), searchedAs: searchedAs)
                 }
             }
             var allCount = 0
@@ -34,12 +39,12 @@ extension SearchIndex {
                 let ranked = try top(all, offset: options.offset, limit: options.limit)
                 allCount = ranked.count
                 if allCount >= wanted {
-                    return SearchResults(query: text, total: allCount, results: try results(ranked.rows, snippets: plan.snippets, options: options))
+                    return SearchResults(query: text, total: allCount, results: try results(ranked.rows, snippets: plan.snippets, options: options), searchedAs: searchedAs)
                 }
             }
             let ranked = try top(plan.candidates, offset: options.offset, limit: options.limit)
             let total = allCount > 0 ? allCount : ranked.count
-            return SearchResults(query: text, total: total, results: try results(ranked.rows, snippets: plan.snippets, options: options))
+            return SearchResults(query: text, total: total, results: try results(ranked.rows, snippets: plan.snippets, options: options), searchedAs: searchedAs)
         }
     }
 
@@ -63,6 +68,57 @@ extension SearchIndex {
             }
         }
         return statistics
+    }
+
+    /// A question (more than `strictTierMaxWords` words) typed without any accent, with each
+    /// plain word's likely accents restored (`AccentRestorer`); nil for any other query, or an
+    /// index without pair counts. Searched as typed, a restored question picks its candidates
+    /// and scores its common words in one form each, as a question typed with accents does: on
+    /// the ViNewsQA dev questions the median time fell from ~17 to ~5 ms at the same recall
+    /// (docs/ENGINE.md).
+    func restoringAccents(of query: SearchQuery, statistics: TermStatistics) throws -> SearchQuery? {
+        let positive = query.positiveClauses
+        guard positive.count > planner.weights.strictTierMaxWords else { return nil }
+        // The chain of plain one-token words, by clause index; anything else breaks it.
+        var chains: [[(clause: Int, folded: String)]] = [[]]
+        for (index, clause) in query.clauses.enumerated() where !clause.isExcluded {
+            var single: String?
+            if clause.alternatives.count == 1, case .word(_, let prefix) = clause.alternatives[0], !prefix {
+                let tokens = planner.tokens(of: clause.alternatives[0])
+                if tokens.contains(where: \.hasDiacritics) { return nil }
+                if tokens.count == 1 { single = tokens[0].folded }
+            } else if clause.alternatives.contains(where: { planner.tokens(of: $0).contains(where: \.hasDiacritics) }) {
+                return nil
+            }
+            if let single {
+                chains[chains.count - 1].append((index, single))
+            } else if !chains[chains.count - 1].isEmpty {
+                chains.append([])
+            }
+        }
+        guard let pairs = try termPairs() else { return nil }
+        let restorer = AccentRestorer(pairs: pairs)
+        var restored = query
+        for chain in chains where !chain.isEmpty {
+            let forms = restorer.restore(chain.map(\.folded), statistics: statistics)
+            for (word, form) in zip(chain, forms) {
+                restored.clauses[word.clause].alternatives = [.word(form.isEmpty ? word.folded : form, prefix: false)]
+            }
+        }
+        return restored
+    }
+
+    /// The index's pair counts, read again only when another connection has committed.
+    func termPairs() throws -> TermPairTable? {
+        let version = try connection.scalarInt("PRAGMA data_version") ?? 0
+        if let cache = termPairsCache, cache.version == version { return cache.table }
+        var table: TermPairTable?
+        if try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'term_pairs'") == 1 {
+            let statement = try connection.prepare("SELECT data FROM term_pairs WHERE id = 1")
+            if try statement.step() { table = TermPairTable(bytes: statement.blob(at: 0)) }
+        }
+        termPairsCache = (version, table)
+        return table
     }
 
     /// True while the statistics lag behind the documents (see `IndexWriter.markStatisticsStale`).

@@ -18,6 +18,8 @@ public final class SearchIndex {
     /// and the count of rows it scores.
     let ranking = RankingSession()
     var documentLengths: DocumentLengths { ranking.lengths }
+    /// `term_pairs` as last read, and the `data_version` it was read at (see `termPairs()`).
+    var termPairsCache: (version: Int64, table: TermPairTable?)?
     let planner = QueryPlanner(
         analyzer: VietnameseAnalyzer(), variantMarker: Character(Unicode.Scalar(VietnameseTokenizerOptions.variantMarker)))
 
@@ -95,7 +97,10 @@ public final class SearchIndex {
 
     /// Runs `body` in one write transaction.
     public func write<T>(_ body: (IndexWriter) throws -> T) throws -> T {
-        defer { documentLengths.invalidate() }
+        defer {
+            documentLengths.invalidate()
+            termPairsCache = nil
+        }
         return try connection.transaction { try body(try IndexWriter(index: self)) }
     }
 

@@ -31,35 +31,87 @@ public struct DocumentFrequencyCounter: Sendable {
     private var used = 0
     /// Documents counted.
     public private(set) var documentCount = 0
+    /// The sum of every term's document count (each document's distinct terms, added up).
+    public private(set) var termDocumentCount = 0
+    /// Where adjacent terms within each text go, for accent restoration: shared by the counters
+    /// of one indexing run. `add(_:times:)` leaves them there.
+    public let pairs: TermPairSink
+    /// +1, or -1 for a counter of deleted versions.
+    private let pairSign: Int32
+    /// Pairs not yet in the sink, and the radix sort's second buffer.
+    private var pairBuffer: [UInt32] = []
+    private var pairScratch: [UInt32] = []
+    /// Pairs buffered before they go to the sink, sorted (1 MB; the news folder has 25 million).
+    static let pairBatch = 1 << 18
+    /// Pairs are counted at every second place of a text (the pair ending there): half the
+    /// work, and the table half as large. News folder, alternating runs: throughput ÷ stock
+    /// 1.30× without pairs, 1.07× with every pair, 1.16× with half; recall@10 of the dev
+    /// questions typed without accents 0.738 with every pair, 0.732 with half (0.741 without
+    /// restoring accents, which is three times slower).
+    static let pairSampling = 2
 
-    public init() {}
+    public init(pairs: TermPairSink = TermPairSink(), pairSign: Int32 = 1) {
+        self.pairs = pairs
+        self.pairSign = pairSign
+    }
 
     /// Counts one document whose columns are `texts`: each distinct term once.
     public mutating func addDocument(_ texts: [PretokenizedText]) {
         documentCount += 1
         let document = Int32(truncatingIfNeeded: documentCount)
+        // Moved out of `self` while filled: appending through `self` inside the closure cost
+        // an exclusivity check per term.
+        var buffer = pairBuffer
+        pairBuffer = []
+        if buffer.capacity < Self.pairBatch { buffer.reserveCapacity(Self.pairBatch + 4096) }
         for text in texts {
             text.keys.withUnsafeBufferPointer { keys in
+                var previous: UInt32?
+                var place = 0
                 for term in text.terms {
-                    count(UnsafeBufferPointer(start: keys.baseAddress! + Int(term.keyStart), count: Int(term.keyCount)), in: document)
+                    let hash = count(UnsafeBufferPointer(start: keys.baseAddress! + Int(term.keyStart), count: Int(term.keyCount)), in: document)
+                    // A colocated term shares its word's place: the pair is with the word.
+                    guard term.flags & 1 == 0 else { continue }
+                    place += 1
+                    if let previous, place % Self.pairSampling == 0 { buffer.append(TermPairCounter.fingerprint(previous, hash)) }
+                    previous = hash
                 }
             }
         }
+        pairBuffer = buffer
+        if pairBuffer.count >= Self.pairBatch { flushPairs() }
     }
 
-    private mutating func count(_ key: UnsafeBufferPointer<UInt8>, in document: Int32) {
-        let slot = slot(for: key)
+    /// Hands the buffered pairs to the sink: before reading the sink, for every counter that
+    /// fills it.
+    public mutating func flushPairs() {
+        guard !pairBuffer.isEmpty else { return }
+        pairs.add(sorted: TermPairCounter.counted(&pairBuffer, scratch: &pairScratch, sign: pairSign))
+        pairBuffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Counts the term once per document; returns its hash.
+    private mutating func count(_ key: UnsafeBufferPointer<UInt8>, in document: Int32) -> UInt32 {
+        let (slot, hash) = slot(for: key)
         buckets.withUnsafeMutableBufferPointer { buckets in
             if buckets[slot].lastDocument != document {
                 buckets[slot].lastDocument = document
                 buckets[slot].documents += 1
+                termDocumentCount += 1
             }
         }
+        return hash
     }
 
-    /// The bucket holding `key`, added (with no documents) when new.
+    /// The hash a term's key has here, which `TermPairCounter.fingerprint` combines: how a
+    /// search looks up the pairs of its words' forms.
+    public static func hash(of key: [UInt8]) -> UInt32 {
+        key.withUnsafeBufferPointer { key in hash(key, prefix: (word(key, from: 0), word(key, from: 8))) }
+    }
+
+    /// The bucket holding `key`, added (with no documents) when new, and the key's hash.
     @inline(__always)
-    private mutating func slot(for key: UnsafeBufferPointer<UInt8>) -> Int {
+    private mutating func slot(for key: UnsafeBufferPointer<UInt8>) -> (Int, UInt32) {
         // Grown before probing, so the slot found stays valid.
         if (used + 1) * 8 > buckets.count * 5 { grow() }
         let prefix = (Self.word(key, from: 0), Self.word(key, from: 8))
@@ -85,16 +137,18 @@ public struct DocumentFrequencyCounter: Sendable {
             arena.append(contentsOf: key)
             used += 1
         }
-        return slot
+        return (slot, hash)
     }
 
-    /// Adds `other`'s counts, times `sign` (-1 subtracts them: counts may go negative).
+    /// Adds `other`'s counts, times `sign` (-1 subtracts them: counts may go negative). Not the
+    /// pairs: those are in the sinks.
     public mutating func add(_ other: DocumentFrequencyCounter, times sign: Int32 = 1) {
         documentCount += Int(sign) * other.documentCount
+        termDocumentCount += Int(sign) * other.termDocumentCount
         other.arena.withUnsafeBufferPointer { otherArena in
             for bucket in other.buckets where bucket.keyCount > 0 {
                 let key = UnsafeBufferPointer(rebasing: otherArena[Int(bucket.keyStart)..<Int(bucket.keyStart + bucket.keyCount)])
-                let slot = slot(for: key)
+                let (slot, _) = slot(for: key)
                 buckets[slot].documents += sign * bucket.documents
             }
         }

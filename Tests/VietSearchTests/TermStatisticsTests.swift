@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+import VietSearchSQLite
 
 @testable import VietSearch
 
-/// `term_stats` kept up to date by counting the documents an indexing run reads must equal a
-/// rebuild from the index's vocabulary, whatever the sequence of runs.
+/// `term_stats` and `term_pairs` kept up to date by counting the documents an indexing run reads
+/// must equal a rebuild (from the index's vocabulary, and from the stored text), whatever the
+/// sequence of runs.
 @Suite struct TermStatisticsTests {
     static let sentences = [
         "Hội nghị bàn về công tác xây dựng Đảng trong sạch, vững mạnh.",
@@ -32,6 +34,14 @@ import Testing
         return rows
     }
 
+    /// The stored pair counts, decoded (nil when the index has none).
+    static func pairs(_ index: SearchIndex) throws -> [TermPairCounter.Entry]? {
+        let statement = try index.connection.prepare("SELECT data FROM term_pairs")
+        guard try statement.step() else { return nil }
+        let table = try #require(TermPairTable(bytes: statement.blob(at: 0)))
+        return table.entries() + [TermPairCounter.Entry(fingerprint: 0, count: Int32(table.termDocumentCount))]
+    }
+
     /// Runs the indexer, then checks its statistics against a rebuild (and the document count).
     /// `readerPreparesAbove`: which thread records and counts the documents (0: the reader,
     /// `Int.max`: the writer, else a mix).
@@ -43,11 +53,14 @@ import Testing
         let report = try indexer.run(folders: [folder.path])
         #expect(report.statisticsRebuilt == rebuilt)
         let kept = try statistics(index)
+        let keptPairs = try pairs(index)
         let documents = try index.meta("document_count")
         #expect(try !index.statisticsAreStale)
         try index.write { writer in try writer.refreshTermStatistics() }
         #expect(kept.count > 20)
         #expect(kept == (try statistics(index)))
+        #expect((keptPairs?.count ?? 0) > 20)
+        #expect(keptPairs == (try pairs(index)))
         #expect(documents == (try index.meta("document_count")))
     }
 

@@ -29,6 +29,25 @@ import Testing
         #expect(scores.count == 2 && scores[0] >= scores[1])
         #expect((results[0]["snippet"] as? String)?.contains("Đảng") == true)
         #expect((results[0]["snippet_markdown"] as? String)?.contains("**Đảng**") == true)
+        #expect(object["searched_as"] is NSNull)
+    }
+
+    /// A question typed without accents: searched with them restored, which the output says.
+    @Test func restoredAccentsAreShown() throws {
+        let tool = try Self.indexed()
+        defer { tool.remove() }
+        let question = "hoi nghi ban ve cong tac xay dung"
+        let json = try tool.run(["search", question, "--db", tool.database, "--json"])
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["searched_as"] as? String == "hội nghị bàn về công tác xây dựng")
+        #expect(object["query"] as? String == question)
+        let text = try tool.run(["search", question, "--db", tool.database])
+        #expect(text.stdout.hasPrefix("Searched as: hội nghị bàn về công tác xây dựng\n"))
+        let asTyped = try tool.run(["search", question, "--db", tool.database, "--json", "--no-restore-accents"])
+        let plain = try #require(try JSONSerialization.jsonObject(with: Data(asTyped.stdout.utf8)) as? [String: Any])
+        #expect(plain["searched_as"] is NSNull)
+        #expect(!(try tool.run(["search", question, "--db", tool.database, "--no-restore-accents"])).stdout.contains("Searched as"))
     }
 
     @Test func noResultsIsSuccess() throws {

@@ -83,12 +83,16 @@ public final class FolderIndexer {
             return document.body.utf8.count + document.title.utf8.count
         }
         let readAhead = ReadAhead(paths: work.map(\.path))
+        // One pair table for the run: reader, writer and deletions (see `TermPairSink`), sized
+        // up front: the news folder (123 MB) counts 1.3 million distinct pairs. Capped: a larger
+        // folder grows it as it goes.
+        let pairs = TermPairSink(expectedPairs: Int(min(work.reduce(Int64(0)) { $0 + $1.size } / 100, 1_500_000)))
         let reader = Thread { [work, readerPreparesAbove] in
             defer { readAhead.stop() }
             // Analysing here, not in the writer's FTS5 insert, puts that work on the other core
             // whenever the writer is the one behind.
             let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
-            var counts = DocumentFrequencyCounter()
+            var counts = DocumentFrequencyCounter(pairs: pairs)
             // Behind by count, or by text (large files fill the text limit long before the count).
             func writerIsBehind() -> Bool {
                 let waiting = queue.contents
@@ -118,9 +122,9 @@ public final class FolderIndexer {
         var bytesDone: Int64 = 0
         var finished = false
         var readerCounts: DocumentFrequencyCounter?
-        var writerCounts = DocumentFrequencyCounter()
+        var writerCounts = DocumentFrequencyCounter(pairs: pairs)
         let writerPretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
-        let removedTerms = RemovedTerms()
+        let removedTerms = RemovedTerms(pairs: pairs)
         let checkpointer = Checkpointer(path: index.path)
         try index.wrapping { try index.connection.execute("PRAGMA wal_autocheckpoint=0") }
         defer {
@@ -185,7 +189,7 @@ public final class FolderIndexer {
                 readerCounts.documentCount + writerCounts.documentCount == report.added + report.updated,
                 removedTerms.counts.documentCount == report.updated + gone.count
             {
-                updated = try writer.updateTermStatistics(added: [readerCounts, writerCounts], removed: removedTerms.counts)
+                updated = try writer.updateTermStatistics(added: [readerCounts, writerCounts], removed: removedTerms.counts, pairs: pairs)
             }
             if !updated && (staleBefore || changed) {
                 try writer.refreshTermStatistics()

@@ -5,7 +5,12 @@ import VietSearchSQLite
 /// of rebuilt. The old text is recorded once and also replayed for FTS5's delete.
 final class RemovedTerms {
     private let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
-    private(set) var counts = DocumentFrequencyCounter()
+    private(set) var counts: DocumentFrequencyCounter
+
+    /// `pairs`: the run's sink, where deleted versions' pairs count negatively.
+    init(pairs: TermPairSink) {
+        counts = DocumentFrequencyCounter(pairs: pairs, pairSign: -1)
+    }
 
     /// Records and counts an old version's title and body; returns the recordings to replay.
     func record(title: String, body: String) -> [PretokenizedText] {

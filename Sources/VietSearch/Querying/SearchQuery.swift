@@ -104,6 +104,19 @@ public struct SearchQuery: Sendable, Hashable {
         self.clauses = clauses
     }
 
+    /// The clauses written back in the query syntax (`a OR b`, `"a phrase"`, `-word`, `prefix*`).
+    public var written: String {
+        clauses.map { clause in
+            let alternatives = clause.alternatives.map { term in
+                switch term {
+                case .word(let text, let prefix): return prefix ? text + "*" : text
+                case .phrase(let text): return "\"\(text)\""
+                }
+            }
+            return (clause.isExcluded ? "-" : "") + alternatives.joined(separator: " OR ")
+        }.joined(separator: " ")
+    }
+
     public var positiveClauses: [Clause] { clauses.filter { !$0.isExcluded } }
     public var excludedClauses: [Clause] { clauses.filter(\.isExcluded) }
 }

@@ -6,10 +6,14 @@ public struct SearchResults: Sendable, Hashable {
     public var total: Int
     /// The requested page, best first. Keyword queries list documents with every word first.
     public var results: [SearchResult]
+    /// The query as searched when it differs from the one typed: a question typed without
+    /// accents, with its likely accents restored (see `SearchOptions.restoreAccents`).
+    public var searchedAs: String?
 
-    public init(query: String, total: Int, results: [SearchResult]) {
+    public init(query: String, total: Int, results: [SearchResult], searchedAs: String? = nil) {
         self.query = query
         self.total = total
         self.results = results
+        self.searchedAs = searchedAs
     }
 }

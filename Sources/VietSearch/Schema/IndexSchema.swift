@@ -8,6 +8,8 @@ import VietSearchSQLite
 /// - `term_stats`: per folded syllable, its document frequency and accent forms with theirs
 ///   (`đang=120 đảng=80 =3`; the empty form is the unaccented one), for query planning;
 ///   updated by each indexing run that changed something (by difference; see `FolderIndexer`).
+/// - `term_pairs`: one row, how often each pair of adjacent terms occurs (`TermPairTable`), for
+///   restoring the accents of questions typed without them; updated with `term_stats`.
 /// - `documents_fts`: FTS5 over title and body with `vietnamese accent 2` (one `folded:accent`
 ///   term per word), kept in step with `documents` by `IndexWriter`. Not by triggers: a trigger
 ///   writes to FTS5 inside a statement savepoint, and FTS5 flushes its in-memory index at every
@@ -37,6 +39,7 @@ enum IndexSchema {
             indexed_at INTEGER NOT NULL
         );
         CREATE TABLE IF NOT EXISTS term_stats(folded TEXT PRIMARY KEY, df INTEGER NOT NULL, variants TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS term_pairs(id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);
         CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
             title, body, content='documents', content_rowid='id', tokenize='\(tokenizer)'
         );

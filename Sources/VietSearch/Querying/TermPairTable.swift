@@ -1,0 +1,183 @@
+import VietSearchSQLite
+
+/// How often each pair of adjacent terms occurs in the index (by `TermPairCounter` fingerprint),
+/// stored in `term_pairs` as one blob: what `AccentRestorer` reads.
+///
+/// Layout (little-endian): `VSP1`, entry count (UInt32), block count (UInt32), the sum of every
+/// term's document count (UInt64, the restorer's unigram denominator), then per block of
+/// `blockSize` entries its first fingerprint and byte offset (UInt32 each), then the entries:
+/// per entry, the fingerprint's difference from the previous one in its block (0 for the first)
+/// and its count, both as LEB128 varints. About 3 bytes per pair (the news corpus: 1.9 million
+/// pairs, ~6 MB) against 8 as fixed-width; a lookup decodes half a block on average.
+struct TermPairTable {
+    static let blockSize = 64
+    private static let magic: [UInt8] = Array("VSP1".utf8)
+    private static let headerSize = 20
+
+    let bytes: [UInt8]
+    let entryCount: Int
+    let termDocumentCount: Int
+    private let blockCount: Int
+
+    /// Reads a stored table; nil when `bytes` is not one (then no restoration).
+    init?(bytes: [UInt8]) {
+        guard bytes.count >= Self.headerSize, Array(bytes[0..<4]) == Self.magic else { return nil }
+        let entries = Int(Self.uint32(bytes, at: 4))
+        let blocks = Int(Self.uint32(bytes, at: 8))
+        guard blocks == (entries + Self.blockSize - 1) / Self.blockSize, bytes.count >= Self.headerSize + 8 * blocks else { return nil }
+        // Every block must start inside the data, in order: a lookup then never reads out of
+        // bounds, whatever the file holds.
+        let dataSize = bytes.count - Self.headerSize - 8 * blocks
+        var previous = 0
+        for block in 0..<blocks {
+            let offset = Int(Self.uint32(bytes, at: Self.headerSize + 8 * block + 4))
+            guard offset >= previous, offset < dataSize else { return nil }
+            previous = offset
+        }
+        self.bytes = bytes
+        entryCount = entries
+        blockCount = blocks
+        termDocumentCount = Int(truncatingIfNeeded: UInt64(Self.uint32(bytes, at: 12)) | UInt64(Self.uint32(bytes, at: 16)) << 32)
+    }
+
+    /// Encodes entries sorted by fingerprint, every count positive.
+    init(sortedEntries entries: [TermPairCounter.Entry], termDocumentCount: Int) {
+        let blocks = (entries.count + Self.blockSize - 1) / Self.blockSize
+        var header = Self.magic
+        Self.append(UInt32(entries.count), to: &header)
+        Self.append(UInt32(blocks), to: &header)
+        let total = UInt64(max(termDocumentCount, 0))
+        Self.append(UInt32(truncatingIfNeeded: total), to: &header)
+        Self.append(UInt32(truncatingIfNeeded: total >> 32), to: &header)
+        var index: [UInt8] = []
+        index.reserveCapacity(8 * blocks)
+        var data: [UInt8] = []
+        data.reserveCapacity(3 * entries.count)
+        var previous: UInt32 = 0
+        for (position, entry) in entries.enumerated() {
+            if position % Self.blockSize == 0 {
+                Self.append(entry.fingerprint, to: &index)
+                Self.append(UInt32(data.count), to: &index)
+                previous = entry.fingerprint
+            }
+            Self.appendVarint(UInt64(entry.fingerprint - previous), to: &data)
+            Self.appendVarint(UInt64(entry.count), to: &data)
+            previous = entry.fingerprint
+        }
+        var bytes = header
+        bytes.reserveCapacity(header.count + index.count + data.count)
+        bytes += index
+        bytes += data
+        self.bytes = bytes
+        entryCount = entries.count
+        blockCount = blocks
+        self.termDocumentCount = Int(total)
+    }
+
+    /// Occurrences of the pair with this fingerprint (0 when absent).
+    func count(of fingerprint: UInt32) -> Int {
+        // The last block whose first fingerprint is at most `fingerprint`.
+        var low = 0
+        var high = blockCount
+        while low < high {
+            let middle = (low + high) / 2
+            if Self.uint32(bytes, at: Self.headerSize + 8 * middle) <= fingerprint { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return 0 }
+        let block = low - 1
+        var position = Self.headerSize + 8 * blockCount + Int(Self.uint32(bytes, at: Self.headerSize + 8 * block + 4))
+        var current = Self.uint32(bytes, at: Self.headerSize + 8 * block)
+        let entries = min(Self.blockSize, entryCount - block * Self.blockSize)
+        for _ in 0..<entries {
+            current &+= UInt32(truncatingIfNeeded: Self.varint(bytes, at: &position))
+            let count = Self.varint(bytes, at: &position)
+            if current == fingerprint { return Int(count) }
+            if current > fingerprint { return 0 }
+        }
+        return 0
+    }
+
+    /// Every entry, in fingerprint order.
+    func entries() -> [TermPairCounter.Entry] {
+        var result: [TermPairCounter.Entry] = []
+        result.reserveCapacity(entryCount)
+        var position = Self.headerSize + 8 * blockCount
+        var current: UInt32 = 0
+        for index in 0..<entryCount {
+            if index % Self.blockSize == 0 { current = Self.uint32(bytes, at: Self.headerSize + 8 * (index / Self.blockSize)) }
+            current &+= UInt32(truncatingIfNeeded: Self.varint(bytes, at: &position))
+            result.append(TermPairCounter.Entry(fingerprint: current, count: Int32(truncatingIfNeeded: Self.varint(bytes, at: &position))))
+        }
+        return result
+    }
+
+    /// This table plus `change` (sorted by fingerprint; counts may be negative), or nil when a
+    /// count would go negative: the stored counts did not describe the documents.
+    func merged(with change: [TermPairCounter.Entry], termDocumentChange: Int) -> TermPairTable? {
+        Self.merge(entries(), change, termDocumentCount: termDocumentCount + termDocumentChange)
+    }
+
+    /// `change` alone as a table (a new index), or nil when a count is negative.
+    static func merge(
+        _ old: [TermPairCounter.Entry], _ change: [TermPairCounter.Entry], termDocumentCount: Int
+    ) -> TermPairTable? {
+        if old.isEmpty {
+            // A new index: the change is the table (no second copy of 2 million entries).
+            guard termDocumentCount >= 0, change.allSatisfy({ $0.count >= 0 }) else { return nil }
+            if change.allSatisfy({ $0.count > 0 }) { return TermPairTable(sortedEntries: change, termDocumentCount: termDocumentCount) }
+        }
+        var result: [TermPairCounter.Entry] = []
+        result.reserveCapacity(max(old.count, change.count))
+        var first = 0
+        var second = 0
+        while first < old.count || second < change.count {
+            let entry: TermPairCounter.Entry
+            if second == change.count || (first < old.count && old[first].fingerprint < change[second].fingerprint) {
+                entry = old[first]
+                first += 1
+            } else if first == old.count || change[second].fingerprint < old[first].fingerprint {
+                entry = change[second]
+                second += 1
+            } else {
+                entry = TermPairCounter.Entry(fingerprint: old[first].fingerprint, count: old[first].count &+ change[second].count)
+                first += 1
+                second += 1
+            }
+            if entry.count < 0 { return nil }
+            if entry.count > 0 { result.append(entry) }
+        }
+        guard termDocumentCount >= 0 else { return nil }
+        return TermPairTable(sortedEntries: result, termDocumentCount: termDocumentCount)
+    }
+
+    private static func uint32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+        UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
+    }
+
+    private static func append(_ value: UInt32, to bytes: inout [UInt8]) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+
+    private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    /// A LEB128 varint at `position`, which moves past it (stops at the end of `bytes`).
+    private static func varint(_ bytes: [UInt8], at position: inout Int) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while position < bytes.count, shift < 64 {
+            let byte = bytes[position]
+            position += 1
+            value |= UInt64(byte & 0x7f) << shift
+            if byte & 0x80 == 0 { break }
+            shift += 7
+        }
+        return value
+    }
+}

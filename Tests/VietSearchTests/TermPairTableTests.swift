@@ -1,0 +1,64 @@
+import Testing
+import VietSearchSQLite
+
+@testable import VietSearch
+
+/// The stored form of the pair counts: what is written reads back, lookups find every entry and
+/// nothing else, merges add and refuse negative counts, damaged bytes are refused.
+@Suite struct TermPairTableTests {
+    /// Sorted, distinct fingerprints with counts, spanning several blocks.
+    static func entries(_ count: Int, step: UInt32 = 7_919) -> [TermPairCounter.Entry] {
+        (0..<count).map { TermPairCounter.Entry(fingerprint: UInt32($0 + 1) &* step, count: Int32($0 % 300 + 1)) }
+    }
+
+    @Test(arguments: [0, 1, 63, 64, 65, 1_000])
+    func entriesReadBackAndLookUp(count: Int) throws {
+        let entries = Self.entries(count)
+        let table = try #require(TermPairTable.merge([], entries, termDocumentCount: 12_345))
+        let read = try #require(TermPairTable(bytes: table.bytes))
+        #expect(read.entries() == entries)
+        #expect(read.entryCount == count)
+        #expect(read.termDocumentCount == 12_345)
+        for entry in entries {
+            #expect(read.count(of: entry.fingerprint) == Int(entry.count))
+            #expect(read.count(of: entry.fingerprint + 1) == 0)  // between entries
+        }
+        #expect(read.count(of: 0) == 0)
+        #expect(read.count(of: UInt32.max) == 0)
+        // Varints: ~3 bytes an entry (differences ~8k, counts < 300), not 8.
+        if count == 1_000 { #expect(table.bytes.count < 4 * count) }
+    }
+
+    @Test func mergesAddAndDropZeros() throws {
+        let old = try #require(TermPairTable.merge([], Self.entries(200), termDocumentCount: 50))
+        let change = [
+            TermPairCounter.Entry(fingerprint: 1, count: 4),  // new, before every entry
+            TermPairCounter.Entry(fingerprint: 7_919, count: -1),  // to zero: gone
+            TermPairCounter.Entry(fingerprint: 2 * 7_919, count: 10),
+        ]
+        let merged = try #require(old.merged(with: change, termDocumentChange: -8))
+        #expect(merged.termDocumentCount == 42)
+        #expect(merged.entryCount == 200)
+        #expect(merged.count(of: 1) == 4)
+        #expect(merged.count(of: 7_919) == 0)
+        #expect(merged.count(of: 2 * 7_919) == 12)
+        // A count below zero: the stored counts did not describe the documents.
+        #expect(old.merged(with: [TermPairCounter.Entry(fingerprint: 7_919, count: -2)], termDocumentChange: 0) == nil)
+        #expect(TermPairTable.merge([], [TermPairCounter.Entry(fingerprint: 5, count: -1)], termDocumentCount: 0) == nil)
+    }
+
+    @Test func damagedBytesAreRefused() throws {
+        let bytes = try #require(TermPairTable.merge([], Self.entries(300), termDocumentCount: 1)).bytes
+        #expect(TermPairTable(bytes: []) == nil)
+        #expect(TermPairTable(bytes: Array(bytes.prefix(30))) == nil)  // cut in the block index
+        var magic = bytes
+        magic[0] = UInt8(ascii: "X")
+        #expect(TermPairTable(bytes: magic) == nil)
+        var offset = bytes
+        offset[20 + 8 + 4 + 3] = 0xff  // the second block starting far past the data
+        #expect(TermPairTable(bytes: offset) == nil)
+        // Data cut short: lookups stay in bounds and find less.
+        let cut = try #require(TermPairTable(bytes: Array(bytes.dropLast(20))))
+        _ = Self.entries(300).map { cut.count(of: $0.fingerprint) }
+    }
+}
