@@ -28,7 +28,10 @@ let package = Package(
         .executableTarget(name: "generate-corpus", dependencies: ["VietnameseCorpus"]),
         .executableTarget(
             name: "ranking-eval",
-            dependencies: ["VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch")]
+            dependencies: [
+                "VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch"),
+                .product(name: "VietnameseText", package: "VietSearch"),
+            ]
         ),
         .executableTarget(
             name: "query-latency",

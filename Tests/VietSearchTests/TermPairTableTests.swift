@@ -11,7 +11,7 @@ import VietSearchSQLite
         (0..<count).map { TermPairCounter.Entry(fingerprint: UInt32($0 + 1) &* step, count: Int32($0 % 300 + 1)) }
     }
 
-    @Test(arguments: [0, 1, 63, 64, 65, 1_000])
+    @Test(arguments: [0, 1, 15, 16, 17, 1_000])
     func entriesReadBackAndLookUp(count: Int) throws {
         let entries = Self.entries(count)
         let table = try #require(TermPairTable.merge([], entries, termDocumentCount: 12_345))
@@ -25,8 +25,8 @@ import VietSearchSQLite
         }
         #expect(read.count(of: 0) == 0)
         #expect(read.count(of: UInt32.max) == 0)
-        // Varints: ~3 bytes an entry (differences ~8k, counts < 300), not 8.
-        if count == 1_000 { #expect(table.bytes.count < 4 * count) }
+        // Varints: ~3.5 bytes an entry with the block index (differences ~8k, counts < 300), not 8.
+        if count == 1_000 { #expect(table.bytes.count < 5 * count) }
     }
 
     @Test func mergesAddAndDropZeros() throws {

@@ -5,7 +5,9 @@ import VietnameseCorpus
 
 // Query latency of `SearchIndex.search` (limit 10) over an existing index: median, p90, p99.
 // Queries come from text files (one per line) and/or from the ViNewsQA questions file, taken as
-// written and with diacritics stripped (đ → d), as many users type them.
+// written and with diacritics stripped (đ → d), as many users type them: the stripped ones both
+// with accents restored (the default) and with every form (`restoreAccents: false`; no stock
+// column, the stock queries being those of the row above).
 //
 // `--stock STOCK.db` runs the same queries in the same run against a stock FTS5 table `t` over
 // the same documents, as an OR of the query's words ranked by `ORDER BY rank` (the way a plain
@@ -47,13 +49,15 @@ while !arguments.isEmpty {
 
 do {
     let index = try SearchIndex(path: indexPath, mode: .readOnly)
-    var sets: [(String, [String])] = try files.map { file in
-        ((file as NSString).lastPathComponent, try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init))
+    // (name, queries, restore accents)
+    var sets: [(String, [String], Bool)] = try files.map { file in
+        ((file as NSString).lastPathComponent, try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init), true)
     }
     if let questionsPath {
         let sample = try QuestionSet.load(path: questionsPath).every(every).map(\.question)
-        sets.append(("questions as written (every \(every)th)", sample))
-        sets.append(("questions without diacritics", sample.map(QuestionSet.withoutDiacritics)))
+        sets.append(("questions as written (every \(every)th)", sample, true))
+        sets.append(("questions without diacritics (accents restored)", sample.map(QuestionSet.withoutDiacritics), true))
+        sets.append(("questions without diacritics, every form", sample.map(QuestionSet.withoutDiacritics), false))
     }
     let stock = try stockPath.map { path in try SQLiteConnection(path: path, mode: .readOnly) }
     let stockQuery = try stock?.prepare("SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rank LIMIT 10")
@@ -78,14 +82,14 @@ do {
     }
     print("| queries | n | median ms | p90 ms | p99 ms |" + (stock == nil ? "" : " stock median | stock p99 | median ratio |"))
     print("|---|---:|---:|---:|---:|" + (stock == nil ? "" : "---:|---:|---:|"))
-    for (name, queries) in sets where !queries.isEmpty {
+    for (name, queries, restore) in sets where !queries.isEmpty {
         var times: [Double] = []
         var stockTimes: [Double] = []
         for query in queries {
             let start = DispatchTime.now().uptimeNanoseconds
-            _ = try index.search(query, options: SearchOptions(limit: 10))
+            _ = try index.search(query, options: SearchOptions(limit: 10, restoreAccents: restore))
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-            if let stockQuery {
+            if let stockQuery, restore {
                 // Every word quoted (no query syntax), joined by OR.
                 let words = query.split { !$0.isLetter && !$0.isNumber }.map { "\"\($0)\"" }
                 guard !words.isEmpty else { continue }
