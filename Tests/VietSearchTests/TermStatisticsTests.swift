@@ -94,6 +94,20 @@ import VietSearchSQLite
         }
     }
 
+    /// An index made before pair counts existed: the next run that changes something counts them
+    /// from the stored text, and they equal a rebuild.
+    @Test func pairCountsAreAddedToOlderIndexes() throws {
+        try Self.withFolderAndIndex { folder, index in
+            for number in 0..<6 { try Self.write(number, to: folder) }
+            try Self.indexAndCheck(folder, index)
+            try index.connection.execute("DELETE FROM term_pairs")
+            #expect(try Self.pairs(index) == nil)
+            try Self.write(6, to: folder)
+            try Self.indexAndCheck(folder, index)
+            #expect(try Self.pairs(index) != nil)
+        }
+    }
+
     @Test func documentsWrittenOutsideTheIndexerAreNotMissedByTheNextRun() throws {
         try Self.withFolderAndIndex { folder, index in
             for number in 0..<5 { try Self.write(number, to: folder) }
