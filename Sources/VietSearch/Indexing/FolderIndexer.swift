@@ -86,7 +86,8 @@ public final class FolderIndexer {
         // One pair table for the run: reader, writer and deletions (see `TermPairSink`), sized
         // up front: the news folder (123 MB) counts 1.3 million distinct pairs. Capped: a larger
         // folder grows it as it goes.
-        let pairs = TermPairSink(expectedPairs: Int(min(work.reduce(Int64(0)) { $0 + $1.size } / 100, 1_500_000)))
+        let total = work.reduce(Int64(0)) { $0 + $1.size }
+        let pairs = TermPairSink(expectedPairs: Int(min(total / 100, 1_500_000)))
         let reader = Thread { [work, readerPreparesAbove] in
             defer { readAhead.stop() }
             // Analysing here, not in the writer's FTS5 insert, puts that work on the other core
@@ -117,7 +118,6 @@ public final class FolderIndexer {
         reader.start()
         defer { queue.close() }
 
-        let total = work.reduce(Int64(0)) { $0 + $1.size }
         var done = 0
         var bytesDone: Int64 = 0
         var finished = false
