@@ -30,6 +30,7 @@ extension VNSearchCommand {
             ("trường trung học", false, "an RTF from 1999 in TCVN3 (.VnTime font), decoded"),
             ("nuoc -lua", false, "nước, but not in documents with lúa"),
             ("\"hoa binh\" OR \"bong da\"", false, "either phrase"),
+            ("bac si khuyen nen uong du nuoc vao mua he", false, "a question without diacritics: its accents restored"),
         ]
 
         func run() throws {
