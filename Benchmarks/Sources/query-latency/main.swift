@@ -20,6 +20,8 @@ import VietnameseCorpus
 //   swift run -c release --package-path Benchmarks query-latency INDEX.db \
 //       [--questions ../shared/corpus/vinewsqa-qa-dev.jsonl.gz] [--every N] [--stock STOCK.db] [--each] [QUERIES.txt...]
 //
+// `--one-thread` ranks on one thread (`SearchIndex.rankInParallel = false`), as before the split.
+//
 // `--each` also lists every query of the files with its median time over `--repeat N` runs
 // (default 5) and its total: which queries are slow, and why (how many documents match).
 
@@ -35,6 +37,7 @@ var every = 5
 var files: [String] = []
 var each = false
 var repeats = 5
+var oneThread = false
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
@@ -43,12 +46,14 @@ while !arguments.isEmpty {
     case "--every" where !arguments.isEmpty: every = max(1, Int(arguments.removeFirst()) ?? 5)
     case "--each": each = true
     case "--repeat" where !arguments.isEmpty: repeats = max(1, Int(arguments.removeFirst()) ?? 5)
+    case "--one-thread": oneThread = true
     default: files.append(argument)
     }
 }
 
 do {
     let index = try SearchIndex(path: indexPath, mode: .readOnly)
+    index.rankInParallel = !oneThread
     // (name, queries, restore accents)
     var sets: [(String, [String], Bool)] = try files.map { file in
         ((file as NSString).lastPathComponent, try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init), true)
