@@ -183,7 +183,7 @@ extension SearchIndex {
     /// uncommitted writes another connection would not see, or when it cannot be opened).
     func searchPartner() throws -> SearchIndex? {
         if let partner { return partner }
-        let opened = mode == .readOnly ? try? SearchIndex(path: path, mode: .readOnly) : nil
+        let opened = mode == .readOnly ? try? SearchIndex(path: path, mode: .readOnly, ranking: RankingSession(lengths: documentLengths)) : nil
         partner = .some(opened)
         return opened
     }

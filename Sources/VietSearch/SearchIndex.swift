@@ -21,20 +21,27 @@ public final class SearchIndex {
     /// many searches already run at once, as in a server: there the second core is not idle.
     public var rankInParallel = true
     /// That second connection, opened by the first search that splits (nil inside: it failed to
-    /// open, or the index is writable, whose uncommitted writes it would not see).
+    /// open, or the index is writable, whose uncommitted writes it would not see). It shares this
+    /// index's row lengths: loading them again cost a `vnsearch search` process ~5 ms.
     var partner: SearchIndex??
     /// Row lengths for `vietsearch_rank`, loaded by the first search (see `DocumentLengths`),
     /// and the count of rows it scores.
-    let ranking = RankingSession()
+    let ranking: RankingSession
     var documentLengths: DocumentLengths { ranking.lengths }
     /// `term_pairs` as last read, and the `data_version` it was read at (see `termPairs()`).
     var termPairsCache: (version: Int64, table: TermPairTable?)?
     let planner = QueryPlanner(
         analyzer: VietnameseAnalyzer(), variantMarker: Character(Unicode.Scalar(VietnameseTokenizerOptions.variantMarker)))
 
-    public init(path: String, mode: Mode) throws(VietSearchError) {
+    public convenience init(path: String, mode: Mode) throws(VietSearchError) {
+        try self.init(path: path, mode: mode, ranking: RankingSession())
+    }
+
+    /// `ranking`: a partner shares its owner's row lengths (loaded once, read by both threads).
+    init(path: String, mode: Mode, ranking: RankingSession) throws(VietSearchError) {
         self.path = path
         self.mode = mode
+        self.ranking = ranking
         do {
             connection = try SQLiteConnection(path: path, mode: mode == .readOnly ? .readOnly : .readWriteCreate)
             connection.setBusyTimeout(milliseconds: 5_000)

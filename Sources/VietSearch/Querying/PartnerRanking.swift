@@ -19,10 +19,8 @@ final class PartnerRanking: @unchecked Sendable {
     }
 
     func run() {
-        result = Result {
-            try partner.documentLengths.refresh(from: partner.connection, table: "documents_fts")
-            return try partner.rank(ranked, rowids: rowids, limit: limit, offset: 0)
-        }
+        // The row lengths are the owner's, refreshed before the split.
+        result = Result { try partner.rank(ranked, rowids: rowids, limit: limit, offset: 0) }
         done.signal()
     }
 }
