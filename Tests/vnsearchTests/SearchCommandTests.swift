@@ -50,6 +50,25 @@ import Testing
         #expect(!(try tool.run(["search", question, "--db", tool.database, "--no-restore-accents"])).stdout.contains("Searched as"))
     }
 
+    /// A query that begins with an exclusion is a query, not options (`-dang…` held `-h`, help);
+    /// words given as separate arguments are one query.
+    @Test func queriesBeginningWithMinusAndUnquotedWords() throws {
+        let tool = try Self.indexed()
+        defer { tool.remove() }
+        let excluding = try tool.run(["search", "-dang hoi nghi", "--db", tool.database, "--json"])
+        #expect(excluding.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(excluding.stdout.utf8)) as? [String: Any])
+        #expect(object["query"] as? String == "-dang hoi nghi")
+        #expect(object["total"] as? Int == 0)  // the one document with "hội nghị" has "Đảng"
+        let split = try tool.run(["search", "xay", "dung", "--db", tool.database, "--json"])
+        let joined = try tool.run(["search", "xay dung", "--db", tool.database, "--json"])
+        #expect(split.status == 0)
+        #expect(split.stdout == joined.stdout)
+        let missing = try tool.run(["search", "--db", tool.database])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("Missing the query"))
+    }
+
     @Test func noResultsIsSuccess() throws {
         let tool = try Self.indexed()
         defer { tool.remove() }

@@ -26,6 +26,7 @@ extension VNSearchCommand {
                 Examples:
                   vnsearch search "xay dung dang"
                   vnsearch search '"hoà bình" -thuy' --limit 5
+                  vnsearch search -thuy hoa binh      (words unquoted; a leading -word excludes)
                   vnsearch search đảng --exact --json
 
                 --json prints {"query", "total", "results": [{"path", "title", "score", "snippet", \
@@ -37,8 +38,15 @@ extension VNSearchCommand {
                 """
         )
 
-        @Argument(help: "What to search for.")
-        var query: String
+        /// The query's words: quoted as one argument or not, and taken as typed even when they
+        /// begin with "-" (an exclusion: `vnsearch search "-thuy hoa binh"`), which would
+        /// otherwise be read as short options (that one as `-h`, help).
+        @Argument(
+            parsing: .allUnrecognized,
+            help: ArgumentHelp("What to search for (one argument, or several joined by spaces).", valueName: "query"))
+        var words: [String] = []
+
+        var query: String { words.joined(separator: " ") }
 
         @OptionGroup var database: DatabaseOptions
 
@@ -58,6 +66,7 @@ extension VNSearchCommand {
         var restoreAccents = true
 
         func validate() throws {
+            guard !words.isEmpty else { throw ValidationError("Missing the query: vnsearch search \"xay dung dang\"") }
             guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
             guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
         }
