@@ -108,6 +108,14 @@ import Testing
         #expect(output.stderr.contains("is not a folder"), "\(output.stderr)")
     }
 
+    @Test func tokenizeTakesTextBeginningWithMinus() throws {
+        let tool = try CommandLineTool()
+        defer { tool.remove() }
+        let output = try tool.run(["tokenize", "-thuỷ điện", "--json"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("\"folded\":\"thuy\""))
+    }
+
     @Test func tokenizeShowsKeys() throws {
         let tool = try CommandLineTool()
         defer { tool.remove() }

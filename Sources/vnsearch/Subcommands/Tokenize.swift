@@ -17,8 +17,13 @@ extension VNSearchCommand {
                 """
         )
 
-        @Argument(help: "The text to analyse. Reads standard input when omitted.")
-        var text: String?
+        /// Taken as typed even when it begins with "-" (see `Search.words`).
+        @Argument(
+            parsing: .allUnrecognized,
+            help: ArgumentHelp("The text to analyse (several arguments: joined by spaces). Reads standard input when omitted.", valueName: "text"))
+        var words: [String] = []
+
+        var text: String? { words.isEmpty ? nil : words.joined(separator: " ") }
 
         @Flag(help: "Print JSON: {\"tokens\": [{\"position\", \"start\", \"end\", \"text\", \"folded\", \"accent\"}]}.")
         var json = false
