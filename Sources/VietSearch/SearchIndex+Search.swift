@@ -148,10 +148,16 @@ extension SearchIndex {
         }
         let split = Int64(documentLengths.lengths.count / 2)
         let job = PartnerRanking(partner: partner, ranked: ranked, rowids: split...Int64.max, limit: wanted)
-        DispatchQueue.global(qos: .userInitiated).async { job.run() }
+        // A thread of its own, not a shared pool: a caller that searches from every thread of a
+        // pool would otherwise wait on jobs queued behind its own searches.
+        let thread = Thread { job.run() }
+        thread.stackSize = 1 << 22
+        thread.start()
         let lower = Result { try rank(ranked, rowids: Int64.min...(split - 1), limit: wanted, offset: 0) }
         job.done.wait()
-        let (mine, theirs) = (try lower.get(), try job.result!.get())
+        let mine = try lower.get()
+        // Whatever failed on the partner's connection alone, this one ranks that half itself.
+        let theirs = try (try? job.result?.get()) ?? rank(ranked, rowids: split...Int64.max, limit: wanted, offset: 0)
         // Best first; equal scores by rowid, so the order does not depend on which half was faster.
         let rows = (mine.rows + theirs.rows).sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
         return (Array(rows.dropFirst(offset).prefix(limit)), mine.count + theirs.count)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One half of a ranking query, run by a `SearchIndex`'s partner connection on another thread
+/// One half of a ranking query, run by a `SearchIndex`'s partner connection on a thread of its own
 /// (see `SearchIndex.top`). The partner is used by this job alone while it runs, and the caller
 /// reads `result` only after `done`: hence `@unchecked Sendable`.
 final class PartnerRanking: @unchecked Sendable {
