@@ -29,6 +29,18 @@ import VietSearchSQLite
         if count == 1_000 { #expect(table.bytes.count < 5 * count) }
     }
 
+    /// Fingerprints spread over the whole range, as real ones are: lookups start at the block
+    /// proportional to the fingerprint.
+    @Test func spreadFingerprintsLookUp() throws {
+        let entries = Self.entries(5_000, step: 858_993)  // up to ~4.29e9
+        let table = try #require(TermPairTable.merge([], entries, termDocumentCount: 1))
+        for entry in entries {
+            #expect(table.count(of: entry.fingerprint) == Int(entry.count))
+            #expect(table.count(of: entry.fingerprint &- 1) == 0)
+        }
+        #expect(table.count(of: UInt32.max) == 0)
+    }
+
     @Test func mergesAddAndDropZeros() throws {
         let old = try #require(TermPairTable.merge([], Self.entries(200), termDocumentCount: 50))
         let change = [
