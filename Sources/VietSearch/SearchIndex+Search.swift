@@ -142,7 +142,7 @@ extension SearchIndex {
         // Without a row to return, SQLite would skip scoring (and counting) the matches.
         guard limit > 0 else { return ([], try count(ranked.expression)) }
         let wanted = offset + limit
-        guard rankInParallel, documentLengths.isLoaded, documentLengths.lengths.count > Self.rowsToSplit, let partner = try searchPartner() else {
+        guard rankInParallel, documentLengths.isLoaded, documentLengths.lengths.count > Self.rowsToSplit, let partner = searchPartner() else {
             let ranked = try rank(ranked, rowids: nil, limit: limit, offset: offset)
             return (ranked.rows, ranked.count)
         }
@@ -187,7 +187,7 @@ extension SearchIndex {
 
     /// The partner connection of a read-only index (nil for a writable one, whose own
     /// uncommitted writes another connection would not see, or when it cannot be opened).
-    func searchPartner() throws -> SearchIndex? {
+    func searchPartner() -> SearchIndex? {
         if let partner { return partner }
         let opened = mode == .readOnly ? try? SearchIndex(path: path, mode: .readOnly, ranking: RankingSession(lengths: documentLengths)) : nil
         partner = .some(opened)

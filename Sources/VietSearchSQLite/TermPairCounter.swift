@@ -47,12 +47,6 @@ public struct TermPairCounter: Sendable {
         return folded == 0 ? 1 : folded
     }
 
-    /// Adds `times` occurrences of the pair with this fingerprint.
-    public mutating func add(_ fingerprint: UInt32, times: Int32 = 1) {
-        if (used + 1) * 4 > slots.count * 3 { grow() }
-        insert(fingerprint, times)
-    }
-
     /// Adds entries sorted by fingerprint (repeats allowed). In order, the probes move through
     /// the table front to back, which the hardware prefetches: one at a time in random order,
     /// each was a cache miss (a tenth of a news-folder run's CPU time).

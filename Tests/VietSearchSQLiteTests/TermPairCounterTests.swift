@@ -44,8 +44,9 @@ import Testing
         #expect(counter.takeSorted() == Self.reference(first + second))
         #expect(counter.count == 0)
 
-        // Added one at a time, then the same subtracted: every count 0, nothing listed.
-        for value in first { counter.add(value) }
+        // Added, then the same subtracted: every count 0, nothing listed.
+        var added = first
+        counter.add(sorted: TermPairCounter.counted(&added, scratch: &scratch, sign: 1))
         var values = first
         counter.add(sorted: TermPairCounter.counted(&values, scratch: &scratch, sign: -1))
         #expect(counter.takeSorted().isEmpty)

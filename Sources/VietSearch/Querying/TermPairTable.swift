@@ -139,10 +139,9 @@ struct TermPairTable {
     static func merge(
         _ old: [TermPairCounter.Entry], _ change: [TermPairCounter.Entry], termDocumentCount: Int
     ) -> TermPairTable? {
-        if old.isEmpty {
+        if old.isEmpty, termDocumentCount >= 0, change.allSatisfy({ $0.count > 0 }) {
             // A new index: the change is the table (no second copy of 2 million entries).
-            guard termDocumentCount >= 0, change.allSatisfy({ $0.count >= 0 }) else { return nil }
-            if change.allSatisfy({ $0.count > 0 }) { return TermPairTable(sortedEntries: change, termDocumentCount: termDocumentCount) }
+            return TermPairTable(sortedEntries: change, termDocumentCount: termDocumentCount)
         }
         var result: [TermPairCounter.Entry] = []
         result.reserveCapacity(max(old.count, change.count))
