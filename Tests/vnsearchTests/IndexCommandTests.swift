@@ -7,7 +7,7 @@ import Testing
     static func counts(_ output: String) -> [String: Int] {
         var counts: [String: Int] = [:]
         let line = output.split(separator: "\n").first { $0.hasPrefix("added ") } ?? ""
-        for part in line.split(separator: "(")[0].split(separator: ",") {
+        for part in (line.split(separator: "(").first ?? "").split(separator: ",") {
             let words = part.split(separator: " ")
             if words.count == 2, let number = Int(words[1]) { counts[String(words[0])] = number }
         }

@@ -70,7 +70,7 @@ import Testing
         let tool = try CommandLineTool()
         defer { tool.remove() }
         let originals = LegacyCollection.corpus.documents(withExtensions: ["rtf", "doc"])
-        #expect(originals.count == 18, "\(SharedCorpus.missingMessage)")
+        try #require(originals.count == 18, "\(SharedCorpus.missingMessage)")
         let encodings = try Self.indexAndFind(originals.map(\.files), of: LegacyCollection.corpus, in: tool, withoutAccents: false)
         #expect(encodings == ["rtf/tcvn3": 8, "doc/tcvn3": 6, "doc/vni": 4])
     }
