@@ -199,11 +199,12 @@ struct SnippetBuilder {
                 }
             }
         }
-        // Start a little before the first hit when the window allows, for context.
+        // Start a little before the first hit when the window allows, for context, keeping every
+        // hit of the best window in it.
         var first = best.start
-        if let firstHit = (best.start..<(best.start + length)).first(where: { hit[$0] >= 0 }) {
-            first = max(0, min(firstHit - 2, tokens.count - length))
-            if firstHit >= first + length { first = best.start }
+        let window = best.start..<(best.start + length)
+        if let firstHit = window.first(where: { hit[$0] >= 0 }), let lastHit = window.last(where: { hit[$0] >= 0 }) {
+            first = max(0, lastHit - length + 1, min(firstHit - 2, tokens.count - length))
         }
         let last = min(first + length, tokens.count) - 1
 
