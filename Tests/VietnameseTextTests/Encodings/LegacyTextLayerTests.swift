@@ -44,6 +44,7 @@ import VietnameseText
         // The mixed file has no single encoding; it is covered by the detecting test.
         guard let encoding = LegacyEncoding(rawValue: layer.encoding) else { return }
         let similarity = TextSimilarity.ratio(encoding.decode(bytes), transcript)
+        print("similarity \(layer.path) [\(layer.encoding)]: \(String(format: "%.4f", similarity))")
         #expect(similarity >= Self.threshold, "\(layer.path): similarity \(similarity)")
     }
 
@@ -54,6 +55,7 @@ import VietnameseText
         #expect(String(validating: bytes, as: UTF8.self) == nil, "the sample is not valid UTF-8")
         let (text, encoding) = LegacyEncoding.decodeDetecting(bytes)
         let similarity = TextSimilarity.ratio(text, transcript)
+        print("detected \(layer.path): \(encoding), similarity \(String(format: "%.4f", similarity))")
         #expect(encoding == layer.encoding, "\(layer.path)")
         #expect(similarity >= Self.threshold, "\(layer.path): similarity \(similarity)")
         if !layer.encoding.contains("+") {
