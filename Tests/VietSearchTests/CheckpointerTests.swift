@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import VietSearch
@@ -14,21 +15,20 @@ import Testing
     /// An index with 300 documents committed to its WAL (automatic checkpoints off, as the
     /// indexer sets them), the database file itself still small.
     static func withWrittenIndex(_ body: (SearchIndex) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vietsearch-checkpoint-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let index = try SearchIndex(path: folder.appendingPathComponent("index.db").path, mode: .readWrite)
-        try index.connection.execute("PRAGMA wal_autocheckpoint=0")
-        try index.write { writer in
-            for number in 0..<300 {
-                let body = String(repeating: "Nhà máy thuỷ điện số \(number) tích nước sớm hơn dự kiến. ", count: 20)
-                try writer.upsert(
-                    IndexedDocument(
-                        path: "/docs/\(number).txt", title: "Tin \(number)", body: body, size: 1, modificationTime: 0, hash: "\(number)",
-                        encoding: "utf-8", format: "txt"))
+        try withTemporaryFolder("vietsearch-checkpoint") { folder throws in
+            let index = try SearchIndex(path: folder.appendingPathComponent("index.db").path, mode: .readWrite)
+            try index.connection.execute("PRAGMA wal_autocheckpoint=0")
+            try index.write { writer in
+                for number in 0..<300 {
+                    let body = String(repeating: "Nhà máy thuỷ điện số \(number) tích nước sớm hơn dự kiến. ", count: 20)
+                    try writer.upsert(
+                        IndexedDocument(
+                            path: "/docs/\(number).txt", title: "Tin \(number)", body: body, size: 1, modificationTime: 0,
+                            hash: "\(number)", encoding: "utf-8", format: "txt"))
+                }
             }
+            try body(index)
         }
-        try body(index)
     }
 
     @Test func aRequestCopiesTheWALIntoTheDatabaseFile() throws {
@@ -50,23 +50,22 @@ import Testing
     /// The last connection to close removes the WAL: the writer's, if the checkpointer's is
     /// closed by the time `finish` returns.
     @Test func finishClosesItsConnection() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vietsearch-checkpoint-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = folder.appendingPathComponent("index.db").path
-        do {
-            let index = try SearchIndex(path: database, mode: .readWrite)
-            try index.write { writer in
-                try writer.upsert(
-                    IndexedDocument(
-                        path: "/a.txt", title: "Tin", body: "Thuỷ điện", size: 1, modificationTime: 0, hash: "a", encoding: "utf-8",
-                        format: "txt"))
+        try withTemporaryFolder("vietsearch-checkpoint") { folder throws in
+            let database = folder.appendingPathComponent("index.db").path
+            do {
+                let index = try SearchIndex(path: database, mode: .readWrite)
+                try index.write { writer in
+                    try writer.upsert(
+                        IndexedDocument(
+                            path: "/a.txt", title: "Tin", body: "Thuỷ điện", size: 1, modificationTime: 0, hash: "a", encoding: "utf-8",
+                            format: "txt"))
+                }
+                let checkpointer = Checkpointer(path: database)
+                checkpointer.request()
+                checkpointer.finish()
+                #expect(FileManager.default.fileExists(atPath: database + "-wal"))
             }
-            let checkpointer = Checkpointer(path: database)
-            checkpointer.request()
-            checkpointer.finish()
-            #expect(FileManager.default.fileExists(atPath: database + "-wal"))
+            #expect(!FileManager.default.fileExists(atPath: database + "-wal"), "a connection was still open when the writer closed")
         }
-        #expect(!FileManager.default.fileExists(atPath: database + "-wal"), "a connection was still open when the writer closed")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VietSearchSQLite
 
@@ -10,10 +11,9 @@ import VietSearchSQLite
 /// tokenizer's) fails it.
 @Suite struct IndexWriterTests {
     static func withIndex(_ body: (SearchIndex) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vietsearch-writer-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try body(try SearchIndex(path: folder.appendingPathComponent("index.db").path, mode: .readWrite))
+        try withTemporaryFolder("vietsearch-writer") { folder in
+            try body(try SearchIndex(path: folder.appendingPathComponent("index.db").path, mode: .readWrite))
+        }
     }
 
     static func document(_ path: String, _ body: String, title: String = "Tiêu đề", size: Int64 = 10, time: Int64 = 1) -> IndexedDocument {

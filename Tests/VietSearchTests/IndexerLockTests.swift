@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VietSearchSQLite
 
@@ -8,15 +9,8 @@ import VietSearchSQLite
 /// through two opens conflict even within one process, so the refusal is tested here; another
 /// process's lock is tested end to end (`IndexCommandTests`).
 @Suite struct IndexerLockTests {
-    static func withFolder(_ body: (URL) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vietsearch-lock-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try body(folder)
-    }
-
     @Test func aSecondLockIsRefusedUntilTheFirstIsReleased() throws {
-        try Self.withFolder { folder throws in
+        try withTemporaryFolder("vietsearch-lock") { folder throws in
             let index = folder.appendingPathComponent("index.db").path
             let first = try IndexerLock(indexPath: index)
             #expect(FileManager.default.fileExists(atPath: index + ".lock"))
@@ -30,7 +24,7 @@ import VietSearchSQLite
     }
 
     @Test func aLockFileThatCannotBeCreatedIsReported() throws {
-        try Self.withFolder { folder throws in
+        try withTemporaryFolder("vietsearch-lock") { folder throws in
             let index = folder.appendingPathComponent("missing/index.db").path
             let message = "cannot create \(index).lock: No such file or directory"
             #expect(throws: VietSearchError.database(.init(resultCode: 14, message: message))) { _ = try IndexerLock(indexPath: index) }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VietSearchSQLite
 
@@ -46,20 +47,19 @@ import VietSearchSQLite
     }
 
     static func withIndex(statistics: Bool, _ body: (SearchIndex) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vietsearch-plans-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let index = try SearchIndex(path: folder.appendingPathComponent("index.db").path, mode: .readWrite)
-        try index.write { writer in
-            for (number, text) in documents.enumerated() {
-                try writer.upsert(
-                    IndexedDocument(
-                        path: "/docs/\(number).txt", title: "Tin số \(number)", body: text, size: Int64(text.utf8.count),
-                        modificationTime: 0, hash: "\(number)", encoding: "utf-8", format: "txt"))
+        try withTemporaryFolder("vietsearch-plans") { folder throws in
+            let index = try SearchIndex(path: folder.appendingPathComponent("index.db").path, mode: .readWrite)
+            try index.write { writer in
+                for (number, text) in documents.enumerated() {
+                    try writer.upsert(
+                        IndexedDocument(
+                            path: "/docs/\(number).txt", title: "Tin số \(number)", body: text, size: Int64(text.utf8.count),
+                            modificationTime: 0, hash: "\(number)", encoding: "utf-8", format: "txt"))
+                }
+                if statistics { try writer.refreshTermStatistics() }
             }
-            if statistics { try writer.refreshTermStatistics() }
+            try body(index)
         }
-        try body(index)
     }
 
     /// (query, exact): one word with and without accents, common words, questions typed with and
