@@ -122,7 +122,6 @@ struct QueryPlanner {
         if required.isEmpty {
             required = [words.indices.min { candidateFrequency($0) < candidateFrequency($1) }!]
         }
-        let included = Array(words.indices)
 
         // A word the index lacks finds nothing: it must not be the only one to pick candidates.
         let present = required.filter { candidateFrequency($0) > 0 }
@@ -154,13 +153,13 @@ struct QueryPlanner {
         // The ranking words, in query order (adjacency is between consecutive query words).
         func ranking(_ writer: inout ExpressionWriter) {
             func wordIDF(_ word: Word) -> Double { Self.idf(word.typedOnly ? word.exactFrequency : word.frequency, total: total) }
-            for (position, index) in included.enumerated() {
+            for index in words.indices {
                 let word = words[index]
                 let idf = wordIDF(word)
                 let exactIDF = Self.idf(word.exactFrequency, total: total)
                 let share = word.accented && !word.typedOnly ? weights.exactShare : 0
                 var pair = 0.0
-                if position > 0, included[position - 1] == index - 1, word.tokens.count == 1, words[index - 1].tokens.count == 1 {
+                if index > 0, word.tokens.count == 1, words[index - 1].tokens.count == 1 {
                     pair = weights.adjacency * (idf + wordIDF(words[index - 1])) / 2
                 }
                 writer.ranking.words.append(
@@ -172,20 +171,19 @@ struct QueryPlanner {
             writer.ranking.allWordsBonus = strict && required.count > 1 ? weights.tierBonus : 0
             writer.ranking.exactFormsBonus = strict ? weights.tierBonus : 0
         }
-        let rankIndex = Dictionary(uniqueKeysWithValues: included.enumerated().map { ($1, $0) })
 
         var candidates = ExpressionWriter(planner: self, statistics: statistics, exact: exact, typed: typed)
         ranking(&candidates)
         var expression: String
         var countable: String?
-        let scoring = included.filter { !essential.contains($0) }
+        let scoring = words.indices.filter { !essential.contains($0) }
         if scoring.isEmpty {
-            expression = essential.map { "(\(candidates.word(words[$0], rank: rankIndex[$0]!))" + ")" }.joined(separator: " OR ")
+            expression = essential.map { "(\(candidates.word(words[$0], rank: $0))" + ")" }.joined(separator: " OR ")
         } else {
             // MaxScore-like: rare words pick the candidates; the others only add to their scores,
             // evaluated at candidate rows (FTS5 seeks their doclists to those rows).
             let picks = essential.map { "(\(candidates.candidate(words[$0])))" }.joined(separator: " OR ")
-            let scores = included.map { "(\(candidates.word(words[$0], rank: rankIndex[$0]!)))" }.joined(separator: " OR ")
+            let scores = words.indices.map { "(\(candidates.word(words[$0], rank: $0)))" }.joined(separator: " OR ")
             expression = "(\(picks)) AND (\(scores))"
             var counter = ExpressionWriter(planner: self, statistics: statistics, exact: exact, typed: typed)
             countable = counter.excluding(query, from: essential.map { "(\(counter.candidate(words[$0])))" }.joined(separator: " OR "))
@@ -196,12 +194,12 @@ struct QueryPlanner {
         if required.count > 1 {
             var writer = ExpressionWriter(planner: self, statistics: statistics, exact: exact, typed: typed)
             ranking(&writer)
-            var expression = required.map { "(\(writer.word(words[$0], rank: rankIndex[$0]!)))" }.joined(separator: " AND ")
-            let optional = included.filter { !required.contains($0) }
+            var expression = required.map { "(\(writer.word(words[$0], rank: $0)))" }.joined(separator: " AND ")
+            let optional = words.indices.filter { !required.contains($0) }
             if !optional.isEmpty {
                 // Optional words score where present: OR'd with a required word in every form
                 // (not scored twice), they never remove a row.
-                let scores = optional.map { "(\(writer.word(words[$0], rank: rankIndex[$0]!)))" } + ["(\(writer.word(words[required[0]], rank: -1)))"]
+                let scores = optional.map { "(\(writer.word(words[$0], rank: $0)))" } + ["(\(writer.word(words[required[0]], rank: -1)))"]
                 expression = "\(expression) AND (\(scores.joined(separator: " OR ")))"
             }
             all = Ranked(expression: writer.excluding(query, from: expression), ranking: writer.ranking)
@@ -215,12 +213,12 @@ struct QueryPlanner {
             var writer = ExpressionWriter(planner: self, statistics: statistics, exact: exact, typed: typed)
             ranking(&writer)
             let picks = required.map { "(\(writer.candidate(words[$0])))" }.joined(separator: " AND ")
-            let scores = included.map { "(\(writer.word(words[$0], rank: rankIndex[$0]!)))" }.joined(separator: " OR ")
+            let scores = words.indices.map { "(\(writer.word(words[$0], rank: $0)))" }.joined(separator: " OR ")
             exactForms = Ranked(expression: writer.excluding(query, from: "(\(picks)) AND (\(scores))"), ranking: writer.ranking)
         }
         var requiredTerms: [[SnippetBuilder.Term]] = []
         var optionalTerms: [SnippetBuilder.Term] = []
-        for index in included {
+        for index in words.indices {
             let terms = words[index].clause.alternatives.compactMap { term -> SnippetBuilder.Term? in
                 let tokens = tokens(of: term)
                 guard !tokens.isEmpty else { return nil }
