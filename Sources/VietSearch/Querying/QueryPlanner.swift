@@ -206,7 +206,7 @@ struct QueryPlanner {
         }
         var exactForms: Ranked?
         // A `prefix*` has no typed form (no exact phrase), so no document is in that tier.
-        let typedPrefix = required.contains { index in words[index].accented && words[index].clause.alternatives.contains(where: isPrefix) }
+        let typedPrefix = required.contains { index in words[index].accented && words[index].clause.alternatives.contains(where: \.isPrefix) }
         if typed, !typedPrefix, words.count <= weights.strictTierMaxWords, required.contains(where: { words[$0].accented }) {
             // Picks as for candidates (a required word in its typed form when accented), all of
             // them; the words in every form after, so each row scores as in `candidates`.
@@ -223,7 +223,7 @@ struct QueryPlanner {
                 let tokens = tokens(of: term)
                 guard !tokens.isEmpty else { return nil }
                 return SnippetBuilder.Term(
-                    keys: tokens.map { Array((exact ? $0.accent : $0.folded).utf8) }, lastIsPrefix: isPrefix(term))
+                    keys: tokens.map { Array((exact ? $0.accent : $0.folded).utf8) }, lastIsPrefix: term.isPrefix)
             }
             if required.contains(index) {
                 if !terms.isEmpty { requiredTerms.append(terms) }
@@ -235,11 +235,6 @@ struct QueryPlanner {
             allWords: all, candidates: Ranked(expression: expression, ranking: candidates.ranking),
             countExpression: countable ?? expression, exactForms: exactForms,
             snippets: SnippetBuilder(required: requiredTerms, optional: optionalTerms, exact: exact))
-    }
-
-    private func isPrefix(_ term: SearchQuery.Term) -> Bool {
-        if case .word(_, let prefix) = term { return prefix }
-        return false
     }
 
     /// Robertson–Spärck Jones IDF as Lucene writes it (never negative).
@@ -307,18 +302,13 @@ struct QueryPlanner {
             for term in word.clause.alternatives {
                 let tokens = planner.tokens(of: term)
                 guard !tokens.isEmpty else { continue }
-                if word.accented, !isPrefix(term) {
+                if word.accented, !term.isPrefix {
                     parts.append(phrase(typedForm(tokens), word: -1, any: false, exact: false))
                 } else {
                     parts += forms(term, tokens, rank: -1)
                 }
             }
             return parts.joined(separator: " OR ")
-        }
-
-        private func isPrefix(_ term: SearchQuery.Term) -> Bool {
-            if case .word(_, let prefix) = term { return prefix }
-            return false
         }
 
         /// The tokens in the form typed (unaccented tokens: their unaccented form).
@@ -328,7 +318,7 @@ struct QueryPlanner {
 
         /// Phrases for one term: every accent form (kind any), and the typed form (kind exact).
         private mutating func forms(_ term: SearchQuery.Term, _ tokens: [Token], rank: Int) -> [String] {
-            let prefix = isPrefix(term)
+            let prefix = term.isPrefix
             let scores = rank >= 0
             if exact {
                 // The accent key: `ty` stays `ty` (not `ti`), `hoà` is `hòa`.
