@@ -56,7 +56,6 @@ struct QueryPlanner {
         /// questions from 0.74 to 0.42.
         var strictTierMaxWords = 4
         var tierBonus = 1000.0
-        var essentialShare = TermStatistics.essentialShare
         /// Candidates come from essential words whose documents add up to at most this share.
         /// Measured: as-written median 17.4 → 15.6 ms at the same recall; keeping only the rarest
         /// word halves latency but costs 2–4 points of recall@10.
@@ -105,7 +104,7 @@ struct QueryPlanner {
             // Keyword queries keep every form: "đảng" must still find "đang", ranked lower.
             for index in words.indices
             where words[index].accented && words[index].tokens.count == 1 && words[index].tokens[0].count == 1
-                && Double(words[index].frequency) > weights.essentialShare * total
+                && Double(words[index].frequency) > TermStatistics.essentialShare * total
             {
                 words[index].typedOnly = true
             }
@@ -126,7 +125,7 @@ struct QueryPlanner {
         // A word the index lacks finds nothing: it must not be the only one to pick candidates.
         let present = required.filter { candidateFrequency($0) > 0 }
         var essential = present.filter {
-            statistics == nil || Double(candidateFrequency($0)) <= weights.essentialShare * total
+            statistics == nil || Double(candidateFrequency($0)) <= TermStatistics.essentialShare * total
         }
         if essential.isEmpty {
             essential = Array(present.sorted { candidateFrequency($0) < candidateFrequency($1) }.prefix(2))
