@@ -76,7 +76,9 @@ public final class FolderIndexer {
         startReader(work, known: known, queue: queue, pairs: pairs)
         defer { queue.close() }
 
-        var state = WriterState(report: report, known: known, pairs: pairs, progress: progress, filesTotal: work.count, bytesTotal: total)
+        var state = WriterState(
+            report: report, known: known, pairs: pairs, progress: progress, filesTotal: work.count, bytesTotal: total,
+            writerCounts: DocumentFrequencyCounter(pairs: pairs), removedTerms: RemovedTerms(pairs: pairs))
         try writeQueued(queue, &state)
         state.report.bytesRead = state.bytesDone
 
@@ -98,7 +100,9 @@ public final class FolderIndexer {
 
     /// The files new or changed since indexed (by size or modification time); the others count
     /// as unchanged.
-    private static func filesToRead(_ files: [FolderWalker.File], known: [String: Known], unchanged: inout Int) -> [FolderWalker.File] {
+    private static func filesToRead(
+        _ files: [FolderWalker.File], known: [String: Known], unchanged: inout Int
+    ) -> [FolderWalker.File] {
         var work: [FolderWalker.File] = []
         for file in files {
             if let state = known[file.path], state.size == file.size, state.modificationTime == file.modificationTime {
@@ -119,7 +123,9 @@ public final class FolderIndexer {
     }
 
     /// Starts the reader thread (see `readAll`), with a `ReadAhead` hinting the files to come.
-    private func startReader(_ work: [FolderWalker.File], known: [String: Known], queue: BoundedQueue<Item>, pairs: TermPairSink) {
+    private func startReader(
+        _ work: [FolderWalker.File], known: [String: Known], queue: BoundedQueue<Item>, pairs: TermPairSink
+    ) {
         let readAhead = ReadAhead(paths: work.map(\.path))
         let reader = Thread { [readerPreparesAbove] in
             defer { readAhead.stop() }
@@ -176,20 +182,6 @@ public final class FolderIndexer {
         let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
         let removedTerms: RemovedTerms
 
-        init(
-            report: IndexingReport, known: [String: Known], pairs: TermPairSink, progress: ((IndexingProgress) -> Void)?,
-            filesTotal: Int, bytesTotal: Int64
-        ) {
-            self.report = report
-            self.known = known
-            self.pairs = pairs
-            self.progress = progress
-            self.filesTotal = filesTotal
-            self.bytesTotal = bytesTotal
-            writerCounts = DocumentFrequencyCounter(pairs: pairs)
-            removedTerms = RemovedTerms(pairs: pairs)
-        }
-
         /// Writes one item; false for the reader's term counts, which are not a file.
         mutating func write(_ item: Item, with writer: IndexWriter) throws -> Bool {
             switch item {
@@ -213,7 +205,8 @@ public final class FolderIndexer {
                 return false
             }
             filesDone += 1
-            progress?(IndexingProgress(filesDone: filesDone, filesTotal: filesTotal, bytesDone: bytesDone, bytesTotal: bytesTotal))
+            progress?(
+                IndexingProgress(filesDone: filesDone, filesTotal: filesTotal, bytesDone: bytesDone, bytesTotal: bytesTotal))
             return true
         }
 
@@ -245,7 +238,9 @@ public final class FolderIndexer {
 
     /// One transaction: items until `batchSeconds` have passed (looked at every 64 files) or the
     /// queue ends. Returns whether it ended.
-    private static func writeBatch(from queue: BoundedQueue<Item>, _ writer: IndexWriter, _ state: inout WriterState) throws -> Bool {
+    private static func writeBatch(
+        from queue: BoundedQueue<Item>, _ writer: IndexWriter, _ state: inout WriterState
+    ) throws -> Bool {
         writer.removedTerms = state.removedTerms
         let batchStart = Date()
         var inBatch = 0
@@ -257,7 +252,9 @@ public final class FolderIndexer {
     }
 
     /// Indexed files under the indexed folders that are gone from disk.
-    private static func goneFiles(known: [String: Known], present files: [FolderWalker.File], under folders: [String]) -> [String] {
+    private static func goneFiles(
+        known: [String: Known], present files: [FolderWalker.File], under folders: [String]
+    ) -> [String] {
         let present = Set(files.map(\.path))
         let roots = folders.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         return known.keys.filter { path in

@@ -236,10 +236,9 @@ struct QueryPlanner {
         /// `Plan.exactForms`: only for keyword queries typed with accents.
         func exactForms() -> Ranked? {
             // A `prefix*` has no typed form (no exact phrase), so no document is in that tier.
-            let typedPrefix = required.contains { index in words[index].accented && words[index].clause.alternatives.contains(where: \.isPrefix) }
-            guard typed, !typedPrefix, words.count <= weights.strictTierMaxWords, required.contains(where: { words[$0].accented }) else {
-                return nil
-            }
+            let typedPrefix = required.contains { words[$0].accented && words[$0].clause.alternatives.contains(where: \.isPrefix) }
+            guard typed, !typedPrefix, words.count <= weights.strictTierMaxWords, required.contains(where: { words[$0].accented })
+            else { return nil }
             // Picks as for candidates (a required word in its typed form when accented), all of
             // them; the words in every form after, so each row scores as in `candidates`.
             var writer = rankingWriter()
@@ -271,7 +270,8 @@ struct QueryPlanner {
         private func snippetTerm(_ term: SearchQuery.Term) -> SnippetBuilder.Term? {
             let tokens = planner.tokens(of: term)
             guard !tokens.isEmpty else { return nil }
-            return SnippetBuilder.Term(keys: tokens.map { Array((exact ? $0.accent : $0.folded).utf8) }, lastIsPrefix: term.isPrefix)
+            let keys = tokens.map { Array((exact ? $0.accent : $0.folded).utf8) }
+            return SnippetBuilder.Term(keys: keys, lastIsPrefix: term.isPrefix)
         }
 
         /// An expression writer whose ranking plan holds the query's words.
@@ -301,8 +301,8 @@ struct QueryPlanner {
                 pair = weights.adjacency * (idf + scoringIDF(words[index - 1])) / 2
             }
             return VietnameseRankingPlan.Word(
-                anyWeight: idf * (1 - share), exactWeight: exactIDF * share, pairWeight: pair, isRequired: required.contains(index),
-                isAccented: word.accented, length: word.tokens[0].count)
+                anyWeight: idf * (1 - share), exactWeight: exactIDF * share, pairWeight: pair,
+                isRequired: required.contains(index), isAccented: word.accented, length: word.tokens[0].count)
         }
 
         private func scoringIDF(_ word: Word) -> Double {
