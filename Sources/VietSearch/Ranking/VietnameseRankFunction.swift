@@ -1,14 +1,15 @@
-import CSQLite
+import VietSearchSQLite
 
-/// The `vietsearch_rank(table, plan)` FTS5 auxiliary function: BM25 per query word rather than
-/// per phrase (a word typed without accents is an OR of its accent forms, which must count as
-/// one term), the typed accent form as its own weighted term, a bonus for query words that
-/// follow each other in the text (Vietnamese words are mostly two syllables), and tier bonuses
-/// for documents with every word. See `VietnameseRankingPlan` and docs/ENGINE.md.
+/// How the `vietsearch_rank(table, plan)` FTS5 auxiliary function scores the rows of one query
+/// (made at its first row; see `RankingSession` below): BM25 per query word rather than per
+/// phrase (a word typed without accents is an OR of its accent forms, which must count as one
+/// term), the typed accent form as its own weighted term, a bonus for query words that follow
+/// each other in the text (Vietnamese words are mostly two syllables), and tier bonuses for
+/// documents with every word. See `VietnameseRankingPlan` and docs/ENGINE.md.
 ///
 /// Column 0 is the title. IDFs come with the plan (from the index's term statistics), so no
 /// doclist is scanned to compute them, unlike the built-in `bm25()`.
-final class VietnameseRankFunction {
+package final class VietnameseRankFunction {
     /// What the per-row loops need of a word, flat (no arrays or optionals to retain per row).
     struct WordEntry {
         var anyWeight: Double
@@ -101,17 +102,15 @@ final class VietnameseRankFunction {
         ends.deallocate()
     }
 
-    func score(api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer) -> Double? {
-        let functions = api.pointee
-        guard let first = functions.xPhraseFirst, let next = functions.xPhraseNext, let columnSize = functions.xColumnSize
-        else { return nil }
+    /// The row's score; nil when FTS5 fails to read its matches.
+    func score(_ row: FTS5AuxiliaryContext) -> Double? {
         let words = self.words
         let phraseSlots = self.phraseSlots
         let anyFrequency = self.anyFrequency
         let exactFrequency = self.exactFrequency
         let adjacent = self.adjacent
         if columns == 0 {
-            columns = max(Int(functions.xColumnCount?(context) ?? 1), 1)
+            columns = max(row.columnCount, 1)
             for index in words.indices { words[index].placeLength *= columns }
         }
         let columns = self.columns
@@ -125,7 +124,6 @@ final class VietnameseRankFunction {
             self.previousEnds = previousEnds
             self.ends = ends
         }
-        var iterator = Fts5PhraseIter()
         for index in words.indices {
             let word = words[index]
             var any = 0.0
@@ -133,10 +131,8 @@ final class VietnameseRankFunction {
             var adjacency = 0.0
             for slot in word.firstSlot..<word.endSlot {
                 let entry = phraseSlots[slot]
-                var column: Int32 = 0
-                var offset: Int32 = 0
-                guard first(context, entry.phrase, &iterator, &column, &offset) == SQLITE_OK else { return nil }
-                while column >= 0 {
+                guard let instances = row.instances(ofPhrase: entry.phrase) else { return nil }
+                for (column, offset) in instances {
                     let weight = column == 0 ? titleWeight : 1.0
                     if entry.countsAsAny { any += weight }
                     if entry.countsAsExact { exact += weight }
@@ -147,7 +143,6 @@ final class VietnameseRankFunction {
                         if word.countsAdjacency, starts.insert(place), previousEnds.contains(place) { adjacency += weight }
                         if word.marksEnds { _ = ends.insert(place + word.placeLength) }
                     }
-                    next(context, &iterator, &column, &offset)
                 }
             }
             anyFrequency[index] = any
@@ -160,11 +155,7 @@ final class VietnameseRankFunction {
         previousEnds.removeAll()
 
         if averageLength == 0 {
-            var rows: Int64 = 0
-            var tokens: Int64 = 0
-            if functions.xRowCount?(context, &rows) == SQLITE_OK, functions.xColumnTotalSize?(context, -1, &tokens) == SQLITE_OK,
-                rows > 0
-            {
+            if let rows = row.rowCount(), let tokens = row.totalSize(), rows > 0 {
                 averageLength = max(Double(tokens) / Double(rows), 1)
             } else {
                 averageLength = 1
@@ -172,13 +163,11 @@ final class VietnameseRankFunction {
         }
         var length: Int32 = -1
         if plan.b != 0 {
-            if !lengths.isEmpty, let rowid = functions.xRowid?(context), rowid >= 0, rowid < lengths.count {
-                length = lengths[Int(rowid)]
+            if !lengths.isEmpty {
+                let rowid = row.rowid
+                if rowid >= 0, rowid < lengths.count { length = lengths[Int(rowid)] }
             }
-            if length < 0 {
-                length = 0
-                _ = columnSize(context, -1, &length)
-            }
+            if length < 0 { length = Int32(clamping: row.size() ?? 0) }
         }
         let k1 = plan.k1
         let norm = k1 * (1 - plan.b + plan.b * Double(length) / averageLength)
@@ -207,72 +196,34 @@ final class VietnameseRankFunction {
     }
 }
 
-// MARK: - C entry points
+// MARK: - The FTS5 function
 
-private func releaseRankFunction(_ pointer: UnsafeMutableRawPointer?) {
-    guard let pointer else { return }
-    Unmanaged<VietnameseRankFunction>.fromOpaque(pointer).release()
-}
-
-private func vietsearchRank(
-    _ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ result: OpaquePointer?, _ count: Int32,
-    _ values: UnsafeMutablePointer<OpaquePointer?>?
-) {
-    guard let api, let fts, let result else { return }
-    let functions = api.pointee
-    let session = functions.xUserData?(fts).map { Unmanaged<RankingSession>.fromOpaque($0).takeUnretainedValue() }
-    session?.rowsScored += 1
-    var state: VietnameseRankFunction
-    if let saved = functions.xGetAuxdata?(fts, 0) {
-        state = Unmanaged<VietnameseRankFunction>.fromOpaque(saved).takeUnretainedValue()
-    } else {
-        guard count == 1, let value = values?[0], let text = sqlite3_value_text(value),
-            let plan = VietnameseRankingPlan(decoding: String(cString: text))
-        else {
-            sqlite3_result_error(result, "vietsearch_rank: expected one argument, a ranking plan", -1)
-            return
+extension RankingSession: FTS5AuxiliaryFunction {
+    /// Parses the query's plan, at its first row.
+    package func makeQueryState(for call: FTS5AuxiliaryContext) throws(FTS5FunctionError) -> VietnameseRankFunction {
+        guard call.argumentCount == 1, let text = call.textArgument(at: 0), let plan = VietnameseRankingPlan(decoding: text) else {
+            throw FTS5FunctionError("vietsearch_rank: expected one argument, a ranking plan")
         }
         // A plan numbering more phrases than the expression has would read past FTS5's arrays.
-        let phrases = functions.xPhraseCount?(fts) ?? 0
+        let phrases = call.phraseCount
         guard plan.phrases.count == phrases else {
-            sqlite3_result_error(
-                result, "vietsearch_rank: the plan describes \(plan.phrases.count) phrases, the MATCH expression has \(phrases)", -1)
-            return
+            throw FTS5FunctionError("vietsearch_rank: the plan describes \(plan.phrases.count) phrases, the MATCH expression has \(phrases)")
         }
-        let lengths = session?.lengths
-        state = VietnameseRankFunction(plan: plan, lengths: lengths?.isLoaded == true ? lengths!.lengths : [])
-        let retained = Unmanaged.passRetained(state).toOpaque()
-        guard functions.xSetAuxdata?(fts, retained, releaseRankFunction) == SQLITE_OK else {
-            // xSetAuxdata calls the destructor itself when it fails.
-            sqlite3_result_error_nomem(result)
-            return
-        }
+        return VietnameseRankFunction(plan: plan, lengths: lengths.isLoaded ? lengths.lengths : [])
     }
-    guard let score = state.score(api: api, context: fts) else {
-        sqlite3_result_error(result, "vietsearch_rank: reading the match failed", -1)
-        return
+
+    package func value(of call: FTS5AuxiliaryContext, state: VietnameseRankFunction) throws(FTS5FunctionError) -> Double {
+        rowsScored += 1
+        guard let score = state.score(call) else { throw FTS5FunctionError("vietsearch_rank: reading the match failed") }
+        return score
     }
-    sqlite3_result_double(result, score)
 }
 
-/// The name SQLite keeps a pointer to.
-private let rankFunctionName: StaticString = "vietsearch_rank"
-
-private func releaseRankingSession(_ pointer: UnsafeMutableRawPointer?) {
-    guard let pointer else { return }
-    Unmanaged<RankingSession>.fromOpaque(pointer).release()
-}
-
-/// Registers `vietsearch_rank` on the FTS5 of one connection; with `session`, rows its lengths
-/// hold are scored with their token counts, and every call is counted (FTS5 keeps the object
-/// until the function is replaced or the connection closes).
-package func registerVietnameseRankFunction(fts5: UnsafeMutablePointer<fts5_api>, session: RankingSession? = nil) -> Int32 {
-    guard let create = fts5.pointee.xCreateFunction else { return SQLITE_ERROR }
-    let name = UnsafeRawPointer(rankFunctionName.utf8Start).assumingMemoryBound(to: CChar.self)
-    guard let session else { return create(fts5, name, nil, vietsearchRank, nil) }
-    let retained = Unmanaged.passRetained(session)
-    let rc = create(fts5, name, retained.toOpaque(), vietsearchRank, releaseRankingSession)
-    // FTS5 does not call the destructor when registration fails.
-    if rc != SQLITE_OK { retained.release() }
-    return rc
+extension SQLiteConnection {
+    /// Registers `vietsearch_rank` (see `VietnameseRankingPlan`) on this connection: rows that
+    /// `session`'s lengths hold are scored with them, and every call is counted there (FTS5 keeps
+    /// the session until the function is replaced or the connection closes).
+    package func registerVietnameseRanking(session: RankingSession = RankingSession()) throws(SQLiteError) {
+        try registerAuxiliaryFunction(session, name: "vietsearch_rank")
+    }
 }
