@@ -44,8 +44,8 @@ package final class VietnameseRankFunction {
     // Per-query tables and per-row scratch, allocated once per query. Raw buffers: arrays stored
     // in a class pay a dynamic exclusivity check (and retains) on every access, which was a fifth
     // of the query time.
-    /// Words in query order (adjacency is between consecutive words); filled on the first row,
-    /// when the column count is known.
+    /// Words in query order (adjacency is between consecutive words); their place lengths are
+    /// scaled on the first row, when the column count is known.
     let words: UnsafeMutableBufferPointer<WordEntry>
     /// Per word, the phrases that score it (candidate picks and exclusions do not score): only
     /// theirs are read.
@@ -68,10 +68,18 @@ package final class VietnameseRankFunction {
         self.plan = plan
         self.lengths = lengths
         let count = max(plan.words.count, 1)
-        words = .allocate(capacity: plan.words.count)
         anyFrequency = .allocate(capacity: count)
         exactFrequency = .allocate(capacity: count)
         adjacent = .allocate(capacity: count)
+        let (entries, slots) = Self.tables(of: plan)
+        words = .allocate(capacity: entries.count)
+        _ = words.initialize(fromContentsOf: entries)
+        phraseSlots = .allocate(capacity: max(slots.count, 1))
+        _ = phraseSlots.initialize(fromContentsOf: slots)
+    }
+
+    /// The plan's words in query order, and per word, the phrases that score it.
+    private static func tables(of plan: VietnameseRankingPlan) -> ([WordEntry], [PhraseSlot]) {
         var slots: [PhraseSlot] = []
         var entries: [WordEntry] = []
         for (index, word) in plan.words.enumerated() {
@@ -86,9 +94,7 @@ package final class VietnameseRankFunction {
                     marksEnds: index + 1 < plan.words.count && plan.words[index + 1].pairWeight > 0, isRequired: word.isRequired,
                     isAccented: word.isAccented))
         }
-        phraseSlots = .allocate(capacity: max(slots.count, 1))
-        _ = phraseSlots.initialize(fromContentsOf: slots)
-        _ = words.initialize(fromContentsOf: entries)
+        return (entries, slots)
     }
 
     deinit {
@@ -104,75 +110,94 @@ package final class VietnameseRankFunction {
 
     /// The row's score; nil when FTS5 fails to read its matches.
     func score(_ row: FTS5AuxiliaryContext) -> Double? {
-        let words = self.words
-        let phraseSlots = self.phraseSlots
-        let anyFrequency = self.anyFrequency
-        let exactFrequency = self.exactFrequency
-        let adjacent = self.adjacent
-        if columns == 0 {
-            columns = max(row.columnCount, 1)
-            for index in words.indices { words[index].placeLength *= columns }
-        }
-        let columns = self.columns
-        let titleWeight = plan.titleWeight
+        if columns == 0 { learnColumns(row.columnCount) }
+        guard countMatches(in: row) else { return nil }
+        if averageLength == 0 { averageLength = Self.averageLength(of: row) }
+        return combinedScore(lengthNorm: plan.k1 * (1 - plan.b + plan.b * Double(rowLength(row)) / averageLength))
+    }
+
+    /// Places are numbered offset × columns + column, so a word's length in places is its
+    /// tokens times the columns.
+    private func learnColumns(_ count: Int) {
+        columns = max(count, 1)
+        for index in words.indices { words[index].placeLength *= columns }
+    }
+
+    /// Fills, per word, its weighted matches in any form (`anyFrequency`), in the form typed
+    /// (`exactFrequency`), and starting where the previous word ends (`adjacent`). A title match
+    /// counts `titleWeight`, a body match 1.
+    @inline(__always)
+    private func countMatches(in row: FTS5AuxiliaryContext) -> Bool {
         // Local copies: a class's stored sets pay an exclusivity check on every access.
-        var starts = self.starts
-        var previousEnds = self.previousEnds
-        var ends = self.ends
+        var places = AdjacencyPlaces(starts: starts, previousEnds: previousEnds, ends: ends)
         defer {
-            self.starts = starts
-            self.previousEnds = previousEnds
-            self.ends = ends
+            starts = places.starts
+            previousEnds = places.previousEnds
+            ends = places.ends
         }
         for index in words.indices {
-            let word = words[index]
-            var any = 0.0
-            var exact = 0.0
-            var adjacency = 0.0
-            for slot in word.firstSlot..<word.endSlot {
-                let entry = phraseSlots[slot]
-                guard let instances = row.instances(ofPhrase: entry.phrase) else { return nil }
-                for (column, offset) in instances {
-                    let weight = column == 0 ? titleWeight : 1.0
-                    if entry.countsAsAny { any += weight }
-                    if entry.countsAsExact { exact += weight }
-                    // Adjacency: this word starting where the previous one ends, and where this
-                    // one ends, for the next word.
-                    if word.countsAdjacency || word.marksEnds {
-                        let place = Int(offset) * columns + Int(column)
-                        if word.countsAdjacency, starts.insert(place), previousEnds.contains(place) { adjacency += weight }
-                        if word.marksEnds { _ = ends.insert(place + word.placeLength) }
-                    }
+            guard countMatches(ofWord: index, in: row, places: &places) else { return false }
+            places.nextWord()
+        }
+        places.previousEnds.removeAll()
+        return true
+    }
+
+    /// One word's share of `countMatches(in:)`: every instance of each of its phrases.
+    @inline(__always)
+    private func countMatches(ofWord index: Int, in row: FTS5AuxiliaryContext, places: inout AdjacencyPlaces) -> Bool {
+        let word = words[index]
+        let phraseSlots = self.phraseSlots
+        let columns = self.columns
+        let titleWeight = plan.titleWeight
+        var any = 0.0
+        var exact = 0.0
+        var adjacency = 0.0
+        for slot in word.firstSlot..<word.endSlot {
+            let entry = phraseSlots[slot]
+            guard let instances = row.instances(ofPhrase: entry.phrase) else { return false }
+            for (column, offset) in instances {
+                let weight = column == 0 ? titleWeight : 1.0
+                if entry.countsAsAny { any += weight }
+                if entry.countsAsExact { exact += weight }
+                // Adjacency: this word starting where the previous one ends, and where this one
+                // ends, for the next word.
+                if word.countsAdjacency || word.marksEnds {
+                    let place = Int(offset) * columns + Int(column)
+                    if word.countsAdjacency, places.starts.insert(place), places.previousEnds.contains(place) { adjacency += weight }
+                    if word.marksEnds { _ = places.ends.insert(place + word.placeLength) }
                 }
             }
-            anyFrequency[index] = any
-            exactFrequency[index] = exact
-            adjacent[index] = adjacency
-            starts.removeAll()
-            previousEnds.removeAll()
-            swap(&previousEnds, &ends)
         }
-        previousEnds.removeAll()
+        anyFrequency[index] = any
+        exactFrequency[index] = exact
+        adjacent[index] = adjacency
+        return true
+    }
 
-        if averageLength == 0 {
-            if let rows = row.rowCount(), let tokens = row.totalSize(), rows > 0 {
-                averageLength = max(Double(tokens) / Double(rows), 1)
-            } else {
-                averageLength = 1
-            }
+    /// Average tokens per row of the table (at least 1), read once per query.
+    private static func averageLength(of row: FTS5AuxiliaryContext) -> Double {
+        guard let rows = row.rowCount(), let tokens = row.totalSize(), rows > 0 else { return 1 }
+        return max(Double(tokens) / Double(rows), 1)
+    }
+
+    /// The row's tokens, from the lengths held in memory when they hold it (else FTS5's
+    /// `%_docsize`); unused, so not read, when the plan does not normalize by length.
+    @inline(__always)
+    private func rowLength(_ row: FTS5AuxiliaryContext) -> Int32 {
+        guard plan.b != 0 else { return -1 }
+        if !lengths.isEmpty {
+            let rowid = row.rowid
+            if rowid >= 0, rowid < lengths.count, lengths[Int(rowid)] >= 0 { return lengths[Int(rowid)] }
         }
-        var length: Int32 = -1
-        if plan.b != 0 {
-            if !lengths.isEmpty {
-                let rowid = row.rowid
-                if rowid >= 0, rowid < lengths.count { length = lengths[Int(rowid)] }
-            }
-            if length < 0 { length = Int32(clamping: row.size() ?? 0) }
-        }
+        return Int32(clamping: row.size() ?? 0)
+    }
+
+    /// BM25 of every word's counts (saturated with `lengthNorm`), plus the tier bonuses.
+    @inline(__always)
+    private func combinedScore(lengthNorm norm: Double) -> Double {
         let k1 = plan.k1
-        let norm = k1 * (1 - plan.b + plan.b * Double(length) / averageLength)
         func saturated(_ frequency: Double) -> Double { frequency * (k1 + 1) / (frequency + norm) }
-
         var score = 0.0
         var allWords = true
         var exactForms = true
@@ -193,6 +218,24 @@ package final class VietnameseRankFunction {
             if exactForms { score += plan.exactFormsBonus }
         }
         return score
+    }
+}
+
+
+/// The places adjacency compares while a row's words are read in query order: where the word
+/// being read starts (each place once, whichever phrase matched it), where the previous word
+/// ends, and where this one ends.
+private struct AdjacencyPlaces {
+    var starts: PlaceSet
+    var previousEnds: PlaceSet
+    var ends: PlaceSet
+
+    /// The word read becomes the previous one.
+    @inline(__always)
+    mutating func nextWord() {
+        starts.removeAll()
+        previousEnds.removeAll()
+        swap(&previousEnds, &ends)
     }
 }
 
