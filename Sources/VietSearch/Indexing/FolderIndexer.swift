@@ -67,7 +67,7 @@ public final class FolderIndexer {
         // Statistics left stale by an interrupted run (or not counting every document, as after
         // writes through `IndexWriter` alone) cannot be brought up to date by this run's counts.
         let staleBefore = try index.wrapping {
-            try index.statisticsAreStale || Int(try index.meta("document_count") ?? "0") != known.count
+            try index.statisticsAreStale || Int(try index.meta(.documentCount) ?? "0") != known.count
         }
         var work: [FolderWalker.File] = []
         for file in walk.files {
@@ -145,7 +145,7 @@ public final class FolderIndexer {
                     switch item {
                     case .document(let document, let prepared, let bytes):
                         let terms = prepared ?? Self.prepare(document, pretokenizer: writerPretokenizer, counts: &writerCounts)
-                        if report.added + report.updated == 0 { try writer.markStatisticsStale() }
+                        if report.added + report.updated == 0 { try writer.markStatisticsStale(.indexing) }
                         // The lock file keeps other indexers out, so `known` is current.
                         try writer.upsert(document, mayExist: known[document.path] != nil, pretokenized: terms)
                         if known[document.path] == nil { report.added += 1 } else { report.updated += 1 }
@@ -185,9 +185,11 @@ public final class FolderIndexer {
             writer.removedTerms = removedTerms
             for path in gone { try writer.remove(path: path) }
             var updated = false
+            // Still marked by this run: no other writer changed documents meanwhile.
             if changed, !staleBefore, let readerCounts,
                 readerCounts.documentCount + writerCounts.documentCount == report.added + report.updated,
-                removedTerms.counts.documentCount == report.updated + gone.count
+                removedTerms.counts.documentCount == report.updated + gone.count,
+                try report.added + report.updated == 0 || index.meta(.termStatsStale) == StaleStatistics.indexing.rawValue
             {
                 updated = try writer.updateTermStatistics(added: [readerCounts, writerCounts], removed: removedTerms.counts, pairs: pairs)
             }
