@@ -40,7 +40,7 @@ extension SQLiteConnection {
     /// `VietnameseTokenizerOptions` for its arguments). Needed once per connection, before any
     /// table using it is read or written.
     public func registerVietnameseTokenizer() throws(SQLiteError) {
-        let rc = VietSearchSQLite.registerVietnameseTokenizer(fts5: try FTS5.api(handle), replay: tokenReplay)
+        let rc = VietSearchSQLite.registerVietnameseTokenizer(fts5: try FTS5.api(handle), registration: tokenizers)
         guard rc == SQLITE_OK else { throw SQLiteError(database: handle, resultCode: rc, context: "registering the vietnamese tokenizer") }
     }
 }
