@@ -13,10 +13,14 @@ public struct IndexStatistics: Sendable, Hashable {
 extension SearchIndex {
     public func statistics() throws(VietSearchError) -> IndexStatistics {
         try wrapping {
-            let documents = Int(try connection.scalarInt("SELECT count(*) FROM documents") ?? 0)
+            // Files: the sections after a file's first are not documents of their own.
+            let files = try IndexSchema.hasSectionColumn(connection) ? "SELECT count(*) FROM documents WHERE file IS NULL" : "SELECT count(*) FROM documents"
+            let documents = Int(try connection.scalarInt(files) ?? 0)
             let textBytes = try connection.scalarInt("SELECT coalesce(sum(length(CAST(body AS BLOB))), 0) FROM documents") ?? 0
             var encodings: [String: Int] = [:]
-            let statement = try connection.prepare("SELECT encoding, count(*) FROM documents GROUP BY encoding")
+            let statement = try connection.prepare(
+                files.hasSuffix("NULL") ? "SELECT encoding, count(*) FROM documents WHERE file IS NULL GROUP BY encoding"
+                    : "SELECT encoding, count(*) FROM documents GROUP BY encoding")
             while try statement.step() { encodings[statement.text(at: 0)] = statement.int(at: 1) }
             return IndexStatistics(
                 documents: documents, textBytes: textBytes, lastIndexedAt: try meta(.lastIndexedAt).flatMap { Int64($0) },

@@ -16,16 +16,21 @@ public final class IndexWriter {
     private let updateStatement: SQLiteStatement
     private let deleteStatement: SQLiteStatement
     private let touchStatement: SQLiteStatement
+    private let sectionsStatement: SQLiteStatement
+    private let sectionTextStatement: SQLiteStatement
+    private let completeStatement: SQLiteStatement
     private let ftsInsertStatement: SQLiteStatement
     private let ftsDeleteStatement: SQLiteStatement
     /// Set by a caller that keeps the statistics itself (a `FolderIndexer` run, whose counts span
     /// its transactions): deleted versions' terms are counted there, and this writer leaves the
     /// statistics to the caller.
     var removedTerms: RemovedTerms?
+    /// Rows (documents and sections) taken out of FTS5 by this writer.
+    private(set) var rowsDeleted = 0
     /// What this transaction's public writes do to the statistics.
-    private var upkeep = StatisticsUpkeep.undecided
+    var upkeep = StatisticsUpkeep.undecided
 
-    private enum StatisticsUpkeep {
+    enum StatisticsUpkeep {
         /// No document changed yet.
         case undecided
         /// They were current: this transaction's changes, counted, are applied at its end.
@@ -40,8 +45,8 @@ public final class IndexWriter {
         findStatement = try db.prepare("SELECT id, title, body FROM documents WHERE path = ?1")
         insertStatement = try db.prepare(
             """
-            INSERT INTO documents(path, title, body, size, mtime_ns, hash, encoding, format, indexed_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, unixepoch())
+            INSERT INTO documents(path, title, body, size, mtime_ns, hash, encoding, format, indexed_at, file)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, unixepoch(), ?9)
             """)
         updateStatement = try db.prepare(
             """
@@ -51,6 +56,9 @@ public final class IndexWriter {
             """)
         deleteStatement = try db.prepare("DELETE FROM documents WHERE id = ?1")
         touchStatement = try db.prepare("UPDATE documents SET size = ?2, mtime_ns = ?3 WHERE path = ?1")
+        sectionsStatement = try db.prepare("SELECT id FROM documents WHERE file = ?1 ORDER BY id")
+        sectionTextStatement = try db.prepare("SELECT title, body FROM documents WHERE id = ?1")
+        completeStatement = try db.prepare("UPDATE documents SET size = ?2, mtime_ns = ?3, hash = ?4 WHERE id = ?1")
         ftsInsertStatement = try db.prepare("INSERT INTO documents_fts(rowid, title, body) VALUES (?1, ?2, ?3)")
         // External content: FTS5 must be told the old text to remove its terms.
         ftsDeleteStatement = try db.prepare(
@@ -64,46 +72,122 @@ public final class IndexWriter {
         return (findStatement.int64(at: 0), findStatement.text(at: 1), findStatement.text(at: 2))
     }
 
-    private func run(_ statement: SQLiteStatement, _ values: [SQLiteValue]) throws {
+    func run(_ statement: SQLiteStatement, _ values: [SQLiteValue]) throws {
         statement.reset()
         try statement.bind(values)
         try statement.step()
     }
 
-    /// Adds the document, or replaces the one with the same path.
+    /// Adds the document, or replaces the one with the same path. A body longer than a section
+    /// (`IndexSchema.sectionBytes`) is stored as sections, one row each (see `IndexSchema`).
     public func upsert(_ document: IndexedDocument) throws {
-        let terms = try countedChanges()?.record(document) ?? []
-        try upsert(document, mayExist: true, pretokenized: terms)
+        let sections = TextSections.split(document.body)
+        var first = document
+        first.body = sections[0]
+        let counted = try countedChanges()
+        let id = try upsert(first, mayExist: true, pretokenized: counted?.record(first) ?? [], complete: sections.count == 1)
+        guard sections.count > 1 else { return }
+        let file = SectionedFile(id: id, path: document.path, encoding: document.encoding, format: document.format)
+        for (number, body) in sections.enumerated().dropFirst() {
+            try appendSection(body, number: number, of: file, pretokenized: counted?.record(section: body) ?? [])
+        }
+        try complete(file, size: document.size, modificationTime: document.modificationTime, hash: document.hash)
     }
 
     /// `mayExist: false` (the caller knows the path is new) skips looking for an old version:
     /// one query less per new document on the insert path. `pretokenized` holds the title's and
     /// body's terms recorded on another thread, replayed instead of analysing them here.
-    func upsert(_ document: IndexedDocument, mayExist: Bool, pretokenized: [PretokenizedText] = []) throws {
+    /// `complete: false`: the document is a file's first section, more follow (`appendSection`),
+    /// and until `complete` records its size, time and hash, the file reads as changed (an
+    /// interrupted run leaves it for the next one to write again). Returns the row's id.
+    @discardableResult
+    func upsert(_ document: IndexedDocument, mayExist: Bool, pretokenized: [PretokenizedText] = [], complete: Bool = true) throws -> Int64 {
         let fields: [SQLiteValue] = [
-            .text(document.title), .text(document.body), .integer(document.size), .integer(document.modificationTime),
-            .text(document.hash), .text(document.encoding), .text(document.format),
+            .text(document.title), .text(document.body), .integer(document.size),
+            .integer(complete ? document.modificationTime : -1), .text(complete ? document.hash : ""),
+            .text(document.encoding), .text(document.format),
         ]
         let id: Int64
         if mayExist, let old = try existing(document.path) {
             id = old.id
             try deleteFromFTS(id: id, title: old.title, body: old.body)
+            try removeSections(of: id)
             try run(updateStatement, [.integer(id)] + fields)
         } else {
-            try run(insertStatement, [.text(document.path)] + fields)
+            try run(insertStatement, [.text(document.path)] + fields + [.null])
             id = index.connection.lastInsertRowID
         }
         try index.connection.withPretokenized(pretokenized) {
             try run(ftsInsertStatement, [.integer(id), .text(document.title), .text(document.body)])
         }
+        return id
     }
 
-    /// Removes the document at `path`, if indexed.
+    /// A file whose sections are being written.
+    struct SectionedFile {
+        var id: Int64
+        var path: String
+        var encoding: String
+        var format: String
+    }
+
+    /// Adds section `number` (1 for the second) of a file whose first section `upsert` wrote
+    /// with `complete: false`. `pretokenized`: the empty title's and the body's terms.
+    func appendSection(_ body: String, number: Int, of file: SectionedFile, pretokenized: [PretokenizedText] = []) throws {
+        let fields: [SQLiteValue] = [
+            .text("\(file.path)\u{0}\(number)"), .text(""), .text(body), .integer(Int64(body.utf8.count)), .integer(0), .text(""),
+            .text(file.encoding), .text(file.format), .integer(file.id),
+        ]
+        try run(insertStatement, fields)
+        let id = index.connection.lastInsertRowID
+        try index.connection.withPretokenized(pretokenized) {
+            try run(ftsInsertStatement, [.integer(id), .text(""), .text(body)])
+        }
+    }
+
+    /// Records the size, time and hash of a file whose sections are all written.
+    func complete(_ file: SectionedFile, size: Int64, modificationTime: Int64, hash: String) throws {
+        try run(completeStatement, [.integer(file.id), .integer(size), .integer(modificationTime), .text(hash)])
+    }
+
+    /// Removes the sections after the first of the file whose row is `id`, one at a time (a
+    /// file of 1 GB has thousands: their texts are never held together).
+    private func removeSections(of id: Int64) throws {
+        sectionsStatement.reset()
+        try sectionsStatement.bind([.integer(id)])
+        var sections: [Int64] = []
+        while try sectionsStatement.step() { sections.append(sectionsStatement.int64(at: 0)) }
+        for section in sections {
+            sectionTextStatement.reset()
+            try sectionTextStatement.bind([.integer(section)])
+            guard try sectionTextStatement.step() else { continue }
+            let (title, body) = (sectionTextStatement.text(at: 0), sectionTextStatement.text(at: 1))
+            sectionTextStatement.reset()
+            try deleteFromFTS(id: section, title: title, body: body)
+            try run(deleteStatement, [.integer(section)])
+        }
+    }
+
+    /// Removes the document at `path` (every section of it), if indexed.
     public func remove(path: String) throws {
         guard let old = try existing(path) else { return }
         _ = try countedChanges()
         try deleteFromFTS(id: old.id, title: old.title, body: old.body)
+        try removeSections(of: old.id)
         try run(deleteStatement, [.integer(old.id)])
+    }
+
+    /// Removes the file whose row is `id` (every section of it), if indexed.
+    func remove(id: Int64) throws {
+        sectionTextStatement.reset()
+        try sectionTextStatement.bind([.integer(id)])
+        guard try sectionTextStatement.step() else { return }
+        let (title, body) = (sectionTextStatement.text(at: 0), sectionTextStatement.text(at: 1))
+        sectionTextStatement.reset()
+        _ = try countedChanges()
+        try deleteFromFTS(id: id, title: title, body: body)
+        try removeSections(of: id)
+        try run(deleteStatement, [.integer(id)])
     }
 
     private func deleteFromFTS(id: Int64, title: String, body: String) throws {
@@ -119,6 +203,7 @@ public final class IndexWriter {
         try index.connection.withPretokenized(recordings) {
             try run(ftsDeleteStatement, [.integer(id), .text(title), .text(body)])
         }
+        rowsDeleted += 1
     }
 
     /// Records a new size and modification time for a file whose content did not change.
@@ -154,129 +239,9 @@ public final class IndexWriter {
         }
     }
 
-    /// Recomputes the statistics the query planner uses from the whole index.
-    public func refreshTermStatistics() throws {
-        try index.connection.execute(IndexSchema.refreshTermStatistics)
-        try rebuildTermPairs()
-        try markStatisticsCurrent()
-        // They now include this transaction's changes so far.
-        upkeep = .undecided
-    }
-
-    /// Recounts `term_pairs` from the stored text of every document (the vocabulary has no
-    /// adjacency): about as long as analysing the text once.
-    private func rebuildTermPairs() throws {
-        let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
-        var counter = DocumentFrequencyCounter()
-        let statement = try index.connection.prepare("SELECT title, body FROM documents")
-        while try statement.step() {
-            counter.addDocument([pretokenizer.record(statement.text(at: 0)), pretokenizer.record(statement.text(at: 1))])
-        }
-        counter.flushPairs()
-        let table = TermPairTable.merge([], counter.pairs.takeSorted(), termDocumentCount: counter.termDocumentCount)
-        try storeTermPairs(table)
-    }
-
-    /// The stored pair counts, or nil when the index has none (made before they existed).
-    private func storedTermPairs() throws -> TermPairTable? {
-        let statement = try index.connection.prepare("SELECT data FROM term_pairs WHERE id = 1")
-        guard try statement.step() else { return nil }
-        return TermPairTable(bytes: statement.blob(at: 0))
-    }
-
-    private func storeTermPairs(_ table: TermPairTable?) throws {
-        guard let table else { return try index.connection.execute("DELETE FROM term_pairs") }
-        let statement = try index.connection.prepare("INSERT OR REPLACE INTO term_pairs(id, data) VALUES (1, ?1)")
-        try statement.bind([.blob(table.bytes)])
-        try statement.step()
-    }
-
-    /// Brings the statistics the query planner uses up to date by difference: the terms of the
-    /// documents added (counted while they were read) minus those of the versions deleted. That
-    /// is what `refreshTermStatistics` computes, without walking the whole index's vocabulary
-    /// again (0.7 s on the news corpus). Valid only when the statistics were current before the
-    /// run; returns false, changing nothing, when a count would go negative (they were not).
-    ///
-    /// `pairs` holds the run's pair counts: additions and deletions (see `TermPairSink`).
-    func updateTermStatistics(added: [DocumentFrequencyCounter], removed: DocumentFrequencyCounter, pairs sink: TermPairSink) throws -> Bool {
-        // Summed and sorted as bytes, then grouped by folded syllable: Swift strings and
-        // dictionaries per term made this 0.2 s at the end of a news-folder run, with nothing
-        // else left to do.
-        var change = DocumentFrequencyCounter()
-        // Each counter's last pairs go to the sink here (the caller keeps no other copy).
-        for var counter in added {
-            counter.flushPairs()
-            change.add(counter)
-        }
-        var removed = removed
-        removed.flushPairs()
-        change.add(removed, times: -1)
-        var groups: [(folded: String, forms: [(form: String, documents: Int)])] = []
-        for (key, documents) in change.sortedTerms() {
-            // A keyed term is `folded:accent`, as in the vocabulary rebuild.
-            guard let colon = key.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            let folded = key[..<colon]
-            let form = String(decoding: key[(colon + 1)...], as: UTF8.self)
-            if let last = groups.last?.folded, last.utf8.elementsEqual(folded) {
-                groups[groups.count - 1].forms.append((form, documents))
-            } else {
-                groups.append((String(decoding: folded, as: UTF8.self), [(form, documents)]))
-            }
-        }
-        let lookup = try index.connection.prepare("SELECT variants FROM term_stats WHERE folded = ?1")
-        // A new index has nothing to merge with: no lookups.
-        let merging = try index.connection.scalarInt("SELECT EXISTS (SELECT 1 FROM term_stats)") == 1
-        // `variants` nil: the word is gone from every document.
-        var rows: [(folded: String, frequency: Int, variants: String?)] = []
-        rows.reserveCapacity(groups.count)
-        for (folded, forms) in groups {
-            var old: [(form: String, documentFrequency: Int)] = []
-            if merging {
-                lookup.reset()
-                try lookup.bind([.text(folded)])
-                if try lookup.step() { old = TermStatistics.parseVariants(lookup.text(at: 0)) }
-            }
-            if old.isEmpty {
-                guard forms.allSatisfy({ $0.documents > 0 }) else { return false }
-                rows.append((folded, forms.reduce(0) { $0 + $1.documents }, TermStatistics.formatVariants(inOrder: forms)))
-                continue
-            }
-            var variants: [String: Int] = [:]
-            for (form, documents) in old { variants[form, default: 0] += documents }
-            for (form, documents) in forms { variants[form, default: 0] += documents }
-            guard variants.values.allSatisfy({ $0 >= 0 }) else { return false }
-            let kept = variants.filter { $0.value > 0 }
-            rows.append((folded, kept.values.reduce(0, +), kept.isEmpty ? nil : TermStatistics.formatVariants(kept)))
-        }
-        // Pair counts by difference too, unless the index has none yet (made before they
-        // existed): then counted once from the stored text.
-        if !merging {
-            guard let pairs = TermPairTable.merge([], sink.takeSorted(), termDocumentCount: change.termDocumentCount) else { return false }
-            try storeTermPairs(pairs)
-        } else if let old = try storedTermPairs() {
-            guard let pairs = old.merged(with: sink.takeSorted(), termDocumentChange: change.termDocumentCount) else { return false }
-            try storeTermPairs(pairs)
-        } else {
-            try rebuildTermPairs()
-        }
-        let store = try index.connection.prepare("INSERT OR REPLACE INTO term_stats(folded, df, variants) VALUES (?1, ?2, ?3)")
-        let delete = try index.connection.prepare("DELETE FROM term_stats WHERE folded = ?1")
-        // In key order (the groups are), the rows append to the table's b-tree rather than
-        // split its pages.
-        for (folded, frequency, variants) in rows {
-            if let variants {
-                try run(store, [.text(folded), .integer(Int64(frequency)), .text(variants)])
-            } else {
-                try run(delete, [.text(folded)])
-            }
-        }
-        try markStatisticsCurrent()
-        return true
-    }
-
     /// The statistics describe the documents now: the count they were computed over (a later
     /// run compares it with the documents it knows) and no stale flag.
-    private func markStatisticsCurrent() throws {
+    func markStatisticsCurrent() throws {
         let documents = try index.connection.scalarInt("SELECT count(*) FROM documents") ?? 0
         try index.setMeta(.documentCount, String(documents))
         try index.removeMeta(.termStatsStale)

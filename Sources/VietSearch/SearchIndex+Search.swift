@@ -25,6 +25,7 @@ extension SearchIndex {
             // Row lengths in memory: a `%_docsize` lookup per scored row was a fifth of the time
             // of questions without diacritics.
             try documentLengths.refresh(from: connection, table: "documents_fts")
+            try sections.refresh(from: connection)
             // Each tier is ranked only when the one above it has too few documents. Ranking
             // scores every row of a tier, so its row count comes with it: the total needs no
             // second walk (see `RankingSession`).
@@ -109,12 +110,15 @@ extension SearchIndex {
         return restored
     }
 
-    /// The index's pair counts, read again only when another connection has committed.
+    /// The index's pair counts, read again only when another connection has committed: the
+    /// blocks of `term_pair_blocks`, or the single row of an index made before them.
     func termPairs() throws -> TermPairTable? {
         let version = try connection.scalarInt("PRAGMA data_version") ?? 0
         if let cache = termPairsCache, cache.version == version { return cache.table }
         var table: TermPairTable?
-        if try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'term_pairs'") == 1 {
+        let tables = try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('term_pairs', 'term_pair_blocks')") ?? 0
+        if tables == 2 { table = try TermPairBlocks(connection: connection).load() }
+        if table == nil, tables >= 1, try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'term_pairs'") == 1 {
             let statement = try connection.prepare("SELECT data FROM term_pairs WHERE id = 1")
             if try statement.step() { table = TermPairTable(bytes: statement.blob(at: 0)) }
         }
@@ -137,20 +141,52 @@ extension SearchIndex {
         }
     }
 
+    /// Files matching `expression` (rows, when no file is stored in sections).
     func count(_ expression: String) throws -> Int {
-        Int(try connection.scalarInt("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1", [.text(expression)]) ?? 0)
+        guard !sections.isEmpty else {
+            return Int(try connection.scalarInt("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1", [.text(expression)]) ?? 0)
+        }
+        let statement = try connection.prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1")
+        try statement.bind([.text(expression)])
+        var files = Set<Int64>()
+        var rows = 0
+        while try statement.step() {
+            let row = statement.int64(at: 0)
+            if sections.isSectioned(row) { files.insert(sections.file(of: row)) } else { rows += 1 }
+        }
+        return rows + files.count
     }
 
-    /// The best rows by `vietsearch_rank`, and how many rows matched. Ordering by the function
+    /// The best rows by `vietsearch_rank`, one per file, and how many files matched (see
+    /// `topRows`).
+    func top(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int) throws -> (rows: [(id: Int64, score: Double)], count: Int) {
+        // Without a row to return, SQLite would skip scoring (and counting) the matches.
+        guard limit > 0 else { return ([], try count(ranked.expression)) }
+        guard !sections.isEmpty else { return try topRows(ranked, offset: offset, limit: limit) }
+        // Files in sections: rows are ranked, then kept one per file (its best section). A page
+        // of files needs at most as many rows more as there are later sections; fewer are asked
+        // first, more only when sections took places on the page.
+        let wanted = offset + limit
+        var extra = min(sections.extraRows, 4 * wanted)
+        while true {
+            let ranked = try topRows(ranked, offset: 0, limit: wanted + extra)
+            let files = sections.bestRowPerFile(ranked.rows)
+            if files.count >= wanted || ranked.rows.count < wanted + extra || extra >= sections.extraRows {
+                return (Array(files.dropFirst(offset).prefix(limit)), ranked.count)
+            }
+            extra = min(extra * 4 + wanted, sections.extraRows)
+        }
+    }
+
+    /// The best rows by `vietsearch_rank`, and how many files matched. Ordering by the function
     /// (not by `rank`) lets SQLite's sorter keep only `offset + limit` rows; nothing else is
     /// computed per candidate.
     ///
     /// A read-only index ranks the two halves of the rowids at once, this connection the lower
     /// and a partner connection the upper on another thread, and merges them: walking doclists
-    /// and scoring rows is ~70 % of a search's time, and each half has about half the rows.
-    func top(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int) throws -> (rows: [(id: Int64, score: Double)], count: Int) {
-        // Without a row to return, SQLite would skip scoring (and counting) the matches.
-        guard limit > 0 else { return ([], try count(ranked.expression)) }
+    /// and scoring rows is ~70 % of a search's time, and each half has about half the rows. (A
+    /// file whose sections straddle the middle rowid counts once in each half's total.)
+    private func topRows(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int) throws -> (rows: [(id: Int64, score: Double)], count: Int) {
         let wanted = offset + limit
         guard rankInParallel, documentLengths.isLoaded, documentLengths.lengths.count > Self.rowsToSplit, let partner = searchPartner() else {
             let ranked = try rank(ranked, rowids: nil, limit: limit, offset: offset)
@@ -190,7 +226,7 @@ extension SearchIndex {
         ranking.resetCount()
         var rows: [(id: Int64, score: Double)] = []
         while try statement.step() { rows.append((Int64(statement.int(at: 0)), statement.double(at: 1))) }
-        return (rows, ranking.rowsScored)
+        return (rows, ranking.filesScored)
     }
 
     /// Fewer rows than this are ranked in one piece: handing half to another thread would cost
@@ -201,26 +237,34 @@ extension SearchIndex {
     /// uncommitted writes another connection would not see, or when it cannot be opened).
     func searchPartner() -> SearchIndex? {
         if let partner { return partner }
-        let opened = mode == .readOnly ? try? SearchIndex(path: path, mode: .readOnly, ranking: RankingSession(lengths: documentLengths)) : nil
+        let opened = mode == .readOnly ? try? SearchIndex(path: path, mode: .readOnly, ranking: RankingSession(lengths: documentLengths, sections: sections)) : nil
         partner = .some(opened)
         return opened
     }
 
-    /// Path, title and snippet of the rows found, in their order.
+    /// Path, title and snippet of the rows found, in their order. A section's result names its
+    /// file (path and title of the file's row), with a snippet of the section.
     func results(_ rows: [(id: Int64, score: Double)], snippets: SnippetBuilder, options: SearchOptions) throws -> [SearchResult] {
         guard !rows.isEmpty else { return [] }
         let statement = try connection.prepare("SELECT path, title, body FROM documents WHERE id = ?1")
+        let fileStatement = try connection.prepare("SELECT path, title FROM documents WHERE id = ?1")
         let words = min(max(options.snippetWords, 1), 64)
         return try rows.compactMap { row -> SearchResult? in
             statement.reset()
             try statement.bind([.integer(row.id)])
             guard try statement.step() else { return nil }
-            let title = statement.text(at: 1)
+            var (path, title) = (statement.text(at: 0), statement.text(at: 1))
             let body = statement.text(at: 2)
+            let file = sections.file(of: row.id)
+            if file != row.id {
+                fileStatement.reset()
+                try fileStatement.bind([.integer(file)])
+                guard try fileStatement.step() else { return nil }
+                (path, title) = (fileStatement.text(at: 0), fileStatement.text(at: 1))
+            }
             let (snippet, hasAllWords) = snippets.describe(
                 title: title, body: body, words: words, start: options.highlightStart, end: options.highlightEnd)
-            return SearchResult(
-                path: statement.text(at: 0), title: title, score: row.score, snippet: snippet, matchesAllWords: hasAllWords)
+            return SearchResult(path: path, title: title, score: row.score, snippet: snippet, matchesAllWords: hasAllWords)
         }
     }
 }

@@ -30,6 +30,8 @@ public final class SearchIndex {
     /// and the count of rows it scores.
     let ranking: RankingSession
     var documentLengths: DocumentLengths { ranking.lengths }
+    /// The rows of files stored in sections, for grouping rows by file (see `SectionMap`).
+    var sections: SectionMap { ranking.sections }
     /// `term_pairs` as last read, and the `data_version` it was read at (see `termPairs()`).
     var termPairsCache: (version: Int64, table: TermPairTable?)?
     let planner = QueryPlanner(
@@ -79,6 +81,7 @@ public final class SearchIndex {
                 try connection.execute("PRAGMA journal_mode=WAL")
                 try connection.transaction {
                     try connection.execute(IndexSchema.create)
+                    try connection.execute(IndexSchema.addedIndexes)
                     try connection.execute(IndexSchema.configure)
                     try setMeta(.schemaVersion, String(IndexSchema.version))
                 }
@@ -92,7 +95,11 @@ public final class SearchIndex {
             guard found == IndexSchema.version else {
                 throw VietSearchError.schemaMismatch(path: path, found: found, expected: IndexSchema.version)
             }
-            if writable { try connection.execute(IndexSchema.create) }  // tables added within a version
+            if writable {
+                // Tables, columns and indexes added within a version.
+                try connection.execute(IndexSchema.create)
+                try IndexSchema.upgrade(connection)
+            }
         } catch let error as VietSearchError {
             throw error
         } catch let error as SQLiteError {
@@ -124,6 +131,7 @@ public final class SearchIndex {
     public func write<T>(_ body: (IndexWriter) throws -> T) throws -> T {
         defer {
             documentLengths.invalidate()
+            sections.invalidate()
             termPairsCache = nil
         }
         return try connection.transaction {

@@ -70,7 +70,8 @@ import VietSearchSQLite
         try RankingTests.withIndex(Self.documents) { index in
             let before = try Self.search(index, "chat bo trong vo nho co tac dung gi").searchedAs
             // Another connection's commit: the cached counts are read again.
-            try SQLiteConnection(path: index.path, mode: .readWriteCreate).execute("DELETE FROM term_pairs")
+            try SQLiteConnection(path: index.path, mode: .readWriteCreate).execute(
+                "DELETE FROM term_pairs; DELETE FROM term_pair_blocks; DELETE FROM vietsearch_meta WHERE key = 'term_document_count'")
             let after = try Self.search(index, "chat bo trong vo nho co tac dung gi").searchedAs
             #expect(before != nil)
             #expect(after == nil)

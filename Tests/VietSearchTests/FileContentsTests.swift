@@ -46,8 +46,8 @@ import Testing
 
     /// A file deleted between the folder walk and the read is reported and skipped.
     @Test func aFileGoneBeforeItIsReadIsSkippedWithTheReason() {
-        let file = FolderWalker.File(path: "/nonexistent-vietsearch/a.txt", size: 10, modificationTime: 0, format: "txt")
-        guard case .skipped(let path, let reason, _) = FolderIndexer.read(file, known: nil) else {
+        let file = WorkList.File(path: "/nonexistent-vietsearch/a.txt", size: 10, modificationTime: 0, format: "txt", knownHash: nil)
+        guard case .skipped(let path, let reason, _) = FolderIndexer.read(file) else {
             Issue.record("not skipped")
             return
         }

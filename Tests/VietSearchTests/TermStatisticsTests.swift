@@ -34,11 +34,9 @@ import VietSearchSQLite
         return rows
     }
 
-    /// The stored pair counts, decoded (nil when the index has none).
+    /// The stored pair counts, decoded, and their total last (nil when the index has none).
     static func pairs(_ index: SearchIndex) throws -> [TermPairCounter.Entry]? {
-        let statement = try index.connection.prepare("SELECT data FROM term_pairs")
-        guard try statement.step() else { return nil }
-        let table = try #require(TermPairTable(bytes: statement.blob(at: 0)))
+        guard let table = try TermPairBlocks(connection: index.connection).load() else { return nil }
         return table.entries() + [TermPairCounter.Entry(fingerprint: 0, count: Int32(table.termDocumentCount))]
     }
 
@@ -46,25 +44,26 @@ import VietSearchSQLite
     /// `readerPreparesAbove`: which thread records and counts the documents (0: the reader,
     /// `Int.max`: the writer, else a mix).
     static func indexAndCheck(
-        _ folder: URL, _ index: SearchIndex, rebuilt: Bool = false, readerPreparesAbove: Int = 24
+        _ folder: URL, _ index: SearchIndex, rebuilt: Bool = false, readerPreparesAbove: Int = 24, budget: IndexingBudget = IndexingBudget()
     ) throws {
         let indexer = FolderIndexer(index: index)
         indexer.readerPreparesAbove = readerPreparesAbove
+        indexer.budget = budget
         let report = try indexer.run(folders: [folder.path])
         #expect(report.statisticsRebuilt == rebuilt)
         try checkAgainstRebuild(index)
     }
 
     /// The statistics are current, and equal to those rebuilt from the whole index.
-    static func checkAgainstRebuild(_ index: SearchIndex, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func checkAgainstRebuild(_ index: SearchIndex, minimum: Int = 20, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let kept = try statistics(index)
         let keptPairs = try pairs(index)
         let documents = try index.meta(.documentCount)
         #expect(try !index.statisticsAreStale, sourceLocation: sourceLocation)
         try index.write { writer in try writer.refreshTermStatistics() }
-        #expect(kept.count > 20, sourceLocation: sourceLocation)
+        #expect(kept.count > minimum, sourceLocation: sourceLocation)
         #expect(kept == (try statistics(index)), sourceLocation: sourceLocation)
-        #expect((keptPairs?.count ?? 0) > 20, sourceLocation: sourceLocation)
+        #expect((keptPairs?.count ?? 0) > minimum, sourceLocation: sourceLocation)
         #expect(keptPairs == (try pairs(index)), sourceLocation: sourceLocation)
         #expect(documents == (try index.meta(.documentCount)), sourceLocation: sourceLocation)
     }
@@ -108,13 +107,86 @@ import VietSearchSQLite
         }
     }
 
+    /// A budget so small that every few documents the run's counts are merged into the stored
+    /// statistics (`spill`) and started again: the result is the same as counting at once.
+    static var tinyBudget: IndexingBudget {
+        var budget = IndexingBudget()
+        budget.counterTerms = 12
+        budget.pairEntries = 20
+        return budget
+    }
+
+    @Test(arguments: [0, Int.max])
+    func countsMergedAsTheyGoEqualARebuild(readerPreparesAbove: Int) throws {
+        try Self.withFolderAndIndex { folder, index in
+            func check() throws {
+                try Self.indexAndCheck(folder, index, readerPreparesAbove: readerPreparesAbove, budget: Self.tinyBudget)
+            }
+            for number in 0..<12 { try Self.write(number, to: folder) }
+            try check()
+            for number in 12..<20 { try Self.write(number, to: folder) }
+            try check()
+            for number in [2, 3, 7] { try Self.write(number, to: folder, variant: 1) }
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("doc-5.txt"))
+            try check()
+        }
+    }
+
+    /// An index whose pair counts are one row of `term_pairs` (before blocks): the next run
+    /// moves them into blocks and updates them there.
+    @Test func singleRowPairCountsMoveIntoBlocks() throws {
+        try Self.withFolderAndIndex { folder, index in
+            for number in 0..<8 { try Self.write(number, to: folder) }
+            try Self.indexAndCheck(folder, index)
+            let blocks = TermPairBlocks(connection: index.connection)
+            let table = try #require(try blocks.load())
+            let single = try #require(TermPairTable.merge([], table.entries(), termDocumentCount: table.termDocumentCount))
+            try blocks.removeAll()
+            let insert = try index.connection.prepare("INSERT INTO term_pairs(id, data) VALUES (1, ?1)")
+            try insert.bind([.blob(single.bytes)])
+            try insert.step()
+            #expect(try index.termPairs()?.entries() == table.entries())  // searches read the single row
+            try Self.write(8, to: folder)
+            try Self.indexAndCheck(folder, index)
+            #expect(try index.connection.scalarInt("SELECT count(*) FROM term_pairs") == 0)
+        }
+    }
+
+    /// A run that changes one file rewrites only the pair blocks its pairs fall in, and the
+    /// `term_stats` rows of its words.
+    @Test func oneChangedFileRewritesOnlyWhatItTouches() throws {
+        try Self.withFolderAndIndex { folder, index in
+            // ~20 pairs a file (every second place), ~30,000 in all: dozens of blocks.
+            for number in 0..<1_500 {
+                let words = (0..<40).map { "từ\(($0 * 7_919 + number * 104_729) % 50_000)" }.joined(separator: " ")
+                try "Tài liệu \(number)\n\(words)\n".write(to: folder.appendingPathComponent("doc-\(number).txt"), atomically: true, encoding: .utf8)
+            }
+            try Self.indexAndCheck(folder, index)
+            func blocks() throws -> [Int64: [UInt8]] {
+                let statement = try index.connection.prepare("SELECT first, data FROM term_pair_blocks")
+                var blocks: [Int64: [UInt8]] = [:]
+                while try statement.step() { blocks[statement.int64(at: 0)] = statement.blob(at: 1) }
+                return blocks
+            }
+            let before = try blocks()
+            #expect(before.count > 40)
+            try "Tài liệu 5\nMột câu mới hoàn toàn.\n".write(to: folder.appendingPathComponent("doc-5.txt"), atomically: true, encoding: .utf8)
+            #expect(try FolderIndexer(index: index).run(folders: [folder.path]).updated == 1)
+            let after = try blocks()
+            try Self.checkAgainstRebuild(index)
+            let unchanged = after.filter { before[$0.key] == $0.value }.count
+            #expect(unchanged > 0)
+            #expect(unchanged >= after.count - 24)  // the old and new versions' ~23 pairs
+        }
+    }
+
     /// An index made before pair counts existed: the next run that changes something counts them
     /// from the stored text, and they equal a rebuild.
     @Test func pairCountsAreAddedToOlderIndexes() throws {
         try Self.withFolderAndIndex { folder, index in
             for number in 0..<6 { try Self.write(number, to: folder) }
             try Self.indexAndCheck(folder, index)
-            try index.connection.execute("DELETE FROM term_pairs")
+            try TermPairBlocks(connection: index.connection).removeAll()
             #expect(try Self.pairs(index) == nil)
             try Self.write(6, to: folder)
             try Self.indexAndCheck(folder, index)

@@ -30,15 +30,18 @@ enum DocumentExtractor {
             let body = page.text
             guard hasContent(body) else { return .skipped("no visible text") }
             return .document(title: page.title.isEmpty ? firstLine(body) : page.title, body: body, encoding: encoding)
-        case "md", "markdown":
-            guard hasContent(text) else { return .skipped("only whitespace") }
-            let first = firstLine(text)
-            let title = first.hasPrefix("#") ? String(first.drop { $0 == "#" || $0 == " " }) : first
-            return .document(title: HTMLText.collapseSpaces(title), body: text, encoding: encoding)
         default:
             guard hasContent(text) else { return .skipped("only whitespace") }
-            return .document(title: firstLine(text), body: text, encoding: encoding)
+            return .document(title: title(ofText: text, format: format), body: text, encoding: encoding)
         }
+    }
+
+    /// The title of a plain-text or Markdown file: its first non-empty line (a heading's text).
+    static func title(ofText text: String, format: String) -> String {
+        let first = firstLine(text)
+        guard format == "md" || format == "markdown" else { return first }
+        let title = first.hasPrefix("#") ? String(first.drop { $0 == "#" || $0 == " " }) : first
+        return HTMLText.collapseSpaces(title)
     }
 
     /// Word-processor and PDF files; a file that cannot be read is skipped with the reason.

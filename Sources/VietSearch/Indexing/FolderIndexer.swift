@@ -1,10 +1,6 @@
 import Foundation
 import VietSearchSQLite
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Brings an index up to date with folders on disk: new and changed files are read and indexed,
 /// deleted ones removed, unchanged ones (same size and modification time, or same content)
 /// left alone.
@@ -12,45 +8,49 @@ import Glibc
 /// A reader thread reads, hashes, decodes and extracts files ahead of the one SQLite writer,
 /// so both cores work. Writes are committed in batches: an interrupted run leaves a consistent
 /// index, and the next run picks up where it stopped. One indexer per index at a time (a lock
-/// file next to it); searching while indexing works.
+/// file next to it); searching while indexing works. Memory stays within `budget` however
+/// large the folder or its files (see `IndexingBudget`): a file longer than a section is read,
+/// analysed and stored in sections (`IndexSchema.sectionBytes`).
 public final class FolderIndexer {
     let index: SearchIndex
+    /// How much memory a run may use (200 MB unless set).
+    public var budget = IndexingBudget()
     /// A transaction is committed after this many seconds (or at the end): an interruption
     /// loses at most that much work, and commits stay rare. Every commit makes FTS5 flush a
     /// segment that later merges cost again (committing every 1,000 documents once made indexing
-    /// the news corpus take 12.5 s instead of 7 s; FTS5 also flushes every 8 MB, `hashsize`).
+    /// the news corpus take 12.5 s instead of 7 s; FTS5 also flushes every `hashsize` bytes).
     /// Each commit lets the `Checkpointer` copy pages while the writer goes on.
     static let batchSeconds = 2.0
 
     /// Recording a document's terms and counting them (about half of the reading work) is done
     /// by whichever thread has time: the reader does it while this many documents or more (or
-    /// half of `queuedTextLimit`) wait for the writer (the writer is behind); else it leaves it
-    /// to the writer, which would otherwise wait for the reader. A fixed split left one thread
+    /// half of the queued text limit) wait for the writer (the writer is behind); else it leaves
+    /// it to the writer, which would otherwise wait for the reader. A fixed split left one thread
     /// idle: on the news folder which thread was the bottleneck changed with the machine's load
     /// and with each speed-up. (A test sets 0 or `Int.max` to take one path only.)
     var readerPreparesAbove = 24
 
-    /// Bytes of text read ahead of the writer at most (besides one document of any size):
-    /// with their recorded terms, ~60 MB of memory.
-    static let queuedTextLimit = 8 << 20
+    /// Text longer than this is stored as sections (tests lower it).
+    var sectionBytes = IndexSchema.sectionBytes
 
     public init(index: SearchIndex) { self.index = index }
 
     enum Item: Sendable {
-        /// `terms`: the title's and body's terms, recorded and counted on the reader thread, or
-        /// nil when the writer is to do that (see `readerPreparesAbove`).
-        case document(IndexedDocument, terms: [PretokenizedText]?, bytes: Int64)
+        /// A file's document (its first section, when `continues`: `section`s and `sectionsEnd`
+        /// follow). `terms`: the title's and body's terms, recorded and counted on the reader
+        /// thread, or nil when the writer is to do that (see `readerPreparesAbove`). `indexed`:
+        /// the index has a version of the file.
+        case document(IndexedDocument, terms: [PretokenizedText]?, bytes: Int64, indexed: Bool, continues: Bool)
+        /// The next section of the file being written; `terms` as for a document (no title).
+        case section(String, terms: [PretokenizedText]?, bytes: Int64)
+        /// The file being written is complete.
+        case sectionsEnd(size: Int64, modificationTime: Int64, hash: String, bytes: Int64)
         /// Same content as indexed, only size or time changed.
         case touched(path: String, size: Int64, modificationTime: Int64)
         case skipped(path: String, reason: String, bytes: Int64)
-        /// The reader's last item: the terms of every document it prepared, for `term_stats`.
-        case termCounts(DocumentFrequencyCounter)
-    }
-
-    struct Known {
-        var size: Int64
-        var modificationTime: Int64
-        var hash: String
+        /// The terms of documents the reader prepared: its last item (`final`), or counts it
+        /// hands over when they reach their share of the budget.
+        case termCounts(DocumentFrequencyCounter, final: Bool)
     }
 
     public func run(folders: [String], progress: ((IndexingProgress) -> Void)? = nil) throws -> IndexingReport {
@@ -58,229 +58,82 @@ public final class FolderIndexer {
         let lock = try IndexerLock(indexPath: index.path)
         defer { lock.release() }
 
+        let scan = try index.wrapping { try FolderScan.scan(folders, connection: index.connection) }
         var report = IndexingReport()
-        let walk = FolderWalker.walk(folders)
-        report.ignored = walk.ignored
-        report.skipped = walk.unreadable.map { IndexingReport.Skip(path: $0.path, reason: $0.reason) }
-
-        let known = try index.wrapping { try knownDocuments() }
-        let staleBefore = try statisticsNeedRebuild(knownCount: known.count)
-        let work = Self.filesToRead(walk.files, known: known, unchanged: &report.unchanged)
+        report.ignored = scan.ignored
+        report.skipped = scan.unreadable.map { IndexingReport.Skip(path: $0.path, reason: $0.reason) }
+        report.unchanged = scan.unchanged
+        let staleBefore = try statisticsNeedRebuild()
+        try index.wrapping { try configureFTS5() }
 
         // One pair table for the run: reader, writer and deletions (see `TermPairSink`), sized
-        // up front: the news folder (123 MB) counts 1.3 million distinct pairs. Capped: a larger
-        // folder grows it as it goes.
-        let total = work.reduce(Int64(0)) { $0 + $1.size }
-        let pairs = TermPairSink(expectedPairs: Int(min(total / 100, 1_500_000)))
-        let queue = Self.makeQueue()
-        startReader(work, known: known, queue: queue, pairs: pairs)
+        // up front: the news folder (123 MB) counts 1.3 million distinct pairs. Capped by the
+        // budget: beyond it the counts are merged into the stored ones.
+        let total = scan.work.totalBytes
+        let pairs = TermPairSink(expectedPairs: Int(min(total / 100, Int64(budget.pairEntries))))
+        let queue = Self.makeQueue(budget: budget)
+        startReader(scan.work, queue: queue, pairs: pairs)
         defer { queue.close() }
 
         var state = WriterState(
-            report: report, known: known, pairs: pairs, progress: progress, filesTotal: work.count, bytesTotal: total,
-            writerCounts: DocumentFrequencyCounter(pairs: pairs), removedTerms: RemovedTerms(pairs: pairs))
+            report: report, pairs: pairs, progress: progress, filesTotal: scan.work.count, bytesTotal: total, budget: budget,
+            statisticsKept: !staleBefore, writerCounts: DocumentFrequencyCounter(pairs: pairs), removedTerms: RemovedTerms(pairs: pairs))
         try writeQueued(queue, &state)
         state.report.bytesRead = state.bytesDone
 
-        let gone = Self.goneFiles(known: known, present: walk.files, under: folders)
-        try removeAndUpdateStatistics(gone, staleBefore: staleBefore, &state)
+        try removeAndUpdateStatistics(scan.gone, &state)
         report = state.report
-        report.removed = gone.count
+        report.removed = scan.gone.count
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
 
     /// Statistics left stale by an interrupted run (or not counting every document, as after
     /// writes through `IndexWriter` alone) cannot be brought up to date by this run's counts.
-    private func statisticsNeedRebuild(knownCount: Int) throws -> Bool {
+    private func statisticsNeedRebuild() throws -> Bool {
         try index.wrapping {
-            try index.statisticsAreStale || Int(try index.meta(.documentCount) ?? "0") != knownCount
+            let rows = try index.connection.scalarInt("SELECT count(*) FROM documents") ?? 0
+            return try index.statisticsAreStale || Int64(try index.meta(.documentCount) ?? "0") != rows
         }
     }
 
-    /// The files new or changed since indexed (by size or modification time); the others count
-    /// as unchanged.
-    private static func filesToRead(
-        _ files: [FolderWalker.File], known: [String: Known], unchanged: inout Int
-    ) -> [FolderWalker.File] {
-        var work: [FolderWalker.File] = []
-        for file in files {
-            if let state = known[file.path], state.size == file.size, state.modificationTime == file.modificationTime {
-                unchanged += 1
-            } else {
-                work.append(file)
-            }
-        }
-        return work
+    /// FTS5's buffer of new terms as the budget says.
+    private func configureFTS5() throws {
+        let statement = try index.connection.prepare("INSERT INTO documents_fts(documents_fts, rank) VALUES('hashsize', ?1)")
+        try statement.bind([.integer(Int64(budget.ftsHashBytes))])
+        try statement.step()
     }
 
-    /// Items from the reader to the writer, with at most `queuedTextLimit` bytes of text.
-    private static func makeQueue() -> BoundedQueue<Item> {
-        BoundedQueue<Item>(capacity: 64, weightLimit: queuedTextLimit) { item in
-            guard case .document(let document, _, _) = item else { return 0 }
-            return document.body.utf8.count + document.title.utf8.count
-        }
-    }
-
-    /// Starts the reader thread (see `readAll`), with a `ReadAhead` hinting the files to come.
-    private func startReader(
-        _ work: [FolderWalker.File], known: [String: Known], queue: BoundedQueue<Item>, pairs: TermPairSink
-    ) {
-        let readAhead = ReadAhead(paths: work.map(\.path))
-        let reader = Thread { [readerPreparesAbove] in
-            defer { readAhead.stop() }
-            Self.readAll(work, known: known, into: queue, pairs: pairs, preparesAbove: readerPreparesAbove, readAhead: readAhead)
-        }
-        reader.stackSize = 1 << 22
-        reader.start()
-    }
-
-    /// The reader thread's work: each file read into the queue, then the terms it counted; the
-    /// queue closed at the end, or when the writer closed it first.
-    private static func readAll(
-        _ work: [FolderWalker.File], known: [String: Known], into queue: BoundedQueue<Item>, pairs: TermPairSink,
-        preparesAbove: Int, readAhead: ReadAhead
-    ) {
-        // Analysing here, not in the writer's FTS5 insert, puts that work on the other core
-        // whenever the writer is the one behind.
-        let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
-        var counts = DocumentFrequencyCounter(pairs: pairs)
-        // Behind by count, or by text (large files fill the text limit long before the count).
-        func writerIsBehind() -> Bool {
-            let waiting = queue.contents
-            return waiting.count >= preparesAbove || waiting.weight >= queuedTextLimit / 2
-        }
-        for file in work {
-            readAhead.advance()
-            var item = read(file, known: known[file.path])
-            if case .document(let document, nil, let bytes) = item, writerIsBehind() {
-                let terms = prepare(document, pretokenizer: pretokenizer, counts: &counts)
-                item = .document(document, terms: terms, bytes: bytes)
-            }
-            guard queue.push(item) else {
-                queue.close()
-                return
-            }
-        }
-        _ = queue.push(.termCounts(counts))
-        queue.close()
-    }
-
-    /// What the writer has done so far, and what it needs to go on.
-    private struct WriterState {
-        var report: IndexingReport
-        let known: [String: Known]
-        let pairs: TermPairSink
-        let progress: ((IndexingProgress) -> Void)?
-        let filesTotal: Int
-        let bytesTotal: Int64
-        var filesDone = 0
-        var bytesDone: Int64 = 0
-        /// The terms of the documents the reader prepared (its last item) and of those the writer did.
-        var readerCounts: DocumentFrequencyCounter?
-        var writerCounts: DocumentFrequencyCounter
-        let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
-        let removedTerms: RemovedTerms
-
-        /// Writes one item; false for the reader's term counts, which are not a file.
-        mutating func write(_ item: Item, with writer: IndexWriter) throws -> Bool {
+    /// Items from the reader to the writer, with at most the budget's share of text.
+    private static func makeQueue(budget: IndexingBudget) -> BoundedQueue<Item> {
+        BoundedQueue<Item>(capacity: 64, weightLimit: budget.queuedTextBytes) { item in
             switch item {
-            case .document(let document, let prepared, let bytes):
-                let terms = prepared ?? FolderIndexer.prepare(document, pretokenizer: pretokenizer, counts: &writerCounts)
-                if report.added + report.updated == 0 { try writer.markStatisticsStale(.indexing) }
-                // The lock file keeps other indexers out, so `known` is current.
-                try writer.upsert(document, mayExist: known[document.path] != nil, pretokenized: terms)
-                if known[document.path] == nil { report.added += 1 } else { report.updated += 1 }
-                report.encodings[document.encoding, default: 0] += 1
-                bytesDone += bytes
-            case .touched(let path, let size, let time):
-                try writer.touch(path: path, size: size, modificationTime: time)
-                report.unchanged += 1
-                bytesDone += size
-            case .skipped(let path, let reason, let bytes):
-                report.skipped.append(IndexingReport.Skip(path: path, reason: reason))
-                bytesDone += bytes
-            case .termCounts(let counts):
-                readerCounts = counts
-                return false
+            case .document(let document, _, _, _, _): return document.body.utf8.count + document.title.utf8.count
+            case .section(let body, _, _): return body.utf8.count
+            default: return 0
             }
-            filesDone += 1
-            progress?(
-                IndexingProgress(filesDone: filesDone, filesTotal: filesTotal, bytesDone: bytesDone, bytesTotal: bytesTotal))
-            return true
-        }
-
-        /// The terms of every document written, for updating the statistics by difference; nil
-        /// when the counts do not cover every change (the reader never sent its counts, say).
-        func addedTerms(removedFiles: Int) -> [DocumentFrequencyCounter]? {
-            guard let readerCounts, readerCounts.documentCount + writerCounts.documentCount == report.added + report.updated,
-                removedTerms.counts.documentCount == report.updated + removedFiles
-            else { return nil }
-            return [readerCounts, writerCounts]
-        }
-    }
-
-    /// Writes the queue's items in transactions of `batchSeconds`; a `Checkpointer` copies each
-    /// commit into the database file meanwhile.
-    private func writeQueued(_ queue: BoundedQueue<Item>, _ state: inout WriterState) throws {
-        let checkpointer = Checkpointer(path: index.path)
-        try index.wrapping { try index.connection.execute("PRAGMA wal_autocheckpoint=0") }
-        defer {
-            checkpointer.finish()
-            try? index.connection.execute("PRAGMA wal_autocheckpoint=1000")
-        }
-        var finished = false
-        while !finished {
-            defer { checkpointer.request() }
-            try index.write { writer in finished = try Self.writeBatch(from: queue, writer, &state) }
-        }
-    }
-
-    /// One transaction: items until `batchSeconds` have passed (looked at every 64 files) or the
-    /// queue ends. Returns whether it ended.
-    private static func writeBatch(
-        from queue: BoundedQueue<Item>, _ writer: IndexWriter, _ state: inout WriterState
-    ) throws -> Bool {
-        writer.removedTerms = state.removedTerms
-        let batchStart = Date()
-        var inBatch = 0
-        while inBatch % 64 != 63 || Date().timeIntervalSince(batchStart) < batchSeconds {
-            guard let item = queue.pop() else { return true }
-            if try state.write(item, with: writer) { inBatch += 1 }
-        }
-        return false
-    }
-
-    /// Indexed files under the indexed folders that are gone from disk.
-    private static func goneFiles(
-        known: [String: Known], present files: [FolderWalker.File], under folders: [String]
-    ) -> [String] {
-        let present = Set(files.map(\.path))
-        let roots = folders.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        return known.keys.filter { path in
-            !present.contains(path) && roots.contains { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
         }
     }
 
     /// Removes the files gone from disk and brings the statistics up to date, in one transaction.
-    private func removeAndUpdateStatistics(_ gone: [String], staleBefore: Bool, _ state: inout WriterState) throws {
+    private func removeAndUpdateStatistics(_ gone: [Int64], _ state: inout WriterState) throws {
         // Statistics this run made stale are brought up to date by difference (the terms of the
         // documents read minus those of the versions deleted); after an interrupted run, or when
         // the counts do not cover every change, they are rebuilt from the index. Until then
         // searches plan without them.
-        let changed = state.report.added + state.report.updated + gone.count > 0
+        let changed = state.rowsAdded + gone.count > 0 || state.report.updated > 0
         try index.write { writer in
             writer.removedTerms = state.removedTerms
-            for path in gone { try writer.remove(path: path) }
+            for id in gone { try writer.remove(id: id) }
+            state.rowsDeleted += writer.rowsDeleted
             var updated = false
             // Still marked by this run: no other writer changed documents meanwhile.
-            if changed, !staleBefore, let added = state.addedTerms(removedFiles: gone.count),
-                try state.report.added + state.report.updated == 0
-                    || index.meta(.termStatsStale) == StaleStatistics.indexing.rawValue
+            if changed, state.statisticsKept, let added = state.addedTerms(),
+                try state.rowsAdded == 0 || index.meta(.termStatsStale) == StaleStatistics.indexing.rawValue
             {
-                updated = try writer.updateTermStatistics(added: added, removed: state.removedTerms.counts, pairs: state.pairs)
+                updated = try writer.updateTermStatistics(added: added, removed: state.removedTerms.takeCounts(), pairs: state.pairs)
             }
-            if !updated && (staleBefore || changed) {
+            if !updated && (!state.statisticsKept || changed) {
                 try writer.refreshTermStatistics()
                 state.report.statisticsRebuilt = true
             }
@@ -288,47 +141,13 @@ public final class FolderIndexer {
         }
     }
 
-    func knownDocuments() throws -> [String: Known] {
-        let statement = try index.connection.prepare("SELECT path, size, mtime_ns, hash FROM documents")
-        var known: [String: Known] = [:]
-        while try statement.step() {
-            known[statement.text(at: 0)] = Known(
-                size: statement.int64(at: 1), modificationTime: statement.int64(at: 2), hash: statement.text(at: 3))
-        }
-        return known
-    }
-
     /// The title's and body's terms, recorded for the writer to replay and counted for
     /// `term_stats`.
     static func prepare(
-        _ document: IndexedDocument, pretokenizer: VietnamesePretokenizer, counts: inout DocumentFrequencyCounter
+        _ title: String, _ body: String, pretokenizer: VietnamesePretokenizer, counts: inout DocumentFrequencyCounter
     ) -> [PretokenizedText] {
-        let terms = [pretokenizer.record(document.title), pretokenizer.record(document.body)]
+        let terms = [pretokenizer.record(title), pretokenizer.record(body)]
         counts.addDocument(terms)
         return terms
-    }
-
-    /// Runs on the reader thread; the document's terms are left to `prepare`.
-    static func read(_ file: FolderWalker.File, known: Known?) -> Item {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.read(file.path)
-        } catch {
-            return .skipped(path: file.path, reason: "unreadable: \(error.reason)", bytes: file.size)
-        }
-        let hash = ContentHash.hex(bytes)
-        if let known, known.hash == hash {
-            return .touched(path: file.path, size: Int64(bytes.count), modificationTime: file.modificationTime)
-        }
-        switch DocumentExtractor.extract(bytes, format: file.format) {
-        case .skipped(let reason):
-            return .skipped(path: file.path, reason: reason, bytes: Int64(bytes.count))
-        case .document(let title, let body, let encoding):
-            return .document(
-                IndexedDocument(
-                    path: file.path, title: title, body: body, size: Int64(bytes.count),
-                    modificationTime: file.modificationTime, hash: hash, encoding: encoding, format: file.format),
-                terms: nil, bytes: Int64(bytes.count))
-        }
     }
 }

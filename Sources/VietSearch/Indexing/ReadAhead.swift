@@ -23,10 +23,10 @@ final class ReadAhead: @unchecked Sendable {
     private var wakeAt: Int?
     private let window: Int
 
-    /// Starts hinting `paths`, in order.
-    init(paths: [String], window: Int = 64) {
+    /// Starts hinting the `count` files `path` names, in order.
+    init(count: Int, window: Int = 64, path: @escaping @Sendable (Int) -> String) {
         self.window = window
-        let thread = Thread { [self] in run(paths) }
+        let thread = Thread { [self] in run(count: count, path: path) }
         thread.stackSize = 1 << 18
         thread.start()
     }
@@ -47,8 +47,8 @@ final class ReadAhead: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func run(_ paths: [String]) {
-        for (index, path) in paths.enumerated() {
+    private func run(count: Int, path: (Int) -> String) {
+        for index in 0..<count {
             condition.lock()
             if index >= consumed + window {
                 wakeAt = index - window / 2
@@ -59,7 +59,7 @@ final class ReadAhead: @unchecked Sendable {
             condition.unlock()
             if done { return }
             #if canImport(Glibc)
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            let descriptor = open(path(index), O_RDONLY | O_CLOEXEC)
             if descriptor >= 0 {
                 _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
                 close(descriptor)

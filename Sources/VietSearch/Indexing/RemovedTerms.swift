@@ -12,6 +12,13 @@ final class RemovedTerms {
         counts = DocumentFrequencyCounter(pairs: pairs, pairSign: -1)
     }
 
+    /// The counts so far, leaving this counter empty (merged into the statistics when they
+    /// reach their share of the memory budget).
+    func takeCounts() -> DocumentFrequencyCounter {
+        defer { counts = DocumentFrequencyCounter(pairs: counts.pairs, pairSign: -1) }
+        return counts
+    }
+
     /// Records and counts an old version's title and body; returns the recordings to replay.
     func record(title: String, body: String) -> [PretokenizedText] {
         let recordings = [pretokenizer.record(title), pretokenizer.record(body)]

@@ -16,17 +16,22 @@ enum TextDecoder {
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return .text(utf16(bytes.dropFirst(2), bigEndian: false), encoding: "utf-16le") }
         if bytes.starts(with: [0xFE, 0xFF]) { return .text(utf16(bytes.dropFirst(2), bigEndian: true), encoding: "utf-16be") }
-        let sample = bytes.prefix(8192)
+        if let reason = binaryReason(bytes.prefix(8192)) { return .binary(reason) }
+        if let text = String(validating: bytes, as: UTF8.self) { return .text(text, encoding: "utf-8") }
+        let (text, encoding) = LegacyEncoding.decodeDetecting(bytes)
+        return .text(text, encoding: encoding)
+    }
+
+    /// Why a file starting with `sample` (its first 8 KB, after any byte-order mark) is not
+    /// text; nil when it is.
+    static func binaryReason(_ sample: ArraySlice<UInt8>) -> String? {
         // UTF-16 without a byte-order mark is rare (Windows writes one); NUL bytes mean binary.
-        if sample.contains(0) { return .binary("binary file (contains NUL bytes)") }
+        if sample.contains(0) { return "binary file (contains NUL bytes)" }
         var controls = 0
         for byte in sample where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
             controls += 1
         }
-        if controls * 20 > sample.count { return .binary("binary file (control characters)") }
-        if let text = String(validating: bytes, as: UTF8.self) { return .text(text, encoding: "utf-8") }
-        let (text, encoding) = LegacyEncoding.decodeDetecting(bytes)
-        return .text(text, encoding: encoding)
+        return controls * 20 > sample.count ? "binary file (control characters)" : nil
     }
 
     static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String {

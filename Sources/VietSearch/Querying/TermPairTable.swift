@@ -1,7 +1,10 @@
 import VietSearchSQLite
 
-/// How often each pair of adjacent terms occurs in the index (by `TermPairCounter` fingerprint),
-/// stored in `term_pairs` as one blob: what `AccentRestorer` reads.
+/// How often each pair of adjacent terms occurs in the index (by `TermPairCounter` fingerprint):
+/// what `AccentRestorer` reads. Stored as blocks of fingerprints, each one row of
+/// `term_pair_blocks` in this layout (`TermPairBlocks`), read back as one table
+/// (`init(joining:termDocumentCount:)`); indexes from before the blocks have one row in
+/// `term_pairs` holding the whole table.
 ///
 /// Layout (little-endian): `VSP1`, entry count (UInt32), block count (UInt32), the sum of every
 /// term's document count (UInt64, the restorer's unigram denominator), then per block of
@@ -16,6 +19,7 @@ struct TermPairTable {
     private static let magic: [UInt8] = Array("VSP1".utf8)
     private static let headerSize = 20
 
+    /// The encoded table (for a table joined from blocks: their entries only, not storable).
     let bytes: [UInt8]
     let entryCount: Int
     let termDocumentCount: Int
@@ -103,9 +107,9 @@ struct TermPairTable {
         guard block >= 0 else { return 0 }
         var position = blockStarts[block]
         var current = blockFirsts[block]
-        let entries = min(Self.blockSize, entryCount - block * Self.blockSize)
+        let end = blockEnd(block)
         return bytes.withUnsafeBufferPointer { bytes in
-            for _ in 0..<entries {
+            while position < end {
                 current &+= UInt32(truncatingIfNeeded: Self.varint(bytes, at: &position))
                 let count = Self.varint(bytes, at: &position)
                 if current == fingerprint { return Int(count) }
@@ -115,16 +119,48 @@ struct TermPairTable {
         }
     }
 
+    /// Where block `block`'s entries end in `bytes`: where the next one starts (blocks of a
+    /// joined table need not be full).
+    private func blockEnd(_ block: Int) -> Int {
+        block + 1 < blockStarts.count ? blockStarts[block + 1] : bytes.count
+    }
+
+    /// One table of `tables` (blocks of `term_pair_blocks`, in fingerprint order, none
+    /// overlapping), for lookups.
+    init(joining tables: [TermPairTable], termDocumentCount: Int) {
+        var bytes: [UInt8] = []
+        var firsts: [UInt32] = []
+        var starts: [Int] = []
+        bytes.reserveCapacity(tables.reduce(0) { $0 + $1.bytes.count })
+        var entries = 0
+        for table in tables where table.blockCount > 0 {
+            let dataStart = table.blockStarts[0]
+            let shift = bytes.count - dataStart
+            bytes += table.bytes[dataStart...]
+            firsts += table.blockFirsts
+            starts += table.blockStarts.map { $0 + shift }
+            entries += table.entryCount
+        }
+        self.bytes = bytes
+        entryCount = entries
+        blockCount = firsts.count
+        blockFirsts = firsts
+        blockStarts = starts
+        self.termDocumentCount = termDocumentCount
+    }
+
     /// Every entry, in fingerprint order.
     func entries() -> [TermPairCounter.Entry] {
         var result: [TermPairCounter.Entry] = []
         result.reserveCapacity(entryCount)
-        var position = Self.headerSize + 8 * blockCount
-        var current: UInt32 = 0
-        for index in 0..<entryCount {
-            if index % Self.blockSize == 0 { current = Self.uint32(bytes, at: Self.headerSize + 8 * (index / Self.blockSize)) }
-            current &+= UInt32(truncatingIfNeeded: Self.varint(bytes, at: &position))
-            result.append(TermPairCounter.Entry(fingerprint: current, count: Int32(truncatingIfNeeded: Self.varint(bytes, at: &position))))
+        for block in 0..<blockCount {
+            var position = blockStarts[block]
+            var current = blockFirsts[block]
+            let end = blockEnd(block)
+            while position < end {
+                current &+= UInt32(truncatingIfNeeded: Self.varint(bytes, at: &position))
+                result.append(TermPairCounter.Entry(fingerprint: current, count: Int32(truncatingIfNeeded: Self.varint(bytes, at: &position))))
+            }
         }
         return result
     }

@@ -256,7 +256,7 @@ extension RankingSession: FTS5AuxiliaryFunction {
     }
 
     package func value(of call: FTS5AuxiliaryContext, state: VietnameseRankFunction) throws(FTS5FunctionError) -> Double {
-        rowsScored += 1
+        if sections.isEmpty { rowsScored += 1 } else { count(row: call.rowid) }
         guard let score = state.score(call) else { throw FTS5FunctionError("vietsearch_rank: reading the match failed") }
         return score
     }

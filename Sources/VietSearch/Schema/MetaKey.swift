@@ -10,6 +10,9 @@ enum MetaKey: String, CaseIterable, Sendable {
     /// Present while `term_stats` and `term_pairs` lag behind the documents (searches then plan
     /// without them); its value says who will bring them up to date (`StaleStatistics`).
     case termStatsStale = "term_stats_stale"
+    /// The sum of every term's document count, the denominator of accent restoration's unigram
+    /// probabilities; present when the pair counts are in `term_pair_blocks` (`TermPairBlocks`).
+    case termDocumentCount = "term_document_count"
 }
 
 /// Why `term_stats_stale` is set, which says who brings the statistics up to date.

@@ -33,6 +33,8 @@ package struct DocumentFrequencyCounter: Sendable {
     private var used = 0
     /// Documents counted.
     package private(set) var documentCount = 0
+    /// Distinct terms held (what its memory grows with).
+    package var distinctTerms: Int { used }
     /// The sum of every term's document count (each document's distinct terms, added up).
     package private(set) var termDocumentCount = 0
     /// Where adjacent terms within each text go, for accent restoration: shared by the counters

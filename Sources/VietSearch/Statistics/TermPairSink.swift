@@ -14,6 +14,13 @@ package final class TermPairSink: @unchecked Sendable {
         if expectedPairs > 0 { counter.reserve(expectedPairs) }
     }
 
+    /// Distinct pairs held (what its memory grows with).
+    package var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return counter.count
+    }
+
     /// Adds a batch of counts sorted by fingerprint (`TermPairCounter.counted`).
     func add(sorted entries: [TermPairCounter.Entry]) {
         lock.lock()

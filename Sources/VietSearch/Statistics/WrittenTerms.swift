@@ -21,4 +21,11 @@ final class WrittenTerms {
         added.addDocument(recordings)
         return recordings
     }
+
+    /// Records and counts a section after a file's first (no title).
+    func record(section body: String) -> [PretokenizedText] {
+        let recordings = [pretokenizer.record(""), pretokenizer.record(body)]
+        added.addDocument(recordings)
+        return recordings
+    }
 }

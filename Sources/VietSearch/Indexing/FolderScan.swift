@@ -1,0 +1,121 @@
+import VietSearchSQLite
+
+/// What an indexing run has to do, found by walking the folders (`FolderWalker`) alongside the
+/// files the index knows under them, both in path order (the covering index `documents_files`):
+/// the files to read (new, or changed size or time), the indexed files gone from disk, and how
+/// many are unchanged. Neither side is held whole: one listing per folder level on the walk's
+/// side, one row at a time on the index's; only the files to read are kept, compactly
+/// (`WorkList`), so a run with nothing to do holds almost nothing, however large the folder.
+struct FolderScan {
+    var work = WorkList()
+    /// Row ids of indexed files that are gone from disk.
+    var gone: [Int64] = []
+    var unchanged = 0
+    var ignored = 0
+    var unreadable: [(path: String, reason: String)] = []
+
+    /// Scans `folders` against the index on `connection`.
+    static func scan(_ folders: [String], connection: SQLiteConnection) throws -> FolderScan {
+        var scan = FolderScan()
+        let known = try connection.prepare(
+            """
+            SELECT id, path, size, mtime_ns, hash FROM documents INDEXED BY documents_files
+            WHERE file IS NULL AND path >= ?1 AND path < ?2 ORDER BY path
+            """)
+        for root in FolderWalker.roots(folders) {
+            var walker = FolderWalker(root: root)
+            // Every path under the root, and nothing else: "root/" up to "root0" ("0" follows "/").
+            let prefix = root.hasSuffix("/") ? root : root + "/"
+            known.reset()
+            try known.bind([.text(prefix), .text(String(prefix.dropLast()) + "0")])
+            try scan.merge(&walker, known)
+            known.reset()
+            scan.ignored += walker.ignored
+            scan.unreadable += walker.unreadable
+        }
+        return scan
+    }
+
+    /// Walks one root alongside the index's rows under it (`known`, in path order).
+    private mutating func merge(_ walker: inout FolderWalker, _ known: SQLiteStatement) throws {
+        var file = walker.next()
+        var row = try Self.row(known)
+        while file != nil || row != nil {
+            if let current = file, row == nil || current.path.utf8.lexicographicallyPrecedes(row!.path.utf8) {
+                work.append(current, known: nil)
+                file = walker.next()
+            } else if let indexed = row, file == nil || indexed.path.utf8.lexicographicallyPrecedes(file!.path.utf8) {
+                gone.append(indexed.id)
+                row = try Self.row(known)
+            } else if let current = file, let indexed = row {
+                if indexed.size == current.size && indexed.modificationTime == current.modificationTime {
+                    unchanged += 1
+                } else {
+                    work.append(current, known: (indexed.id, indexed.hash))
+                }
+                file = walker.next()
+                row = try Self.row(known)
+            }
+        }
+    }
+
+    private static func row(_ statement: SQLiteStatement) throws -> (id: Int64, path: String, size: Int64, modificationTime: Int64, hash: String)? {
+        guard try statement.step() else { return nil }
+        return (statement.int64(at: 0), statement.text(at: 1), statement.int64(at: 2), statement.int64(at: 3), statement.text(at: 4))
+    }
+}
+
+/// The files an indexing run reads, in order, held compactly: their paths back to back in one
+/// byte array, and per file its size, time, format and what the index knows of it (~90 bytes a
+/// file, against ~170 as an array of structs with strings).
+struct WorkList: Sendable {
+    struct File: Sendable {
+        var path: String
+        var size: Int64
+        var modificationTime: Int64
+        var format: String
+        /// The indexed version's hash, when the file is indexed (a changed file).
+        var knownHash: String?
+
+        var walked: FolderWalker.File {
+            FolderWalker.File(path: path, size: size, modificationTime: modificationTime, format: format)
+        }
+    }
+
+    private var pathBytes: [UInt8] = []
+    private var pathEnds: [Int] = []
+    private var sizes: [Int64] = []
+    private var times: [Int64] = []
+    private var formats: [UInt8] = []
+    /// The known hash as 16 hex digits' value; nil for a new file.
+    private var hashes: [UInt64?] = []
+    private static let formatNames = DocumentExtractor.formats.sorted()
+
+    var count: Int { sizes.count }
+    var totalBytes: Int64 { sizes.reduce(0, +) }
+
+    mutating func append(_ file: FolderWalker.File, known: (id: Int64, hash: String)?) {
+        pathBytes += file.path.utf8
+        pathEnds.append(pathBytes.count)
+        sizes.append(file.size)
+        times.append(file.modificationTime)
+        formats.append(UInt8(Self.formatNames.firstIndex(of: file.format) ?? 0))
+        // A hash that is not 16 hex digits (none written so) never equals a new one: re-read.
+        hashes.append(known.map { UInt64($0.hash, radix: 16) ?? 0 })
+    }
+
+    func path(at index: Int) -> String {
+        let start = index == 0 ? 0 : pathEnds[index - 1]
+        return String(decoding: pathBytes[start..<pathEnds[index]], as: UTF8.self)
+    }
+
+    subscript(index: Int) -> File {
+        let hash = hashes[index].map { value -> String in
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
+        return File(
+            path: path(at: index), size: sizes[index], modificationTime: times[index],
+            format: Self.formatNames[Int(formats[index])], knownHash: hash)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import TestSupport
+import Testing
+import VietSearchSQLite
+
+@testable import VietSearch
+
+/// The walk gives files in the byte order of their paths, the order of the index's covering
+/// index, so that the two can be compared as they go (`FolderScan`).
+@Suite struct FolderScanTests {
+    static let names = [
+        "a.txt", "a-b.txt", "a/x.txt", "a/b/c.txt", "a0.txt", "b.txt", "é.txt", "e.txt", "A.txt", "z/ä.md", "z.txt", "ab/.hidden.txt",
+        "ab/c.md", "ab/note.bin",
+    ]
+
+    static func write(_ names: [String], in folder: URL) throws {
+        for name in names {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "Nội dung \(name)".write(to: url, atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test func walkIsInByteOrderOfPaths() throws {
+        try withTemporaryFolder("vietsearch-walk") { folder in
+            try Self.write(Self.names, in: folder)
+            let walk = FolderWalker.walk([folder.path, folder.appendingPathComponent("a").path])  // "a" inside: walked once
+            let paths = walk.files.map(\.path)
+            #expect(paths.count == 12)  // not the hidden file, not .bin
+            #expect(paths == paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            #expect(walk.ignored == 1)
+        }
+    }
+
+    @Test func scanFindsNewChangedUnchangedAndGoneFiles() throws {
+        try withTemporaryFolder("vietsearch-scan") { root in
+            let folder = root.appendingPathComponent("docs")
+            let other = root.appendingPathComponent("docs-other")
+            try Self.write(Self.names, in: folder)
+            try Self.write(["keep.txt"], in: other)
+            let index = try SearchIndex(path: root.appendingPathComponent("index.db").path, mode: .readWrite)
+            _ = try FolderIndexer(index: index).run(folders: [folder.path, other.path])
+
+            try "đổi rồi, dài hơn trước".write(to: folder.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("a/b/c.txt"))
+            try Self.write(["a/new.txt"], in: folder)
+            let scan = try FolderScan.scan([folder.path], connection: index.connection)
+            #expect((0..<scan.work.count).map { scan.work[$0].path } == [folder.appendingPathComponent("a/new.txt").path, folder.appendingPathComponent("b.txt").path])
+            #expect(scan.work[0].knownHash == nil)
+            #expect(scan.work[1].knownHash != nil)
+            #expect(scan.gone.count == 1)  // c.txt; the other folder's file is not under the folders scanned
+            #expect(scan.unchanged == 10)
+        }
+    }
+}
+
+/// The hash of a file read in pieces equals the hash of its bytes at once, wherever the cuts.
+@Suite struct ContentHashStreamTests {
+    @Test func piecesHashAsTheWhole() {
+        let bytes = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        for cuts in [[0], [1], [7, 8, 9], [3, 500, 501, 999], [8, 16, 24]] {
+            var stream = ContentHash.Stream(count: bytes.count)
+            var start = 0
+            for cut in cuts + [bytes.count] {
+                bytes[start..<cut].withUnsafeBytes { stream.add($0) }
+                start = cut
+            }
+            #expect(stream.hex == ContentHash.hex(bytes))
+        }
+    }
+}
