@@ -22,7 +22,8 @@ public final class VietnamesePretokenizer {
         // paid Swift's dynamic exclusivity checks on every term.
         var recording = Recording()
         recording.keys.reserveCapacity(text.utf8.count + text.utf8.count / 2)
-        recording.terms.reserveCapacity(text.utf8.count / 4)
+        // Vietnamese text has ~0.17 terms a byte (news: 20.8 million in 123 MB).
+        recording.terms.reserveCapacity(text.utf8.count / 5)
         _ = withUnsafeMutablePointer(to: &recording) { state in
             text.withUTF8 { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in

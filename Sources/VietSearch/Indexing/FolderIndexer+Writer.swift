@@ -150,7 +150,10 @@ extension FolderIndexer {
         }
         var finished = false
         while !finished {
-            defer { checkpointer.request() }
+            defer {
+                checkpointer.request()
+                MemoryTrim.releaseFreePages()
+            }
             try index.write { writer in
                 finished = try Self.writeBatch(from: queue, writer, &state)
                 state.rowsDeleted += writer.rowsDeleted

@@ -11,6 +11,8 @@ struct FolderScan {
     /// Row ids of indexed files that are gone from disk.
     var gone: [Int64] = []
     var unchanged = 0
+    /// The size of the unchanged files.
+    var unchangedBytes: Int64 = 0
     var ignored = 0
     var unreadable: [(path: String, reason: String)] = []
 
@@ -19,16 +21,19 @@ struct FolderScan {
         var scan = FolderScan()
         let known = try connection.prepare(
             """
-            SELECT id, path, size, mtime_ns, hash FROM documents INDEXED BY documents_files
+            SELECT id, path, size, mtime_ns FROM documents INDEXED BY documents_files
             WHERE file IS NULL AND path >= ?1 AND path < ?2 ORDER BY path
             """)
+        // Only for files whose size or time changed: the hash is in the table's row, not in the
+        // covering index (16 bytes a file it would not need for the rest).
+        let hash = try connection.prepare("SELECT hash FROM documents WHERE id = ?1")
         for root in FolderWalker.roots(folders) {
             var walker = FolderWalker(root: root)
             // Every path under the root, and nothing else: "root/" up to "root0" ("0" follows "/").
             let prefix = root.hasSuffix("/") ? root : root + "/"
             known.reset()
             try known.bind([.text(prefix), .text(String(prefix.dropLast()) + "0")])
-            try scan.merge(&walker, known)
+            try scan.merge(&walker, known, hash: hash)
             known.reset()
             scan.ignored += walker.ignored
             scan.unreadable += walker.unreadable
@@ -37,7 +42,7 @@ struct FolderScan {
     }
 
     /// Walks one root alongside the index's rows under it (`known`, in path order).
-    private mutating func merge(_ walker: inout FolderWalker, _ known: SQLiteStatement) throws {
+    private mutating func merge(_ walker: inout FolderWalker, _ known: SQLiteStatement, hash: SQLiteStatement) throws {
         var file = walker.next()
         var row = try Self.row(known)
         while file != nil || row != nil {
@@ -50,8 +55,13 @@ struct FolderScan {
             } else if let current = file, let indexed = row {
                 if indexed.size == current.size && indexed.modificationTime == current.modificationTime {
                     unchanged += 1
+                    unchangedBytes += current.size
                 } else {
-                    work.append(current, known: (indexed.id, indexed.hash))
+                    hash.reset()
+                    try hash.bind([.integer(indexed.id)])
+                    let stored = try hash.step() ? hash.text(at: 0) : ""
+                    hash.reset()
+                    work.append(current, known: (indexed.id, stored))
                 }
                 file = walker.next()
                 row = try Self.row(known)
@@ -59,9 +69,9 @@ struct FolderScan {
         }
     }
 
-    private static func row(_ statement: SQLiteStatement) throws -> (id: Int64, path: String, size: Int64, modificationTime: Int64, hash: String)? {
+    private static func row(_ statement: SQLiteStatement) throws -> (id: Int64, path: String, size: Int64, modificationTime: Int64)? {
         guard try statement.step() else { return nil }
-        return (statement.int64(at: 0), statement.text(at: 1), statement.int64(at: 2), statement.int64(at: 3), statement.text(at: 4))
+        return (statement.int64(at: 0), statement.text(at: 1), statement.int64(at: 2), statement.int64(at: 3))
     }
 }
 

@@ -58,7 +58,7 @@ enum IndexSchema {
     /// unchanged files read 1.2 GB of table pages to learn 20 MB of sizes and times).
     static let addedColumns = "ALTER TABLE documents ADD COLUMN file INTEGER"
     static let addedIndexes = """
-        CREATE INDEX IF NOT EXISTS documents_files ON documents(path, size, mtime_ns, hash) WHERE file IS NULL;
+        CREATE INDEX IF NOT EXISTS documents_files ON documents(path, size, mtime_ns) WHERE file IS NULL;
         CREATE INDEX IF NOT EXISTS documents_sections ON documents(file) WHERE file IS NOT NULL;
         """
 

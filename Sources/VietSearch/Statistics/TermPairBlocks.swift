@@ -80,8 +80,10 @@ struct TermPairBlocks {
             // The block holding this fingerprint's place: the last starting at or before it, or
             // the first block when it comes before every block.
             guard let block = try Self.block(floor, fingerprint) ?? Self.block(above, -1) else {
-                guard change[start...].allSatisfy({ $0.count >= 0 }) else { return false }
-                try write(change[start...].filter { $0.count > 0 }[...])
+                // No blocks yet: the change is the counts (written as it is: a copy of 2 million
+                // entries was the largest thing a run held).
+                guard change[start...].allSatisfy({ $0.count > 0 }) else { return false }
+                try write(change[start...])
                 return true
             }
             let next = try Self.block(above, block.first)?.first

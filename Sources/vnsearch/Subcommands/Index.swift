@@ -17,7 +17,9 @@ extension VNSearchCommand {
                 unreadable files are reported and skipped; the run still succeeds.
 
                 Interrupting a run (Ctrl-C) leaves a consistent, searchable index; the next run \
-                finishes the work. Only one indexer runs on an index at a time.
+                finishes the work. Only one indexer runs on an index at a time. Memory stays \
+                within --memory however large the folder or its files: a file longer than 256 KB \
+                of text is indexed in sections, and found and listed once.
 
                 Examples:
                   vnsearch index ~/Documents/bao-chi
@@ -36,6 +38,9 @@ extension VNSearchCommand {
         @Flag(name: .shortAndLong, help: "List every skipped file and the encodings found.")
         var verbose = false
 
+        @Option(name: .long, help: "Memory the run may use, in MB (default 200, at least 32), whatever the folder's size.")
+        var memory: Int?
+
         func validate() throws {
             for folder in folders {
                 var isDirectory: ObjCBool = false
@@ -53,7 +58,9 @@ extension VNSearchCommand {
             let showProgress = !quiet && Terminal.standardErrorIsTTY
             var lastUpdate = Date.distantPast
             let started = Date()
-            let report = try FolderIndexer(index: index).run(folders: folders) { progress in
+            let indexer = FolderIndexer(index: index)
+            if let memory { indexer.budget = IndexingBudget(bytes: memory << 20) }
+            let report = try indexer.run(folders: folders) { progress in
                 guard showProgress, Date().timeIntervalSince(lastUpdate) > 0.1 else { return }
                 lastUpdate = Date()
                 Terminal.status(Self.progressLine(progress, elapsed: Date().timeIntervalSince(started)))

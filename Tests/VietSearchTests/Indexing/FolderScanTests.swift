@@ -69,3 +69,34 @@ import VietSearchSQLite
         }
     }
 }
+
+/// A bulk load (a run reading at least `bulkBytes`, and as much as it leaves unchanged) ends with
+/// one FTS5 segment and FTS5's merge settings as they were; a small run leaves the segments to
+/// FTS5's own merging.
+@Suite struct BulkLoadTests {
+    static func setting(_ index: SearchIndex, _ name: String) throws -> Int64? {
+        try index.connection.scalarInt("SELECT v FROM documents_fts_config WHERE k = ?1", [.text(name)])
+    }
+
+    @Test func aBulkLoadEndsInOneSegment() throws {
+        try TermStatisticsTests.withFolderAndIndex { folder, index in
+            for number in 0..<30 { try TermStatisticsTests.write(number, to: folder) }
+            let indexer = FolderIndexer(index: index)
+            indexer.bulkBytes = 1 << 30
+            _ = try indexer.run(folders: [folder.path])
+            // More than is indexed, in a bulk load: its segment and the first are merged.
+            for number in 30..<70 { try TermStatisticsTests.write(number, to: folder) }
+            indexer.bulkBytes = 1
+            _ = try indexer.run(folders: [folder.path])
+            #expect(try index.segmentCount() == 1)
+            #expect(try Self.setting(index, "automerge") == 4)
+            #expect(try Self.setting(index, "crisismerge") == 16)
+
+            try TermStatisticsTests.write(70, to: folder)
+            indexer.bulkBytes = 1 << 30  // a small run: no merge of its own
+            _ = try indexer.run(folders: [folder.path])
+            #expect(try index.segmentCount() == 2)
+            try IndexWriterTests.checkIntegrity(index)
+        }
+    }
+}
