@@ -139,7 +139,7 @@ struct TermPairTable {
         _ old: [TermPairCounter.Entry], _ change: [TermPairCounter.Entry], termDocumentCount: Int
     ) -> TermPairTable? {
         if old.isEmpty, termDocumentCount >= 0, change.allSatisfy({ $0.count > 0 }) {
-            // A new index: the change is the table (no second copy of 2 million entries).
+            // A new index: the change is the table (no second copy of its million-odd entries).
             return TermPairTable(sortedEntries: change, termDocumentCount: termDocumentCount)
         }
         var result: [TermPairCounter.Entry] = []
