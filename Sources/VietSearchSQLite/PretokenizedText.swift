@@ -38,7 +38,7 @@ public struct PretokenizedText: Sendable {
     /// Calls `body` with each recorded term in order: its key's bytes, and whether it shares the
     /// previous term's place (FTS5's colocated flag: a second key of the same word). What the
     /// index's statistics count, read without copying a key.
-    @inlinable
+    @inlinable @inline(__always)
     package func forEachTerm(_ body: (_ key: UnsafeBufferPointer<UInt8>, _ isColocated: Bool) throws -> Void) rethrows {
         try keys.withUnsafeBufferPointer { keys in
             for term in terms {
