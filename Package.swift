@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: vnsearch → VietSearch → VietSearchSQLite → CSQLite, and each of
-// them → VietnameseText, which depends on nothing.
+// Dependencies point one way: vnsearch → VietSearchServer → VietSearch → VietSearchSQLite →
+// CSQLite, and each of them → VietnameseText, which depends on nothing. Only VietSearchServer
+// imports Hummingbird: the library stays free of the web stack.
 let package = Package(
     name: "VietSearch",
     products: [
@@ -18,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // Reads `.docx` (a ZIP of XML parts).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // `vnsearch serve`. Without its default traits: swift-configuration is not needed, and
+        // not building it keeps CI's from-scratch build shorter.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
     ],
     targets: [
         .target(name: "VietnameseText"),
@@ -32,11 +36,16 @@ let package = Package(
             dependencies: ["VietSearchSQLite", "VietnameseText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "VietSearchExtension", dependencies: ["VietSearchSQLite", "CSQLite"]),
+        .target(
+            name: "VietSearchServer",
+            dependencies: ["VietSearch", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "vnsearch",
             dependencies: [
                 "VietnameseText",
                 "VietSearch",
+                "VietSearchServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
