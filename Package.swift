@@ -22,6 +22,9 @@ let package = Package(
         // `vnsearch serve`. Without its default traits: swift-configuration is not needed, and
         // not building it keeps CI's from-scratch build shorter.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "VietnameseText"),
@@ -38,7 +41,11 @@ let package = Package(
         .target(name: "VietSearchExtension", dependencies: ["VietSearchSQLite", "CSQLite"]),
         .target(
             name: "VietSearchServer",
-            dependencies: ["VietSearch", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "VietSearch", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "vnsearch",

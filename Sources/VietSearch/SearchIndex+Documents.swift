@@ -58,3 +58,29 @@ extension SearchIndex {
         return result
     }
 }
+
+extension SearchIndex {
+    /// The folders that directly hold the most documents, with how many, most first (equal
+    /// counts by path): choices for a folder filter.
+    public func folders(limit: Int) throws(VietSearchError) -> [(path: String, documents: Int)] {
+        try wrapping {
+            var counts: [Substring: Int] = [:]
+            let statement = try connection.prepare("SELECT path FROM documents")
+            while try statement.step() {
+                let path = statement.text(at: 0)
+                guard let slash = path.lastIndex(of: "/") else { continue }
+                counts[path[..<slash], default: 0] += 1
+            }
+            return counts.map { (path: String($0.key), documents: $0.value) }
+                .sorted { $0.documents != $1.documents ? $0.documents > $1.documents : $0.path < $1.path }
+                .prefix(max(0, limit)).map { $0 }
+        }
+    }
+}
+
+extension SearchIndex {
+    /// How many documents the index holds.
+    public func documentCount() throws(VietSearchError) -> Int {
+        try wrapping { Int(try connection.scalarInt("SELECT count(*) FROM documents") ?? 0) }
+    }
+}

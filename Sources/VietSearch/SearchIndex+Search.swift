@@ -230,9 +230,11 @@ extension SearchIndex {
             let body = statement.text(at: 2)
             let (snippet, hasAllWords) = snippets.describe(
                 title: title, body: body, words: words, start: options.highlightStart, end: options.highlightEnd)
-            return SearchResult(
+            var result = SearchResult(
                 path: statement.text(at: 0), title: title, score: row.score, snippet: snippet, matchesAllWords: hasAllWords,
                 id: row.id, format: statement.text(at: 3), modificationTime: statement.int64(at: 4))
+            result.titleHighlights = Self.scalarRanges(snippets.highlights(in: title), in: title)
+            return result
         }
     }
 }

@@ -22,7 +22,7 @@ package enum SearchResultsJSON {
                 ("matches_all_words", .bool(result.matchesAllWords)),
                 ("id", .number(Int(result.id))), ("format", .string(result.format)),
                 ("modified", .string(UTCTime.iso8601(nanoseconds: result.modificationTime))),
-                ("snippet_highlights", ranges(highlights)),
+                ("snippet_highlights", ranges(highlights)), ("title_highlights", ranges(result.titleHighlights)),
             ])
         }
         return JSONOutput.object([

@@ -16,6 +16,8 @@ public struct SearchResult: Sendable, Hashable {
     public var format: String
     /// When the file was last modified, in nanoseconds since 1970.
     public var modificationTime: Int64
+    /// Where the query's words are in `title`, in Unicode scalars (code points).
+    public var titleHighlights: [Range<Int>] = []
 
     public init(
         path: String, title: String, score: Double, snippet: String, matchesAllWords: Bool, id: Int64 = 0, format: String = "",

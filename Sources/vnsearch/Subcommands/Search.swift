@@ -36,12 +36,12 @@ extension VNSearchCommand {
 
                 --json prints {"query", "total", "results": [{"path", "title", "score", "snippet", \
                 "snippet_markdown", "matches_all_words", "id", "format", "modified", \
-                "snippet_highlights"}], "searched_as"}: path absolute, higher score better, snippet \
+                "snippet_highlights", "title_highlights"}], "searched_as"}: path absolute, higher score better, snippet \
                 plain text, snippet_markdown with matches in **bold**, matches_all_words true when \
                 the document has every query word (very common words aside), id the document's \
                 number in the index, format its file type, modified its file's time (UTC), \
-                snippet_highlights the [start, end) of each match in snippet counted in Unicode \
-                code points, searched_as the query with restored accents or null. No results is \
+                snippet_highlights and title_highlights the [start, end) of each match in snippet \
+                and title, counted in Unicode code points, searched_as the query with restored accents or null. No results is \
                 not an error (exit 0). `vnsearch serve` answers GET /api/search with the same JSON.
                 """
         )
