@@ -30,11 +30,11 @@ struct CommandLineTool {
     }
 
     /// Starts the binary; the caller waits (or kills it).
-    func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+    func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
-        process.environment = ["NO_COLOR": "1", "HOME": folder.path, "PATH": "/usr/bin:/bin"]
+        process.environment = ["NO_COLOR": "1", "HOME": folder.path, "PATH": "/usr/bin:/bin"].merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
