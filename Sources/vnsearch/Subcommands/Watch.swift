@@ -38,6 +38,7 @@ extension VNSearchCommand {
             let path = database.resolvedPath
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            _ = try SearchIndex(path: path, mode: .readWrite)  // searchable (empty) from the start
             let quiet = quiet
             let runs = Counter()
             let indexer = watching.liveIndexer(indexPath: path, folders: folders) { event in
