@@ -68,7 +68,7 @@ enum LoopbackHTTP {
         }
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
+        while !isComplete(received) {
             let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
             if count <= 0 { break }
             received += buffer[0..<count]
@@ -76,9 +76,23 @@ enum LoopbackHTTP {
         return received
     }
 
+    /// A response with a Content-Length is complete once its body is in, whether or not the
+    /// other side closes (Chromium's DevTools server keeps the connection open).
+    private static func isComplete(_ bytes: [UInt8]) -> Bool {
+        guard let end = headerEnd(bytes) else { return false }
+        let head = String(decoding: bytes[0..<end], as: UTF8.self).lowercased()
+        guard let range = head.range(of: "\r\ncontent-length:") else { return false }
+        let digits = head[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber }
+        return Int(digits).map { bytes.count - end - 4 >= $0 } ?? false
+    }
+
+    private static func headerEnd(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 4 else { return nil }
+        return (0...(bytes.count - 4)).first { bytes[$0] == 13 && bytes[$0 + 1] == 10 && bytes[$0 + 2] == 13 && bytes[$0 + 3] == 10 }
+    }
+
     static func parse(_ bytes: [UInt8]) throws -> Response {
-        let separator: [UInt8] = [13, 10, 13, 10]
-        guard let end = (0..<max(0, bytes.count - 3)).first(where: { Array(bytes[$0..<$0 + 4]) == separator }) else {
+        guard let end = headerEnd(bytes) else {
             throw Failure(message: "no HTTP response: \(String(decoding: bytes, as: UTF8.self))")
         }
         let lines = String(decoding: bytes[0..<end], as: UTF8.self).components(separatedBy: "\r\n")
