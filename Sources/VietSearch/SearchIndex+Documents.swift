@@ -84,3 +84,20 @@ extension SearchIndex {
         try wrapping { Int(try connection.scalarInt("SELECT count(*) FROM documents") ?? 0) }
     }
 }
+
+extension SearchIndex {
+    /// Runs `body` in one read transaction: every statement in it reads the same state of the
+    /// index, however many commits another process makes meanwhile (a search reads its rows,
+    /// then their documents, in separate statements).
+    public func reading<T>(_ body: () throws -> T) throws -> T {
+        try connection.execute("BEGIN")
+        do {
+            let result = try body()
+            try connection.execute("COMMIT")
+            return result
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+}

@@ -20,7 +20,8 @@ public struct SearchServer: Sendable {
     /// `/api/stats`; the caller starts and stops it.
     public func run(liveIndexer: LiveIndexer? = nil, onListening: @escaping @Sendable (String, Int) -> Void) async throws {
         let workers = SearchWorkers(
-            indexPath: configuration.indexPath, count: configuration.workers, queueLimit: configuration.queueLimit)
+            indexPath: configuration.indexPath, count: configuration.workers, queueLimit: configuration.queueLimit,
+            reopenWhenChanged: configuration.readOnly)
         defer { workers.stop() }
         let router = Self.router(api: APIHandlers(workers: workers, configuration: configuration, liveIndexer: liveIndexer), configuration: configuration)
         var logger = Logger(label: "vnsearch-serve")

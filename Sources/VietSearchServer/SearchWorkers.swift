@@ -15,13 +15,16 @@ final class SearchWorkers: @unchecked Sendable {
     let indexPath: String
     let count: Int
     let queueLimit: Int
+    /// For an index another program writes in place (a Litestream replica): see `work()`.
+    let reopenWhenChanged: Bool
     private let condition = NSCondition()
     private var jobs: [Job] = []
     private var head = 0
     private var stopped = false
 
-    init(indexPath: String, count: Int, queueLimit: Int) {
+    init(indexPath: String, count: Int, queueLimit: Int, reopenWhenChanged: Bool = false) {
         self.indexPath = indexPath
+        self.reopenWhenChanged = reopenWhenChanged
         self.count = max(1, count)
         self.queueLimit = queueLimit
         for number in 0..<self.count {
@@ -38,7 +41,7 @@ final class SearchWorkers: @unchecked Sendable {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
             let job: Job = { index, error in
                 guard let index else { return continuation.resume(throwing: error ?? Busy()) }
-                continuation.resume(with: Result { try body(index) })
+                continuation.resume(with: Result { try index.reading { try body(index) } })
             }
             condition.lock()
             defer { condition.unlock() }
@@ -73,11 +76,16 @@ final class SearchWorkers: @unchecked Sendable {
     }
 
     /// The worker's loop. The connection is opened by the first job, and again after a job that
-    /// could not open it (the index may appear later, as on a replica still restoring).
+    /// could not open it (the index may appear later, as on a replica still restoring). With
+    /// `reopenWhenReplaced`, also when the file is another one or was written since it was opened
+    /// (see `FileIdentity`). Each job reads one state of the index (one read transaction).
     private func work() {
         var index: SearchIndex?
+        var opened: FileIdentity?
         while let job = next() {
+            if reopenWhenChanged, index != nil, FileIdentity(path: indexPath) != opened { index = nil }
             if index == nil {
+                opened = FileIdentity(path: indexPath)
                 do {
                     let opened = try SearchIndex(path: indexPath, mode: .readOnly)
                     // Requests already run side by side: a second thread per search would only
