@@ -15,13 +15,15 @@ extension VNSearchCommand {
                 /?q=… is a link to a search. Everything is served from this program: nothing \
                 is loaded from the internet.
 
-                JSON API (GET):
-                  /api/search?q=&limit=&offset=&exact=&restore_accents=&in=&type=&encoding=&after=&before=
-                      exactly what `vnsearch search --json` prints for the same query and flags
-                  /api/documents/ID?q=   a document by its id in the index: title, path, text, \
-                and the [start, end) of the query's matches in Unicode code points
-                  /api/stats             `vnsearch stats --json`, with folders and watch status
-                  /healthz               200 when the index can be read, else 503
+                JSON API (GET; docs/SERVER.md has the details):
+                  /api/search?q=…       what `vnsearch search --json` prints, the flags
+                                        as parameters: limit, offset, exact,
+                                        restore_accents, in, type, encoding,
+                                        after, before
+                  /api/documents/ID?q=  a document by its number in the index: title,
+                                        path, text, and where the query matches
+                  /api/stats            `vnsearch stats --json`, folders, watch status
+                  /healthz              200 when the index can be read, else 503
                 Errors are JSON: {"error": "message"}.
 
                 The server listens on 127.0.0.1 unless --host says otherwise, and then warns: \
@@ -34,9 +36,9 @@ extension VNSearchCommand {
                 a Litestream replica (docs/SERVER.md has the recipe for read replicas).
 
                 Examples:
-                  vnsearch serve --demo                         the sample documents
-                  vnsearch serve --watch ~/Documents/bao-chi    index the folder, keep it current, serve
-                  vnsearch serve --db replica.db --read-only --host 0.0.0.0 --token "$TOKEN"
+                  vnsearch serve --demo                        the sample documents
+                  vnsearch serve --watch ~/Documents/bao-chi   index, keep current, serve
+                  vnsearch serve --db copy.db --read-only --host 0.0.0.0 --token "$T"
                 """
         )
 
