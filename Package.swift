@@ -2,8 +2,10 @@
 import PackageDescription
 
 // Dependencies point one way: vnsearch → VietSearchServer → VietSearch → VietSearchSQLite →
-// CSQLite, and each of them → VietnameseText, which depends on nothing. Only VietSearchServer
-// imports Hummingbird: the library stays free of the web stack.
+// CSQLite, and each of them → VietnameseText, which depends on nothing. VietSearchSQLite is the
+// SQLite wrapper and the `vietnamese` tokenizer, the only Swift module importing CSQLite (besides
+// the extension's entry point); ranking and statistics live in VietSearch, reaching FTS5 through
+// that wrapper. Only VietSearchServer imports Hummingbird: the library stays free of the web stack.
 let package = Package(
     name: "VietSearch",
     products: [
@@ -56,10 +58,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Where the tests find their data: the repository's fixtures and the shared corpus.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "VietnameseTextTests",
             dependencies: [
                 "VietnameseText",
+                "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden"]
@@ -68,15 +73,17 @@ let package = Package(
             name: "VietSearchTests",
             dependencies: [
                 "VietSearch",
+                "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "VietnameseText",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "vnsearchTests",
             // Depends on the executable so the tests can run the real binary.
-            dependencies: ["vnsearch"]
+            dependencies: ["vnsearch", "TestSupport"]
         ),
         .testTarget(
             name: "VietSearchSQLiteTests",

@@ -2,8 +2,9 @@
 # CI smoke run of the benchmarks, so they cannot rot: builds the throughput and latency tools (not the
 # package-benchmark suite, whose first build takes minutes) in release, as real runs use it, and
 # runs it once on 1 MB of generated text; vnsearch itself is the debug build. No timing
-# assertions: CI machines are shared and noisy. Fails only if the build fails or the tool crashes or reports an error (e.g. token counts that
-# change between rounds). Measured: about 42 s from an empty build directory, 2–10 s warm.
+# assertions: CI machines are shared and noisy. Fails only if the build fails or the tool crashes
+# or reports an error (e.g. token counts that change between rounds). How long it takes:
+# docs/BENCHMARKS.md, "CI smoke run".
 set -euo pipefail
 cd "$(dirname "$0")"
 start=$SECONDS

@@ -24,7 +24,7 @@ extension SearchIndex {
             let byFormat = try connection.prepare("SELECT format, count(*) FROM documents GROUP BY format")
             while try byFormat.step() { formats[byFormat.text(at: 0)] = byFormat.int(at: 1) }
             return IndexStatistics(
-                documents: documents, textBytes: textBytes, lastIndexedAt: try meta("last_indexed_at").flatMap { Int64($0) },
+                documents: documents, textBytes: textBytes, lastIndexedAt: try meta(.lastIndexedAt).flatMap { Int64($0) },
                 schemaVersion: IndexSchema.version, encodings: encodings, formats: formats)
         }
     }

@@ -11,10 +11,9 @@ extension SearchIndex {
     }
 
     /// Merges the full-text index into one segment (FTS5 `optimize`). Each search walks every
-    /// segment's part of a term's doclist, so fewer segments make queries faster: on the news
-    /// corpus, five segments after `vnsearch index` → one, questions as written ~10 % faster
-    /// (docs/ENGINE.md). It rewrites the whole full-text index (~1 s for 123 MB of text), which
-    /// is why indexing does not do it every run. One transaction: an interruption changes
+    /// segment's part of a term's doclist, so fewer segments make queries faster (docs/ENGINE.md,
+    /// "Query latency"). It rewrites the whole full-text index, which is why indexing does not
+    /// do it every run. One transaction: an interruption changes
     /// nothing. Takes the indexer lock, so it never runs alongside an indexer.
     public func optimize() throws(VietSearchError) -> OptimizeReport {
         let lock = try IndexerLock(indexPath: path)
@@ -37,18 +36,7 @@ extension SearchIndex {
         guard try statement.step() else { return 0 }
         let block = statement.blob(at: 0)
         var offset = block.count >= 8 && block[4..<8].allSatisfy({ $0 == 0xff }) ? 8 : 4
-        func varint() -> Int? {
-            var value = 0
-            for _ in 0..<9 {
-                guard offset < block.count else { return nil }
-                let byte = block[offset]
-                offset += 1
-                value = value << 7 | Int(byte & 0x7f)
-                if byte & 0x80 == 0 { return value }
-            }
-            return nil
-        }
-        _ = varint()  // levels
-        return varint() ?? 0
+        _ = SQLiteVarint.read(block, at: &offset)  // levels
+        return SQLiteVarint.read(block, at: &offset).map { Int(truncatingIfNeeded: $0) } ?? 0
     }
 }

@@ -17,8 +17,8 @@ extension SearchIndex {
                 return SearchResults(query: text, total: 0, results: [], searchedAs: searchedAs)
             }
             let wanted = options.offset + options.limit
-            // Row lengths in memory: a `%_docsize` lookup per scored row was a fifth of the time
-            // of questions without diacritics.
+            // Row lengths in memory: a `%_docsize` lookup per scored row would be a large share of
+            // a question's time (see `DocumentLengths`).
             try documentLengths.refresh(from: connection, table: "documents_fts")
             // Each tier is ranked only when the one above it has too few documents. Ranking
             // scores every row of a tier, so its row count comes with it: the total needs no
@@ -60,7 +60,7 @@ extension SearchIndex {
     /// The statistics of the query's words, or nil for an index whose statistics were never
     /// computed (the planner then falls back to prefix queries and no planning).
     func termStatistics(for query: SearchQuery) throws -> TermStatistics? {
-        guard try !statisticsAreStale, let count = try meta("document_count").flatMap({ Int($0) }) else { return nil }
+        guard try !statisticsAreStale, let count = try meta(.documentCount).flatMap({ Int($0) }) else { return nil }
         var statistics = TermStatistics(documentCount: count, entries: [:])
         let lookup = try connection.prepare("SELECT df, variants FROM term_stats WHERE folded = ?1")
         for clause in query.clauses {
@@ -82,9 +82,9 @@ extension SearchIndex {
     /// A question (more than `strictTierMaxWords` words) typed without any accent, with each
     /// plain word's likely accents restored (`AccentRestorer`); nil for any other query, or an
     /// index without pair counts. Searched as typed, a restored question picks its candidates
-    /// and scores its common words in one form each, as a question typed with accents does: on
-    /// the ViNewsQA dev questions the median time fell from 18.5 to 5.7 ms, recall@10 0.739 →
-    /// 0.735 (docs/ENGINE.md).
+    /// and scores its common words in one form each, as a question typed with accents does:
+    /// far fewer doclists to walk, at about the same recall (docs/ENGINE.md, "Restoring the
+    /// accents of questions typed without them").
     func restoringAccents(of query: SearchQuery, statistics: TermStatistics) throws -> SearchQuery? {
         let positive = query.positiveClauses
         guard positive.count > planner.weights.strictTierMaxWords else { return nil }
@@ -132,7 +132,17 @@ extension SearchIndex {
 
     /// True while the statistics lag behind the documents (see `IndexWriter.markStatisticsStale`).
     var statisticsAreStale: Bool {
-        get throws { try meta("term_stats_stale") != nil }
+        get throws { try meta(.termStatsStale) != nil }
+    }
+
+    /// True when the statistics describe the documents as they are: not marked stale, and
+    /// computed over as many documents as there are (a new index: none over none).
+    var statisticsAreCurrent: Bool {
+        get throws {
+            guard try !statisticsAreStale else { return false }
+            let counted = Int(try meta(.documentCount) ?? "0")
+            return counted == Int(try connection.scalarInt("SELECT count(*) FROM documents") ?? 0)
+        }
     }
 
     func count(_ expression: String, filter: DocumentFilter) throws -> Int {
@@ -154,7 +164,7 @@ extension SearchIndex {
     ///
     /// A read-only index ranks the two halves of the rowids at once, this connection the lower
     /// and a partner connection the upper on another thread, and merges them: walking doclists
-    /// and scoring rows is ~70 % of a search's time, and each half has about half the rows.
+    /// and scoring rows is most of a search's time, and each half has about half the rows.
     func top(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int, filter: DocumentFilter) throws
         -> (rows: [(id: Int64, score: Double)], count: Int)
     {
@@ -176,7 +186,9 @@ extension SearchIndex {
         job.done.wait()
         let mine = try lower.get()
         // Whatever failed on the partner's connection alone, this one ranks that half itself.
-        let theirs = try (try? job.result?.get()) ?? rank(ranked, rowids: split...Int64.max, limit: wanted, offset: 0, filter: filter)
+        let partnerRows = try? job.result?.get()
+        if partnerRows != nil { partnerRankings += 1 }
+        let theirs = try partnerRows ?? rank(ranked, rowids: split...Int64.max, limit: wanted, offset: 0, filter: filter)
         // Best first; equal scores by rowid, so the order does not depend on which half was faster.
         let rows = (mine.rows + theirs.rows).sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
         return (Array(rows.dropFirst(offset).prefix(limit)), mine.count + theirs.count)

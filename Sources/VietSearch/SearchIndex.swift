@@ -16,14 +16,16 @@ public final class SearchIndex {
     let mode: Mode
     let connection: SQLiteConnection
     /// Whether a read-only index ranks with two threads, each over half of the rows (a second
-    /// connection to the file ranks the upper half). News index: medians of questions 4.7 → 4.2
-    /// ms as written, 5.0 → 3.9 ms without diacritics (docs/ENGINE.md). Set it to false where
-    /// many searches already run at once, as in a server: there the second core is not idle.
+    /// connection to the file ranks the upper half): a search uses the second core when it is
+    /// idle (docs/ENGINE.md, "Two threads per search"). Set it to false where many searches
+    /// already run at once, as in a server: there the second core is not idle.
     public var rankInParallel = true
     /// That second connection, opened by the first search that splits (nil inside: it failed to
     /// open, or the index is writable, whose uncommitted writes it would not see). It shares this
-    /// index's row lengths: loading them again cost a `vnsearch search` process ~5 ms.
+    /// index's row lengths: loading them again would add to every `vnsearch search` process.
     var partner: SearchIndex??
+    /// Rankings whose upper half the partner ranked (tests check that splits happen).
+    var partnerRankings = 0
     /// Row lengths for `vietsearch_rank`, loaded by the first search (see `DocumentLengths`),
     /// and the count of rows it scores.
     let ranking: RankingSession
@@ -49,7 +51,7 @@ public final class SearchIndex {
             // only the last commit, never corrupt the file.
             if mode == .readWrite { try connection.execute("PRAGMA synchronous=NORMAL") }
             // Searches read FTS5 leaf pages scattered over the file: mapped, they cost no read()
-            // and copy each (query-latency: medians 5-10 % lower). Readers only; SQLite remaps
+            // and copy each (docs/ENGINE.md, "Query latency"). Readers only; SQLite remaps
             // when a writer grows the file.
             if mode == .readOnly { try connection.execute("PRAGMA mmap_size=1073741824") }
             try connection.registerVietnameseTokenizer()
@@ -71,21 +73,20 @@ public final class SearchIndex {
                 guard writable else { throw VietSearchError.notAnIndex(path: path) }
                 // 16 KiB pages (set before WAL, which fixes the size): a document's text fits in
                 // one page instead of an overflow chain, and the WAL writes and syscalls per MB
-                // are a quarter of 4 KiB pages'. Indexing the news folder: system time 2.0 ->
-                // 1.1 s, file 232 -> 226 MB, search latency unchanged.
+                // are a quarter of 4 KiB pages' (docs/ENGINE.md, "How `vnsearch index` writes").
                 try connection.execute("PRAGMA page_size=16384")
                 try connection.execute("PRAGMA journal_mode=WAL")
                 try connection.transaction {
                     try connection.execute(IndexSchema.create)
                     try connection.execute(IndexSchema.configure)
-                    try setMeta("schema_version", String(IndexSchema.version))
+                    try setMeta(.schemaVersion, String(IndexSchema.version))
                 }
                 return
             }
             guard
                 try connection.scalarInt(
                     "SELECT count(*) FROM sqlite_schema WHERE name IN ('vietsearch_meta', 'documents', 'documents_fts')") == 3,
-                let found = try meta("schema_version").flatMap({ Int($0) })
+                let found = try meta(.schemaVersion).flatMap({ Int($0) })
             else { throw VietSearchError.notAnIndex(path: path) }
             guard found == IndexSchema.version else {
                 throw VietSearchError.schemaMismatch(path: path, found: found, expected: IndexSchema.version)
@@ -102,13 +103,19 @@ public final class SearchIndex {
         }
     }
 
-    func meta(_ key: String) throws(SQLiteError) -> String? {
-        try connection.scalarText("SELECT value FROM vietsearch_meta WHERE key = ?1", [.text(key)])
+    func meta(_ key: MetaKey) throws(SQLiteError) -> String? {
+        try connection.scalarText("SELECT value FROM vietsearch_meta WHERE key = ?1", [.text(key.rawValue)])
     }
 
-    func setMeta(_ key: String, _ value: String) throws(SQLiteError) {
+    func setMeta(_ key: MetaKey, _ value: String) throws(SQLiteError) {
         let statement = try connection.prepare("INSERT OR REPLACE INTO vietsearch_meta(key, value) VALUES (?1, ?2)")
-        try statement.bind([.text(key), .text(value)])
+        try statement.bind([.text(key.rawValue), .text(value)])
+        try statement.step()
+    }
+
+    func removeMeta(_ key: MetaKey) throws(SQLiteError) {
+        let statement = try connection.prepare("DELETE FROM vietsearch_meta WHERE key = ?1")
+        try statement.bind([.text(key.rawValue)])
         try statement.step()
     }
 
@@ -118,7 +125,12 @@ public final class SearchIndex {
             documentLengths.invalidate()
             termPairsCache = nil
         }
-        return try connection.transaction { try body(try IndexWriter(index: self)) }
+        return try connection.transaction {
+            let writer = try IndexWriter(index: self)
+            let result = try body(writer)
+            try writer.finish()
+            return result
+        }
     }
 
     /// Wraps SQLite errors of an operation into `VietSearchError`.

@@ -86,6 +86,7 @@ final class HeadlessChromium {
     }
 
     /// The value of a JavaScript expression in the page (promises awaited).
+    @discardableResult
     func evaluate(_ expression: String) throws -> Any? {
         let result = try command(
             "Runtime.evaluate", ["expression": expression, "returnByValue": true, "awaitPromise": true])
