@@ -145,7 +145,7 @@ extension SearchIndex {
         }
     }
 
-    func count(_ expression: String, filter: DocumentFilter) throws -> Int {
+    func count(_ expression: String, filter: DocumentFilter = DocumentFilter()) throws -> Int {
         let allowed = filter.condition(firstParameter: 2)
         return Int(
             try connection.scalarInt(
@@ -165,7 +165,7 @@ extension SearchIndex {
     /// A read-only index ranks the two halves of the rowids at once, this connection the lower
     /// and a partner connection the upper on another thread, and merges them: walking doclists
     /// and scoring rows is most of a search's time, and each half has about half the rows.
-    func top(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int, filter: DocumentFilter) throws
+    func top(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int, filter: DocumentFilter = DocumentFilter()) throws
         -> (rows: [(id: Int64, score: Double)], count: Int)
     {
         // Without a row to return, SQLite would skip scoring (and counting) the matches.
@@ -196,9 +196,9 @@ extension SearchIndex {
 
     /// One ranking query, over the rows with rowids in `rowids` (all when nil).
     /// Only rows that pass `filter` are scored and counted.
-    func rank(_ ranked: QueryPlanner.Ranked, rowids: ClosedRange<Int64>?, limit: Int, offset: Int, filter: DocumentFilter) throws
-        -> (rows: [(id: Int64, score: Double)], count: Int)
-    {
+    func rank(
+        _ ranked: QueryPlanner.Ranked, rowids: ClosedRange<Int64>?, limit: Int, offset: Int, filter: DocumentFilter = DocumentFilter()
+    ) throws -> (rows: [(id: Int64, score: Double)], count: Int) {
         let allowed = filter.condition(firstParameter: 7)
         let statement = try connection.prepare(
             """
