@@ -38,8 +38,8 @@ extension IndexWriter {
     /// Brings the statistics the query planner uses up to date by difference: the terms of the
     /// documents added (counted while they were read) minus those of the versions deleted. That
     /// is what `refreshTermStatistics` computes, without walking the whole index's vocabulary
-    /// again (0.7 s on the news corpus). Valid only when the statistics were current before the
-    /// run; returns false when a count would go negative (they were not).
+    /// again. Valid only when the statistics were current before the run; returns false when a
+    /// count would go negative (they were not).
     ///
     /// `pairs` holds the run's pair counts: additions and deletions (see `TermPairSink`).
     func updateTermStatistics(added: [DocumentFrequencyCounter], removed: DocumentFrequencyCounter, pairs sink: TermPairSink) throws -> Bool {
@@ -90,7 +90,7 @@ extension IndexWriter {
     /// total when `pairsKept`. False, changing nothing, when a count would go below zero.
     private func applyTermCounts(_ change: DocumentFrequencyCounter, pairsKept: Bool) throws -> Bool {
         // Sorted as bytes, then grouped by folded syllable: Swift strings and dictionaries per
-        // term made this 0.2 s at the end of a news-folder run, with nothing else left to do.
+        // term would make this the slow part of a run's end, when nothing else is left to do.
         var groups: [(folded: String, forms: [(form: String, documents: Int)])] = []
         for (key, documents) in change.sortedTerms() {
             // A keyed term is `folded:accent`, as in the vocabulary rebuild.

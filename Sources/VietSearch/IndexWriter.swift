@@ -6,8 +6,8 @@ import VietSearchSQLite
 /// Documents written through `upsert` and `remove` keep the statistics searches plan with
 /// (`term_stats`, `term_pairs`) exact: the terms of the versions added and removed are counted as
 /// they are written, and the statistics updated by difference when the transaction ends. That
-/// costs rewriting the pair table once per transaction (4.5 MB for the news corpus), so write many
-/// documents per transaction. When the statistics were already out of date, they stay marked
+/// costs rewriting the pair table once per transaction (its size: docs/ENGINE.md, "Schema"), so
+/// write many documents per transaction. When the statistics were already out of date, they stay marked
 /// stale (searches plan without them) until `refreshTermStatistics()` or the next indexing run.
 public final class IndexWriter {
     let index: SearchIndex
@@ -87,7 +87,8 @@ public final class IndexWriter {
         let counted = try countedChanges()
         let id = try upsert(first, mayExist: true, pretokenized: counted?.record(first) ?? [], complete: sections.count == 1)
         guard sections.count > 1 else { return }
-        let file = SectionedFile(id: id, path: document.path, encoding: document.encoding, format: document.format)
+        let file = SectionedFile(
+            id: id, path: document.path, encoding: document.encoding, format: document.format, modificationTime: document.modificationTime)
         for (number, body) in sections.enumerated().dropFirst() {
             try appendSection(body, number: number, of: file, pretokenized: counted?.record(section: body) ?? [])
         }
@@ -123,19 +124,22 @@ public final class IndexWriter {
         return id
     }
 
-    /// A file whose sections are being written.
+    /// A file whose sections are being written. Each section row has the file's format,
+    /// encoding and modification time, so that search filters pass its sections as they pass it.
     struct SectionedFile {
         var id: Int64
         var path: String
         var encoding: String
         var format: String
+        var modificationTime: Int64
     }
 
     /// Adds section `number` (1 for the second) of a file whose first section `upsert` wrote
     /// with `complete: false`. `pretokenized`: the empty title's and the body's terms.
     func appendSection(_ body: String, number: Int, of file: SectionedFile, pretokenized: [PretokenizedText] = []) throws {
         let fields: [SQLiteValue] = [
-            .text("\(file.path)\u{0}\(number)"), .text(""), .text(body), .integer(Int64(body.utf8.count)), .integer(0), .text(""),
+            .text("\(file.path)\u{0}\(number)"), .text(""), .text(body), .integer(Int64(body.utf8.count)),
+            .integer(file.modificationTime), .text(""),
             .text(file.encoding), .text(file.format), .integer(file.id),
         ]
         try run(insertStatement, fields)

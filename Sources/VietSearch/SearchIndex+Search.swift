@@ -10,44 +10,52 @@ extension SearchIndex {
     /// queries (up to four words) put documents with every word first, and among those, the ones
     /// with every word in the form typed.
     public func search(_ text: String, options: SearchOptions = SearchOptions()) throws(VietSearchError) -> SearchResults {
-        var query = SearchQuery(parsing: text)
-        return try wrapping {
-            let statistics = try termStatistics(for: query)
-            var searchedAs: String?
-            if options.restoreAccents, !options.exact, let statistics, let restored = try restoringAccents(of: query, statistics: statistics) {
-                query = restored
-                searchedAs = restored.written
-            }
+        try wrapping {
+            let (query, statistics, searchedAs) = try interpret(text, options: options)
+            let filter = options.filter
             guard let plan = planner.plan(for: query, exact: options.exact, statistics: statistics) else {
                 return SearchResults(query: text, total: 0, results: [], searchedAs: searchedAs)
             }
             let wanted = options.offset + options.limit
-            // Row lengths in memory: a `%_docsize` lookup per scored row was a fifth of the time
-            // of questions without diacritics.
+            // Row lengths in memory: a `%_docsize` lookup per scored row would be a large share of
+            // a question's time (see `DocumentLengths`).
             try documentLengths.refresh(from: connection, table: "documents_fts")
             try sections.refresh(from: connection)
             // Each tier is ranked only when the one above it has too few documents. Ranking
             // scores every row of a tier, so its row count comes with it: the total needs no
             // second walk (see `RankingSession`).
             if let exactForms = plan.exactForms {
-                let ranked = try top(exactForms, offset: options.offset, limit: options.limit)
+                let ranked = try top(exactForms, offset: options.offset, limit: options.limit, filter: filter)
                 if ranked.count >= wanted {
-                    let total = try count(plan.allWords?.expression ?? plan.countExpression)
+                    let total = try count(plan.allWords?.expression ?? plan.countExpression, filter: filter)
                     return SearchResults(query: text, total: total, results: try results(ranked.rows, snippets: plan.snippets, options: options), searchedAs: searchedAs)
                 }
             }
             var allCount = 0
             if let all = plan.allWords, all.ranking.allWordsBonus > 0 {
-                let ranked = try top(all, offset: options.offset, limit: options.limit)
+                let ranked = try top(all, offset: options.offset, limit: options.limit, filter: filter)
                 allCount = ranked.count
                 if allCount >= wanted {
                     return SearchResults(query: text, total: allCount, results: try results(ranked.rows, snippets: plan.snippets, options: options), searchedAs: searchedAs)
                 }
             }
-            let ranked = try top(plan.candidates, offset: options.offset, limit: options.limit)
+            let ranked = try top(plan.candidates, offset: options.offset, limit: options.limit, filter: filter)
             let total = allCount > 0 ? allCount : ranked.count
             return SearchResults(query: text, total: total, results: try results(ranked.rows, snippets: plan.snippets, options: options), searchedAs: searchedAs)
         }
+    }
+
+    /// The query as it will be searched: parsed, and a question typed without accents with its
+    /// likely accents restored (then `searchedAs` is that text); with the statistics of its words.
+    func interpret(_ text: String, options: SearchOptions) throws
+        -> (query: SearchQuery, statistics: TermStatistics?, searchedAs: String?)
+    {
+        let query = SearchQuery(parsing: text)
+        let statistics = try termStatistics(for: query)
+        if options.restoreAccents, !options.exact, let statistics, let restored = try restoringAccents(of: query, statistics: statistics) {
+            return (restored, statistics, restored.written)
+        }
+        return (query, statistics, nil)
     }
 
     /// The statistics of the query's words, or nil for an index whose statistics were never
@@ -75,9 +83,9 @@ extension SearchIndex {
     /// A question (more than `strictTierMaxWords` words) typed without any accent, with each
     /// plain word's likely accents restored (`AccentRestorer`); nil for any other query, or an
     /// index without pair counts. Searched as typed, a restored question picks its candidates
-    /// and scores its common words in one form each, as a question typed with accents does: on
-    /// the ViNewsQA dev questions the median time fell from 18.5 to 5.7 ms, recall@10 0.739 →
-    /// 0.735 (docs/ENGINE.md).
+    /// and scores its common words in one form each, as a question typed with accents does:
+    /// far fewer doclists to walk, at about the same recall (docs/ENGINE.md, "Restoring the
+    /// accents of questions typed without them").
     func restoringAccents(of query: SearchQuery, statistics: TermStatistics) throws -> SearchQuery? {
         let positive = query.positiveClauses
         guard positive.count > planner.weights.strictTierMaxWords else { return nil }
@@ -141,13 +149,15 @@ extension SearchIndex {
         }
     }
 
-    /// Files matching `expression` (rows, when no file is stored in sections).
-    func count(_ expression: String) throws -> Int {
-        guard !sections.isEmpty else {
-            return Int(try connection.scalarInt("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1", [.text(expression)]) ?? 0)
-        }
-        let statement = try connection.prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1")
-        try statement.bind([.text(expression)])
+    /// Files matching `expression` among the filter's rows (rows, when no file is stored in
+    /// sections).
+    func count(_ expression: String, filter: DocumentFilter = DocumentFilter()) throws -> Int {
+        let allowed = filter.condition(firstParameter: 2)
+        let sql = "FROM documents_fts WHERE documents_fts MATCH ?1" + Self.restriction(allowed)
+        let values = [SQLiteValue.text(expression)] + (allowed?.values ?? [])
+        guard !sections.isEmpty else { return Int(try connection.scalarInt("SELECT count(*) " + sql, values) ?? 0) }
+        let statement = try connection.prepare("SELECT rowid " + sql)
+        try statement.bind(values)
         var files = Set<Int64>()
         var rows = 0
         while try statement.step() {
@@ -157,19 +167,29 @@ extension SearchIndex {
         return rows + files.count
     }
 
+    /// The SQL that keeps a ranking or count to the filter's rows (empty without a filter). The
+    /// `+` keeps SQLite from handing the IN list to FTS5 as `rowid = ?`, which would run the MATCH
+    /// once per allowed row (a filter passing every document of the news index: 40 s); so the
+    /// list is built once and each matching row is looked up in it.
+    static func restriction(_ allowed: (sql: String, values: [SQLiteValue])?) -> String {
+        allowed.map { " AND +rowid IN (SELECT id FROM documents WHERE \($0.sql))" } ?? ""
+    }
+
     /// The best rows by `vietsearch_rank`, one per file, and how many files matched (see
     /// `topRows`).
-    func top(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int) throws -> (rows: [(id: Int64, score: Double)], count: Int) {
+    func top(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int, filter: DocumentFilter = DocumentFilter()) throws
+        -> (rows: [(id: Int64, score: Double)], count: Int)
+    {
         // Without a row to return, SQLite would skip scoring (and counting) the matches.
-        guard limit > 0 else { return ([], try count(ranked.expression)) }
-        guard !sections.isEmpty else { return try topRows(ranked, offset: offset, limit: limit) }
+        guard limit > 0 else { return ([], try count(ranked.expression, filter: filter)) }
+        guard !sections.isEmpty else { return try topRows(ranked, offset: offset, limit: limit, filter: filter) }
         // Files in sections: rows are ranked, then kept one per file (its best section). A page
         // of files needs at most as many rows more as there are later sections; fewer are asked
         // first, more only when sections took places on the page.
         let wanted = offset + limit
         var extra = min(sections.extraRows, 4 * wanted)
         while true {
-            let ranked = try topRows(ranked, offset: 0, limit: wanted + extra)
+            let ranked = try topRows(ranked, offset: 0, limit: wanted + extra, filter: filter)
             let files = sections.bestRowPerFile(ranked.rows)
             if files.count >= wanted || ranked.rows.count < wanted + extra || extra >= sections.extraRows {
                 return (Array(files.dropFirst(offset).prefix(limit)), ranked.count)
@@ -184,44 +204,50 @@ extension SearchIndex {
     ///
     /// A read-only index ranks the two halves of the rowids at once, this connection the lower
     /// and a partner connection the upper on another thread, and merges them: walking doclists
-    /// and scoring rows is ~70 % of a search's time, and each half has about half the rows. (A
+    /// and scoring rows is most of a search's time, and each half has about half the rows. (A
     /// file whose sections straddle the middle rowid counts once in each half's total.)
-    private func topRows(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int) throws -> (rows: [(id: Int64, score: Double)], count: Int) {
+    private func topRows(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int, filter: DocumentFilter) throws
+        -> (rows: [(id: Int64, score: Double)], count: Int)
+    {
         let wanted = offset + limit
         guard rankInParallel, documentLengths.isLoaded, documentLengths.lengths.count > Self.rowsToSplit, let partner = searchPartner() else {
-            let ranked = try rank(ranked, rowids: nil, limit: limit, offset: offset)
+            let ranked = try rank(ranked, rowids: nil, limit: limit, offset: offset, filter: filter)
             return (ranked.rows, ranked.count)
         }
         let split = Int64(documentLengths.lengths.count / 2)
-        let job = PartnerRanking(partner: partner, ranked: ranked, rowids: split...Int64.max, limit: wanted)
+        let job = PartnerRanking(partner: partner, ranked: ranked, rowids: split...Int64.max, limit: wanted, filter: filter)
         // A thread of its own, not a shared pool: a caller that searches from every thread of a
         // pool would otherwise wait on jobs queued behind its own searches.
         let thread = Thread { job.run() }
         thread.stackSize = 1 << 22
         thread.start()
-        let lower = Result { try rank(ranked, rowids: Int64.min...(split - 1), limit: wanted, offset: 0) }
+        let lower = Result { try rank(ranked, rowids: Int64.min...(split - 1), limit: wanted, offset: 0, filter: filter) }
         job.done.wait()
         let mine = try lower.get()
         // Whatever failed on the partner's connection alone, this one ranks that half itself.
         let partnerRows = try? job.result?.get()
         if partnerRows != nil { partnerRankings += 1 }
-        let theirs = try partnerRows ?? rank(ranked, rowids: split...Int64.max, limit: wanted, offset: 0)
+        let theirs = try partnerRows ?? rank(ranked, rowids: split...Int64.max, limit: wanted, offset: 0, filter: filter)
         // Best first; equal scores by rowid, so the order does not depend on which half was faster.
         let rows = (mine.rows + theirs.rows).sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
         return (Array(rows.dropFirst(offset).prefix(limit)), mine.count + theirs.count)
     }
 
     /// One ranking query, over the rows with rowids in `rowids` (all when nil).
-    func rank(_ ranked: QueryPlanner.Ranked, rowids: ClosedRange<Int64>?, limit: Int, offset: Int) throws
-        -> (rows: [(id: Int64, score: Double)], count: Int)
-    {
+    /// Only rows that pass `filter` are scored and counted.
+    func rank(
+        _ ranked: QueryPlanner.Ranked, rowids: ClosedRange<Int64>?, limit: Int, offset: Int, filter: DocumentFilter = DocumentFilter()
+    ) throws -> (rows: [(id: Int64, score: Double)], count: Int) {
+        let allowed = filter.condition(firstParameter: 7)
         let statement = try connection.prepare(
             """
             SELECT rowid, vietsearch_rank(documents_fts, ?2) AS score FROM documents_fts
-            WHERE documents_fts MATCH ?1\(rowids == nil ? "" : " AND rowid BETWEEN ?5 AND ?6") ORDER BY score DESC LIMIT ?3 OFFSET ?4
+            WHERE documents_fts MATCH ?1\(rowids == nil ? "" : " AND rowid BETWEEN ?5 AND ?6")\(Self.restriction(allowed)) \
+            ORDER BY score DESC LIMIT ?3 OFFSET ?4
             """)
         var values: [SQLiteValue] = [.text(ranked.expression), .text(ranked.ranking.encoded), .integer(Int64(limit)), .integer(Int64(offset))]
         if let rowids { values += [.integer(rowids.lowerBound), .integer(rowids.upperBound)] }
+        if let allowed { values += (rowids == nil ? [.null, .null] : []) + allowed.values }  // ?5 and ?6 unused
         try statement.bind(values)
         ranking.resetCount()
         var rows: [(id: Int64, score: Double)] = []
@@ -246,14 +272,15 @@ extension SearchIndex {
     /// file (path and title of the file's row), with a snippet of the section.
     func results(_ rows: [(id: Int64, score: Double)], snippets: SnippetBuilder, options: SearchOptions) throws -> [SearchResult] {
         guard !rows.isEmpty else { return [] }
-        let statement = try connection.prepare("SELECT path, title, body FROM documents WHERE id = ?1")
-        let fileStatement = try connection.prepare("SELECT path, title FROM documents WHERE id = ?1")
+        let statement = try connection.prepare("SELECT path, title, body, format, mtime_ns FROM documents WHERE id = ?1")
+        let fileStatement = try connection.prepare("SELECT path, title, format, mtime_ns FROM documents WHERE id = ?1")
         let words = min(max(options.snippetWords, 1), 64)
         return try rows.compactMap { row -> SearchResult? in
             statement.reset()
             try statement.bind([.integer(row.id)])
             guard try statement.step() else { return nil }
             var (path, title) = (statement.text(at: 0), statement.text(at: 1))
+            var (format, modificationTime) = (statement.text(at: 3), statement.int64(at: 4))
             let body = statement.text(at: 2)
             let file = sections.file(of: row.id)
             if file != row.id {
@@ -261,10 +288,15 @@ extension SearchIndex {
                 try fileStatement.bind([.integer(file)])
                 guard try fileStatement.step() else { return nil }
                 (path, title) = (fileStatement.text(at: 0), fileStatement.text(at: 1))
+                (format, modificationTime) = (fileStatement.text(at: 2), fileStatement.int64(at: 3))
             }
             let (snippet, hasAllWords) = snippets.describe(
                 title: title, body: body, words: words, start: options.highlightStart, end: options.highlightEnd)
-            return SearchResult(path: path, title: title, score: row.score, snippet: snippet, matchesAllWords: hasAllWords)
+            var result = SearchResult(
+                path: path, title: title, score: row.score, snippet: snippet, matchesAllWords: hasAllWords,
+                id: file, format: format, modificationTime: modificationTime)
+            result.titleHighlights = Self.scalarRanges(snippets.highlights(in: title), in: title)
+            return result
         }
     }
 }

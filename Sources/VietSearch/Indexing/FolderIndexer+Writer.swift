@@ -56,7 +56,10 @@ extension FolderIndexer {
                 if indexed { report.updated += 1 } else { report.added += 1 }
                 report.encodings[document.encoding, default: 0] += 1
                 if continues {
-                    sectioned = (IndexWriter.SectionedFile(id: id, path: document.path, encoding: document.encoding, format: document.format), 0)
+                    let file = IndexWriter.SectionedFile(
+                        id: id, path: document.path, encoding: document.encoding, format: document.format,
+                        modificationTime: document.modificationTime)
+                    sectioned = (file, 0)
                 } else {
                     filesDone += 1
                 }

@@ -17,17 +17,17 @@ public final class FolderIndexer {
     public var budget = IndexingBudget()
     /// A transaction is committed after this many seconds (or at the end): an interruption
     /// loses at most that much work, and commits stay rare. Every commit makes FTS5 flush a
-    /// segment that later merges cost again (committing every 1,000 documents once made indexing
-    /// the news corpus take 12.5 s instead of 7 s; FTS5 also flushes every `hashsize` bytes).
-    /// Each commit lets the `Checkpointer` copy pages while the writer goes on.
+    /// segment that later merges cost again (FTS5 also flushes whenever its `hashsize` buffer is
+    /// full; docs/ENGINE.md, "Schema"). Each commit lets the `Checkpointer` copy pages while the
+    /// writer goes on.
     static let batchSeconds = 2.0
 
-    /// Recording a document's terms and counting them (about half of the reading work) is done
+    /// Recording a document's terms and counting them (a large part of the reading work) is done
     /// by whichever thread has time: the reader does it while this many documents or more (or
-    /// half of the queued text limit) wait for the writer (the writer is behind); else it leaves
-    /// it to the writer, which would otherwise wait for the reader. A fixed split left one thread
-    /// idle: on the news folder which thread was the bottleneck changed with the machine's load
-    /// and with each speed-up. (A test sets 0 or `Int.max` to take one path only.)
+    /// half of the budget's queued text) wait for the writer (the writer is behind); else it
+    /// leaves it to the writer, which would otherwise wait for the reader. A fixed split left one
+    /// thread idle, since which thread is the bottleneck changes with the machine's load and with
+    /// every change to either side. (A test sets 0 or `Int.max` to take one path only.)
     var readerPreparesAbove = 24
 
     /// Text longer than this is stored as sections (tests lower it).
@@ -68,10 +68,11 @@ public final class FolderIndexer {
         try index.wrapping { try configureFTS5(bulkLoad: bulk) }
 
         // One pair table for the run: reader, writer and deletions (see `TermPairSink`), sized
-        // up front: the news folder (123 MB) counts 1.3 million distinct pairs. Capped by the
-        // budget: beyond it the counts are merged into the stored ones, which the writer looks
-        // at after each item, when each thread may have added a batch more (room is made for
-        // those, so that the table never grows, which would hold it twice for a moment).
+        // up front from the bytes to read, at the news folder's ratio of distinct pairs to
+        // bytes (docs/ENGINE.md, "How the pairs are counted"), up to the budget's share: beyond
+        // it the counts are merged into the stored ones. The writer looks at that after each
+        // item, when each thread may have added a batch more: room is made for those, so that
+        // the table never grows (which would hold it twice for a moment).
         let total = scan.work.totalBytes
         let pairs = TermPairSink(
             expectedPairs: Int(min(total / 100, Int64(budget.pairEntries))) + 2 * DocumentFrequencyCounter.pairBatch)
@@ -113,9 +114,9 @@ public final class FolderIndexer {
     /// FTS5's buffer of new terms as the budget says, and its merges as the run needs them.
     ///
     /// FTS5 merges a level's segments into one of the next level whenever it has `automerge`
-    /// (4) of them, so a large index is rewritten once per level while it is built: a 1 GB folder
-    /// ended in 7 segments on 3 levels, and searching it then took 1.7 times as long as after
-    /// `optimize` (median of questions as written, 173 against 102 ms). A bulk load turns the
+    /// (4) of them, so a large index is rewritten once per level while it is built, and still
+    /// ends in several segments, which every search walks (docs/ENGINE.md, "Indexing at
+    /// scale"). A bulk load turns the
     /// merges off (`automerge` 0; `crisismerge` 64, so that segments stay few enough to search
     /// while it runs) and merges everything once at its end (`finishFTS5`). Other runs use
     /// FTS5's defaults, which keep the few segments they add in check.

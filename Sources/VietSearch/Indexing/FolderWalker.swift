@@ -10,12 +10,12 @@ import Glibc
 ///
 /// Files come one at a time (`next()`), in the byte order of their paths, which is the order of
 /// the index's covering index of paths (`documents_files`): an indexing run compares the two
-/// lists as it walks, holding one folder's listing per level, not the whole tree (274k files
-/// held as `File`s were ~40 MB). Each folder's entries are sorted with a folder's name followed
+/// lists as it walks, holding one folder's listing per level, not the whole tree (a `File` per
+/// file of a large folder is tens of MB). Each folder's entries are sorted with a folder's name followed
 /// by "/", so that `a/x` comes after `a.txt` and before `a0.txt`, as the full paths do.
 ///
-/// Plain `readdir`/`lstat`: a re-run over 35k unchanged files is mostly this walk, and
-/// FileManager's enumerator with resource values was several times slower.
+/// Plain `readdir`/`lstat`: a re-run over a folder of unchanged files is mostly this walk, and
+/// FileManager's enumerator with resource values is several times slower.
 struct FolderWalker {
     struct File: Sendable {
         /// Absolute, standardized path.

@@ -7,8 +7,8 @@ import Darwin
 #endif
 
 /// Reads a plain-text file larger than a section (`.txt`, `.md`) in pieces, in memory bounded
-/// by the section size, whatever the file's size (a 300 MB file read whole took 7.7 GB while
-/// indexing: the bytes, the decoded text and its recorded terms).
+/// by the section size, whatever the file's size (read whole, its bytes, decoded text and
+/// recorded terms were all held at once: docs/ENGINE.md, "Indexing at scale").
 ///
 /// Two passes over the file. The first hashes it (to find an unchanged file) and learns how to
 /// decode it: a byte-order mark, binary content in the first 8 KB, and whether it is valid

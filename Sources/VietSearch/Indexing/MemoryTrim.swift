@@ -5,8 +5,7 @@ import Glibc
 /// Gives the free memory of the allocator's arenas back to the system, after each commit of an
 /// indexing run. Documents and their recorded terms (up to a few MB each) are allocated on one
 /// thread and freed on the other, over and over: glibc keeps what they leave free in its arenas,
-/// so the process grew well past what it held (a 300 MB file indexed with a 100 MB budget
-/// peaked at 186 MB of memory, 141 MB with large blocks always mapped and unmapped).
+/// so the process grows well past what it holds (docs/ENGINE.md, "Indexing at scale").
 enum MemoryTrim {
     #if canImport(Glibc)
     /// glibc's `malloc_trim`, looked up once (its header is not in Swift's Glibc module).

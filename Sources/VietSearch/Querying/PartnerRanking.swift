@@ -8,19 +8,21 @@ final class PartnerRanking: @unchecked Sendable {
     private let ranked: QueryPlanner.Ranked
     private let rowids: ClosedRange<Int64>
     private let limit: Int
+    private let filter: DocumentFilter
     let done = DispatchSemaphore(value: 0)
     private(set) var result: Result<(rows: [(id: Int64, score: Double)], count: Int), Error>?
 
-    init(partner: SearchIndex, ranked: QueryPlanner.Ranked, rowids: ClosedRange<Int64>, limit: Int) {
+    init(partner: SearchIndex, ranked: QueryPlanner.Ranked, rowids: ClosedRange<Int64>, limit: Int, filter: DocumentFilter) {
         self.partner = partner
         self.ranked = ranked
         self.rowids = rowids
         self.limit = limit
+        self.filter = filter
     }
 
     func run() {
         // The row lengths are the owner's, refreshed before the split.
-        result = Result { try partner.rank(ranked, rowids: rowids, limit: limit, offset: 0) }
+        result = Result { try partner.rank(ranked, rowids: rowids, limit: limit, offset: 0, filter: filter) }
         done.signal()
     }
 }

@@ -15,14 +15,19 @@ public struct SearchOptions: Sendable, Hashable {
     public var snippetWords: Int
     /// A question (five words or more) typed without any accent is searched with its likely
     /// accents restored from the index's statistics (`chat bo trong vo nho` as `chất bổ trong vỏ
-    /// nho`): as accurate as searching every accent form, and about three times faster.
+    /// nho`): about as accurate as searching every accent form, and much faster (docs/ENGINE.md,
+    /// "Restoring the accents of questions typed without them").
     public var restoreAccents: Bool
+    /// Only documents that pass it (folder, file type, encoding, modification time); the
+    /// total counts only those.
+    public var filter: DocumentFilter
 
     public init(
         limit: Int = 10, offset: Int = 0, exact: Bool = false, highlightStart: String = "[", highlightEnd: String = "]",
-        snippetWords: Int = 24, restoreAccents: Bool = true
+        snippetWords: Int = 24, restoreAccents: Bool = true, filter: DocumentFilter = DocumentFilter()
     ) {
         self.restoreAccents = restoreAccents
+        self.filter = filter
         self.limit = limit
         self.offset = offset
         self.exact = exact

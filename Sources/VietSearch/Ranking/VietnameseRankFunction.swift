@@ -42,8 +42,8 @@ package final class VietnameseRankFunction {
     /// Token counts by rowid, when the connection's owner holds them (else `xColumnSize`).
     let lengths: [Int32]
     // Per-query tables and per-row scratch, allocated once per query. Raw buffers: arrays stored
-    // in a class pay a dynamic exclusivity check (and retains) on every access, which was a fifth
-    // of the query time.
+    // in a class pay a dynamic exclusivity check (and retains) on every access, and these are
+    // read for every word of every scored row.
     /// Words in query order (adjacency is between consecutive words); their place lengths are
     /// scaled on the first row, when the column count is known.
     let words: UnsafeMutableBufferPointer<WordEntry>
@@ -58,8 +58,8 @@ package final class VietnameseRankFunction {
     var columns = 0
     /// Per-row scratch for adjacency: the places where the word being read starts (each place
     /// counts once, whichever phrase matched it), where the previous word ends, and where this
-    /// one ends. Places are sets of bits, not sorted lists: merging every phrase's instances into
-    /// text order was a fifth of a question's time.
+    /// one ends. Places are sets of bits, not sorted lists: adjacency needs no text order, so no
+    /// row merges every phrase's instances into one (docs/ENGINE.md, "Ranking").
     var starts = PlaceSet()
     var previousEnds = PlaceSet()
     var ends = PlaceSet()
@@ -108,10 +108,63 @@ package final class VietnameseRankFunction {
         ends.deallocate()
     }
 
-    /// The row's score; nil when FTS5 fails to read its matches.
+    /// The row's score; nil when FTS5 fails to read its matches. First, per word, its weighted
+    /// matches in any form (`anyFrequency`), in the form typed (`exactFrequency`), and starting
+    /// where the previous word ends (`adjacent`), from every instance of each of its phrases (a
+    /// title match counts `titleWeight`, a body match 1); then BM25 of those, and the bonuses.
     func score(_ row: FTS5AuxiliaryContext) -> Double? {
         if columns == 0 { learnColumns(row.columnCount) }
-        guard countMatches(in: row) else { return nil }
+        let words = self.words
+        let phraseSlots = self.phraseSlots
+        let anyFrequency = self.anyFrequency
+        let exactFrequency = self.exactFrequency
+        let adjacent = self.adjacent
+        let columns = self.columns
+        let titleWeight = plan.titleWeight
+        // Local copies: a class's stored sets pay an exclusivity check on every access.
+        var starts = self.starts
+        var previousEnds = self.previousEnds
+        var ends = self.ends
+        defer {
+            self.starts = starts
+            self.previousEnds = previousEnds
+            self.ends = ends
+        }
+        let instances = row.phraseInstances()
+        var position = FTS5PhraseInstances.Position()
+        for index in words.indices {
+            let word = words[index]
+            var any = 0.0
+            var exact = 0.0
+            var adjacency = 0.0
+            for slot in word.firstSlot..<word.endSlot {
+                let entry = phraseSlots[slot]
+                guard instances.start(entry.phrase, at: &position) else { return nil }
+                while position.isAtInstance {
+                    let column = position.column
+                    let offset = position.offset
+                    let weight = column == 0 ? titleWeight : 1.0
+                    if entry.countsAsAny { any += weight }
+                    if entry.countsAsExact { exact += weight }
+                    // Adjacency: this word starting where the previous one ends, and where this
+                    // one ends, for the next word.
+                    if word.countsAdjacency || word.marksEnds {
+                        let place = Int(offset) * columns + Int(column)
+                        if word.countsAdjacency, starts.insert(place), previousEnds.contains(place) { adjacency += weight }
+                        if word.marksEnds { _ = ends.insert(place + word.placeLength) }
+                    }
+                    instances.advance(&position)
+                }
+            }
+            anyFrequency[index] = any
+            exactFrequency[index] = exact
+            adjacent[index] = adjacency
+            // This word becomes the previous one.
+            starts.removeAll()
+            previousEnds.removeAll()
+            swap(&previousEnds, &ends)
+        }
+        previousEnds.removeAll()
         if averageLength == 0 { averageLength = Self.averageLength(of: row) }
         return combinedScore(lengthNorm: plan.k1 * (1 - plan.b + plan.b * Double(rowLength(row)) / averageLength))
     }
@@ -121,58 +174,6 @@ package final class VietnameseRankFunction {
     private func learnColumns(_ count: Int) {
         columns = max(count, 1)
         for index in words.indices { words[index].placeLength *= columns }
-    }
-
-    /// Fills, per word, its weighted matches in any form (`anyFrequency`), in the form typed
-    /// (`exactFrequency`), and starting where the previous word ends (`adjacent`). A title match
-    /// counts `titleWeight`, a body match 1.
-    @inline(__always)
-    private func countMatches(in row: FTS5AuxiliaryContext) -> Bool {
-        // Local copies: a class's stored sets pay an exclusivity check on every access.
-        var places = AdjacencyPlaces(starts: starts, previousEnds: previousEnds, ends: ends)
-        defer {
-            starts = places.starts
-            previousEnds = places.previousEnds
-            ends = places.ends
-        }
-        for index in words.indices {
-            guard countMatches(ofWord: index, in: row, places: &places) else { return false }
-            places.nextWord()
-        }
-        places.previousEnds.removeAll()
-        return true
-    }
-
-    /// One word's share of `countMatches(in:)`: every instance of each of its phrases.
-    @inline(__always)
-    private func countMatches(ofWord index: Int, in row: FTS5AuxiliaryContext, places: inout AdjacencyPlaces) -> Bool {
-        let word = words[index]
-        let phraseSlots = self.phraseSlots
-        let columns = self.columns
-        let titleWeight = plan.titleWeight
-        var any = 0.0
-        var exact = 0.0
-        var adjacency = 0.0
-        for slot in word.firstSlot..<word.endSlot {
-            let entry = phraseSlots[slot]
-            guard let instances = row.instances(ofPhrase: entry.phrase) else { return false }
-            for (column, offset) in instances {
-                let weight = column == 0 ? titleWeight : 1.0
-                if entry.countsAsAny { any += weight }
-                if entry.countsAsExact { exact += weight }
-                // Adjacency: this word starting where the previous one ends, and where this one
-                // ends, for the next word.
-                if word.countsAdjacency || word.marksEnds {
-                    let place = Int(offset) * columns + Int(column)
-                    if word.countsAdjacency, places.starts.insert(place), places.previousEnds.contains(place) { adjacency += weight }
-                    if word.marksEnds { _ = places.ends.insert(place + word.placeLength) }
-                }
-            }
-        }
-        anyFrequency[index] = any
-        exactFrequency[index] = exact
-        adjacent[index] = adjacency
-        return true
     }
 
     /// Average tokens per row of the table (at least 1), read once per query.
@@ -218,24 +219,6 @@ package final class VietnameseRankFunction {
             if exactForms { score += plan.exactFormsBonus }
         }
         return score
-    }
-}
-
-
-/// The places adjacency compares while a row's words are read in query order: where the word
-/// being read starts (each place once, whichever phrase matched it), where the previous word
-/// ends, and where this one ends.
-private struct AdjacencyPlaces {
-    var starts: PlaceSet
-    var previousEnds: PlaceSet
-    var ends: PlaceSet
-
-    /// The word read becomes the previous one.
-    @inline(__always)
-    mutating func nextWord() {
-        starts.removeAll()
-        previousEnds.removeAll()
-        swap(&previousEnds, &ends)
     }
 }
 

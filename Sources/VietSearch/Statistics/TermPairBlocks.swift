@@ -5,11 +5,11 @@ import VietSearchSQLite
 /// term's document count in `vietsearch_meta` (`term_document_count`, present when the index has
 /// pair counts).
 ///
-/// In blocks so that a change rewrites only the blocks it touches: one changed file's ~1,000
-/// pairs touch ~1,000 of a few thousand small rows, where the single row of before (12 MB for a
-/// 1 GB folder) was decoded, merged and written whole at the end of every run that changed
-/// anything, with three copies of it in memory. An indexing run also merges its counts in here
-/// as it goes, whenever they outgrow their share of the memory budget (`TermPairSink`).
+/// In blocks so that a change rewrites only the blocks it touches: a changed file's pairs fall
+/// in a few dozen small rows, where one row for the whole table would be decoded, merged and
+/// written whole (with copies in memory) by every run that changed anything. An indexing run
+/// also merges its counts in here as it goes, whenever they outgrow their share of the memory
+/// budget (`TermPairSink`).
 struct TermPairBlocks {
     /// Entries per block written; a merged block is split when it grows past twice this.
     static let blockEntries = 512
@@ -80,8 +80,8 @@ struct TermPairBlocks {
             // The block holding this fingerprint's place: the last starting at or before it, or
             // the first block when it comes before every block.
             guard let block = try Self.block(floor, fingerprint) ?? Self.block(above, -1) else {
-                // No blocks yet: the change is the counts (written as it is: a copy of 2 million
-                // entries was the largest thing a run held).
+                // No blocks yet: the change is the counts, written as it is (a filtered copy of
+                // millions of entries would be the largest thing a run holds).
                 guard change[start...].allSatisfy({ $0.count > 0 }) else { return false }
                 try write(change[start...])
                 return true

@@ -115,7 +115,7 @@ import VietSearchSQLite
                         path: long, title: "Báo cáo tổng hợp", body: Self.line(1), size: 1, modificationTime: 1, hash: "x",
                         encoding: "utf-8", format: "txt"),
                     mayExist: true, complete: false)
-                try writer.appendSection(Self.line(2), number: 1, of: IndexWriter.SectionedFile(id: id, path: long, encoding: "utf-8", format: "txt"))
+                try writer.appendSection(Self.line(2), number: 1, of: IndexWriter.SectionedFile(id: id, path: long, encoding: "utf-8", format: "txt", modificationTime: 1))
             }
             #expect(try index.connection.scalarInt("SELECT mtime_ns FROM documents WHERE path = ?1", [.text(long)]) == -1)
             let report = try Self.indexer(index).run(folders: [folder.path])
