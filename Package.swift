@@ -40,10 +40,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Where the tests find their data: the repository's fixtures and the shared corpus.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "VietnameseTextTests",
             dependencies: [
                 "VietnameseText",
+                "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden"]
@@ -52,15 +55,17 @@ let package = Package(
             name: "VietSearchTests",
             dependencies: [
                 "VietSearch",
+                "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "VietnameseText",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "vnsearchTests",
             // Depends on the executable so the tests can run the real binary.
-            dependencies: ["vnsearch"]
+            dependencies: ["vnsearch", "TestSupport"]
         ),
         .testTarget(
             name: "VietSearchSQLiteTests",

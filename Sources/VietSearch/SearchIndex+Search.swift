@@ -157,7 +157,9 @@ extension SearchIndex {
         job.done.wait()
         let mine = try lower.get()
         // Whatever failed on the partner's connection alone, this one ranks that half itself.
-        let theirs = try (try? job.result?.get()) ?? rank(ranked, rowids: split...Int64.max, limit: wanted, offset: 0)
+        let partnerRows = try? job.result?.get()
+        if partnerRows != nil { partnerRankings += 1 }
+        let theirs = try partnerRows ?? rank(ranked, rowids: split...Int64.max, limit: wanted, offset: 0)
         // Best first; equal scores by rowid, so the order does not depend on which half was faster.
         let rows = (mine.rows + theirs.rows).sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
         return (Array(rows.dropFirst(offset).prefix(limit)), mine.count + theirs.count)

@@ -24,6 +24,8 @@ public final class SearchIndex {
     /// open, or the index is writable, whose uncommitted writes it would not see). It shares this
     /// index's row lengths: loading them again cost a `vnsearch search` process ~5 ms.
     var partner: SearchIndex??
+    /// Rankings whose upper half the partner ranked (tests check that splits happen).
+    var partnerRankings = 0
     /// Row lengths for `vietsearch_rank`, loaded by the first search (see `DocumentLengths`),
     /// and the count of rows it scores.
     let ranking: RankingSession

@@ -56,24 +56,11 @@ public final class DocumentLengths {
         isLoaded = true
     }
 
-    /// Sum of the SQLite-format varints in `bytes` (big-endian groups of 7 bits, high bit set on
-    /// every byte but the last; a ninth byte carries 8 bits).
+    /// Sum of the varints in `bytes` (see `SQLiteVarint`); a varint cut short is left out.
     static func sum(ofVarints bytes: [UInt8]) -> Int64 {
         var total: Int64 = 0
         var position = 0
-        while position < bytes.count {
-            var value: UInt64 = 0
-            for index in 0..<9 {
-                guard position < bytes.count else { break }
-                let byte = bytes[position]
-                position += 1
-                if index == 8 {
-                    value = value << 8 | UInt64(byte)
-                    break
-                }
-                value = value << 7 | UInt64(byte & 0x7f)
-                if byte & 0x80 == 0 { break }
-            }
+        while let value = SQLiteVarint.read(bytes, at: &position) {
             total &+= Int64(bitPattern: value)
         }
         return total

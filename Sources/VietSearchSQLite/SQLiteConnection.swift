@@ -128,9 +128,6 @@ public final class SQLiteConnection {
     /// True between BEGIN and COMMIT/ROLLBACK.
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
-    /// Asks a running statement on this connection to stop (safe from another thread).
-    public func interrupt() { sqlite3_interrupt(handle) }
-
     /// The SQLite library version, e.g. "3.40.1".
     public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 }
