@@ -56,33 +56,32 @@ extension FTS5Records {
 
     /// The postings of `term` (FTS5's bytes, with the index prefix), nil when no segment has it.
     func postings(of term: [UInt8], in layout: FTS5Layout) throws -> TermPostings? {
-        var parts: [SegmentDoclist] = []
+        let cursors = PostingCursors(records: self, capacity: layout.segments.count)
+        var parts: [Int] = []
         for segment in layout.segments {
             try walkTerms(of: segment, from: term) { entry in
-                if entry.term == term {
-                    parts.append(try SegmentDoclist(records: self, segment: segment, page: entry.page, start: entry.start, end: entry.end))
-                }
+                if entry.term == term { parts.append(try cursors.add(segment: segment, entry: entry)) }
                 return false
             }
         }
-        return parts.isEmpty ? nil : try TermPostings(term: term, parts: parts)
+        return parts.isEmpty ? nil : try TermPostings(term: term, cursors: cursors, parts: parts)
     }
 
     /// The postings of every term that starts with `prefix` and passes `wanted`, in term order.
     func postings(ofTermsWithPrefix prefix: [UInt8], in layout: FTS5Layout, where wanted: ([UInt8]) -> Bool = { _ in true })
         throws -> [TermPostings]
     {
-        var byTerm: [[UInt8]: [SegmentDoclist]] = [:]
+        let cursors = PostingCursors(records: self)
+        var byTerm: [[UInt8]: [Int]] = [:]
         for segment in layout.segments {
             try walkTerms(of: segment, from: prefix) { entry in
                 guard entry.term.starts(with: prefix) else { return false }
-                if wanted(entry.term) {
-                    byTerm[entry.term, default: []].append(
-                        try SegmentDoclist(records: self, segment: segment, page: entry.page, start: entry.start, end: entry.end))
-                }
+                if wanted(entry.term) { byTerm[entry.term, default: []].append(try cursors.add(segment: segment, entry: entry)) }
                 return true
             }
         }
-        return try byTerm.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { try TermPostings(term: $0, parts: byTerm[$0]!) }
+        return try byTerm.keys.sorted { $0.lexicographicallyPrecedes($1) }.map {
+            try TermPostings(term: $0, cursors: cursors, parts: byTerm[$0]!)
+        }
     }
 }
