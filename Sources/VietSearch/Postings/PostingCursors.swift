@@ -42,6 +42,13 @@ final class PostingCursors {
     private var indexTried: [Bool] = []
     /// Position lists that span pages are copied here.
     private var gathered: [UInt8] = []
+    /// While true, pages a cursor leaves are kept (`retained`) rather than reused, and lists
+    /// that span pages are copied to buffers of their own, so that `stablePositions` stay valid
+    /// until `release()`: a ranker reads a window of rows ahead, then scores some of them.
+    var retaining = false
+    private var retained: [FTS5Page] = []
+    private var spare: [FTS5Page] = []
+    private var copies: [UnsafeMutableRawBufferPointer] = []
 
     /// `capacity`: cursors that will be added; more may be, but the states then move, so add
     /// every cursor before walking any.
@@ -54,6 +61,24 @@ final class PostingCursors {
     deinit {
         states.deinitialize(count: count)
         states.deallocate()
+        for copy in copies { copy.deallocate() }
+    }
+
+    /// Lets go of the pages and copies kept since `retaining` was set.
+    func release() {
+        spare += retained
+        retained.removeAll(keepingCapacity: true)
+        for copy in copies { copy.deallocate() }
+        copies.removeAll(keepingCapacity: true)
+    }
+
+    /// The cursor's page, or when retaining, a fresh one for it (the old one is kept).
+    private func pageToLoad(_ cursor: Int) -> FTS5Page {
+        guard retaining else { return pages[cursor] }
+        retained.append(pages[cursor])
+        let fresh = spare.popLast() ?? FTS5Page()
+        pages[cursor] = fresh
+        return fresh
     }
 
     /// A cursor on the doclist of a term found by `FTS5Records.walkTerms`, at its first entry.
@@ -157,18 +182,27 @@ final class PostingCursors {
     /// Moves to the first entry of a following page (a page whose header points at a rowid), or
     /// to the end when a page with a term comes first, or the segment ends.
     private func loadNextEntryPage(_ cursor: Int) throws {
-        let page = pages[cursor]
         let segment = segments[cursor]
         while true {
-            let number = page.number + 1
+            let number = pages[cursor].number + 1
             guard number <= segment.lastLeaf else {
                 states[cursor].atEnd = true
                 return
             }
+            let page: FTS5Page
             if let ahead = aheads[cursor], ahead.number == number {
-                page.swap(with: ahead)
-                ahead.number = -1
+                if retaining {
+                    retained.append(pages[cursor])
+                    pages[cursor] = ahead
+                    aheads[cursor] = nil
+                    page = ahead
+                } else {
+                    page = pages[cursor]
+                    page.swap(with: ahead)
+                    ahead.number = -1
+                }
             } else {
+                page = pageToLoad(cursor)
                 try records.readLeaf(segment: segment, number: number, into: page)
             }
             states[cursor].bytes = page.bytes
@@ -189,7 +223,7 @@ final class PostingCursors {
     /// `fts5SegIterGotoPage`: the first entry that starts on leaf `number`.
     private func jump(_ cursor: Int, toPage number: Int) throws {
         aheads[cursor]?.number = -1
-        let page = pages[cursor]
+        let page = pageToLoad(cursor)
         try records.readLeaf(segment: segments[cursor], number: number, into: page)
         states[cursor].bytes = page.bytes
         states[cursor].leafSize = page.leafSize
@@ -220,6 +254,18 @@ final class PostingCursors {
         }
         try gatherPositions(cursor)
         return try gathered.withUnsafeBufferPointer { try body($0.baseAddress!, state.size) }
+    }
+
+    /// The current entry's position list where it stays valid until `release()` (when retaining;
+    /// else until the cursor moves): in its page, or copied when it spans pages.
+    func stablePositions(_ cursor: Int) throws -> (bytes: UnsafePointer<UInt8>, count: Int) {
+        let state = states[cursor]
+        if state.offset &+ state.size <= state.leafSize { return (UnsafePointer(state.bytes + state.offset), state.size) }
+        try gatherPositions(cursor)
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: gathered.count, alignment: 1)
+        gathered.withUnsafeBytes { copy.copyMemory(from: $0) }
+        copies.append(copy)
+        return (UnsafePointer(copy.baseAddress!.assumingMemoryBound(to: UInt8.self)), state.size)
     }
 
     /// Copies a position list that continues on following pages (`fts5ChunkIterate`): each page

@@ -17,21 +17,8 @@ extension PrunedRanker {
         }
     }
 
-    /// The bound once the essential parts are resolved: the words without one at what the
-    /// partition counted for them, the others from their terms at the row.
-    func startBound(norm: Double, epoch: Int, plan: ReadingPlan) -> RowBound {
-        var bound = RowBound(total: plan.closedBound, missing: plan.closedMissing, untyped: plan.closedUntyped)
-        for word in plan.essentialWords { setWord(word, norm: norm, epoch: epoch, bound: &bound) }
-        for word in plan.mixedPairs {
-            let share = pairBound(word, norm: norm, epoch: epoch, plan: plan)
-            pairShare[word] = share
-            bound.total += share
-        }
-        return bound
-    }
-
     /// Counts a word anew after more of its terms were resolved (a looked-up part), and its pairs.
-    func refine(_ number: Int, norm: Double, epoch: Int, plan: ReadingPlan, bound: inout RowBound) {
+    func refine(_ number: Int, norm: Double, epoch: Int, window: Int, plan: ReadingPlan, bound: inout RowBound) {
         let words = layout.words
         // Take out what was counted for the word and its pairs.
         if wordEpoch[number] == epoch {
@@ -51,7 +38,7 @@ extension PrunedRanker {
         let after = number + 1 < words.count && words[number + 1].countsAdjacency
         if before { bound.total -= currentPairShare(number, epoch: epoch, plan: plan) }
         if after { bound.total -= currentPairShare(number + 1, epoch: epoch, plan: plan) }
-        setWord(number, norm: norm, epoch: epoch, bound: &bound)
+        setWord(number, norm: norm, epoch: epoch, window: window, bound: &bound)
         if before { trackPair(number, norm: norm, epoch: epoch, plan: plan, bound: &bound) }
         if after { trackPair(number + 1, norm: norm, epoch: epoch, plan: plan, bound: &bound) }
     }
@@ -73,7 +60,7 @@ extension PrunedRanker {
     /// Counts word `number` from its resolved terms (an entry whose term is not resolved counts
     /// at BM25's ceiling) and records it for the row.
     @inline(__always)
-    func setWord(_ number: Int, norm: Double, epoch: Int, bound: inout RowBound) {
+    func setWord(_ number: Int, norm: Double, epoch: Int, window: Int, bound: inout RowBound) {
         let word = layout.words[number]
         let ceiling = formula.k1 + 1
         var any = 0.0
@@ -84,18 +71,22 @@ extension PrunedRanker {
         let entries = self.entries
         let termEpoch = self.termEpoch
         let termWeight = self.termWeight
+        let termWindow = self.termWindow
         for index in wordEntries[number]..<wordEntries[number + 1] {
             let entry = entries[index]
             let weight: Double
             if entry.term >= 0 {
-                guard termEpoch[entry.term] == epoch else {
+                if termEpoch[entry.term] == epoch {
+                    weight = termWeight[entry.term]
+                } else if termWindow[entry.term] == window {
+                    continue
+                } else {
                     anyOpen = anyOpen || entry.countsAsAny
                     exactOpen = exactOpen || entry.countsAsExact
                     continue
                 }
-                weight = termWeight[entry.term]
             } else {
-                guard let phraseWeight = phraseWeight(layout.phrases[entry.phrase], epoch: epoch) else {
+                guard let phraseWeight = phraseWeight(layout.phrases[entry.phrase], epoch: epoch, window: window) else {
                     anyOpen = anyOpen || entry.countsAsAny
                     exactOpen = exactOpen || entry.countsAsExact
                     continue
@@ -106,6 +97,17 @@ extension PrunedRanker {
             if entry.countsAsExact { exact += weight }
             if entry.countsPlaces { places += weight }
         }
+        record(number, any: any, exact: exact, places: places, anyOpen: anyOpen, exactOpen: exactOpen, norm: norm, epoch: epoch, bound: &bound)
+    }
+
+    /// Records word `number`'s state at the candidate and adds its share to the bound.
+    @inline(__always)
+    func record(
+        _ number: Int, any: Double, exact: Double, places: Double, anyOpen: Bool, exactOpen: Bool, norm: Double, epoch: Int,
+        bound: inout RowBound
+    ) {
+        let word = layout.words[number]
+        let ceiling = formula.k1 + 1
         var share = 0.0
         if anyOpen {
             share += word.anyWeight * ceiling

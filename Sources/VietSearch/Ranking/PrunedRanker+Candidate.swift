@@ -1,56 +1,4 @@
 extension PrunedRanker {
-    /// The candidate's score, or nil when it provably cannot reach `threshold`, is excluded, or
-    /// lacks every routing word. `atRow`: the essential terms with an entry at the row.
-    func evaluate(
-        _ row: Int64, atRow: [Int], epoch: Int, plan: ReadingPlan, threshold: Double, tally: inout MatchTally,
-        counts: UnsafeMutableBufferPointer<Double>
-    ) throws -> Double? {
-        // The essential terms: a term's cursors are never behind the row, so those on it hold
-        // its entries there; the newest segment's decides.
-        for term in plan.drivers {
-            termEpoch[term] = epoch
-            termCursor[term] = -1
-            termWeight[term] = 0
-        }
-        var found = false
-        for term in atRow {
-            let range = layout.terms[term]
-            for index in range.firstCursor..<range.endCursor {
-                let cursor = layout.termCursors[index]
-                let state = cursors.states[cursor]
-                guard !state.atEnd, state.rowid == row else { continue }
-                if state.size > 0 {
-                    termCursor[term] = cursor
-                    termWeight[term] = try weightedCount(cursor)
-                    found = true
-                }
-                break
-            }
-        }
-        // Rows that only delete markers bring are not candidates.
-        guard found else { return nil }
-        for term in plan.followingTerms { try resolve(term, at: row, epoch: epoch) }
-        let length = try self.length(of: row)
-        let norm = formula.norm(length: length)
-        var bound = startBound(norm: norm, epoch: epoch, plan: plan)
-        if bound.value(formula) < threshold { return nil }
-        passedFirstBound += 1
-        for lookup in plan.lookups {
-            lookupsDone += 1
-            for term in lookup.terms { try resolve(term, at: row, epoch: epoch) }
-            refine(lookup.word, norm: norm, epoch: epoch, plan: plan, bound: &bound)
-            if bound.value(formula) < threshold { return nil }
-        }
-        if try isExcluded(row, epoch: epoch) { return nil }
-        let score = try self.score(row, length: length, tally: &tally, counts: counts)
-        // A row the essential parts brought may still hold no routing word (a phrase's first
-        // token without the rest): it does not match.
-        for (number, word) in layout.words.enumerated() where word.routes && (counts[number] > 0 || counts[layout.words.count + number] > 0) {
-            return score
-        }
-        return nil
-    }
-
     /// The row's token count: from the lengths held in memory, else FTS5's `%_docsize`.
     func length(of row: Int64) throws -> Int32 {
         if row >= 0, row < lengths.count, lengths[Int(row)] >= 0 { return lengths[Int(row)] }
@@ -63,7 +11,7 @@ extension PrunedRanker {
     func resolve(_ term: Int, at row: Int64, epoch: Int) throws {
         guard termEpoch[term] != epoch else { return }
         termEpoch[term] = epoch
-        termCursor[term] = -1
+        termCount[term] = 0
         termWeight[term] = 0
         let range = layout.terms[term]
         for index in range.firstCursor..<range.endCursor {
@@ -72,47 +20,49 @@ extension PrunedRanker {
             let state = cursors.states[cursor]
             guard !state.atEnd, state.rowid == row else { continue }
             if state.size > 0 {
-                termCursor[term] = cursor
-                termWeight[term] = try weightedCount(cursor)
+                let list = try cursors.stablePositions(cursor)
+                termBytes[term] = list.bytes
+                termCount[term] = list.count
+                termWeight[term] = weightedCount(list.bytes, list.count)
             }
             return
         }
     }
 
-    /// The cursor's matches at its row, title ones weighted as the rank function weighs them.
+    /// The matches of a position list, title ones weighted as the rank function weighs them.
     @inline(__always)
-    func weightedCount(_ cursor: Int) throws -> Double {
-        let titleWeight = formula.titleWeight
-        return try cursors.withPositions(cursor) { bytes, size in
-            var offset = 0
-            var column: UInt64 = 0
-            var title = 0
-            var body = 0
-            while offset < size {
-                let value = FTS5Page.varint(bytes, &offset)
-                if value == 1 {
-                    column = FTS5Page.varint(bytes, &offset)
-                } else if column == 0 {
-                    title += 1
-                } else {
-                    body += 1
-                }
+    func weightedCount(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> Double {
+        var offset = 0
+        var column: UInt64 = 0
+        var title = 0
+        var body = 0
+        while offset < size {
+            let value = FTS5Page.varint(bytes, &offset)
+            if value == 1 {
+                column = FTS5Page.varint(bytes, &offset)
+            } else if column == 0 {
+                title += 1
+            } else {
+                body += 1
             }
-            return Double(title) * titleWeight + Double(body)
         }
+        return Double(title) * formula.titleWeight + Double(body)
     }
 
     /// The phrase's matches at the row, title ones weighted, or an upper bound of them (nil when
     /// a term is not resolved): a phrase of several tokens occurs at most as often as any of them.
     @inline(__always)
-    func phraseWeight(_ phrase: Phrase, epoch: Int) -> Double? {
+    func phraseWeight(_ phrase: Phrase, epoch: Int, window: Int) -> Double? {
         var smallest = Double.infinity
         for token in phrase.firstToken..<phrase.endToken {
             var sum = 0.0
             for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
                 let term = layout.tokenTerms[index]
-                guard termEpoch[term] == epoch else { return nil }
-                sum += termWeight[term]
+                if termEpoch[term] == epoch {
+                    sum += termWeight[term]
+                } else if termWindow[term] != window {
+                    return nil
+                }
             }
             smallest = min(smallest, sum)
         }
@@ -127,10 +77,10 @@ extension PrunedRanker {
                     try resolve(layout.tokenTerms[index], at: row, epoch: epoch)
                 }
             }
-            guard let weight = phraseWeight(phrase, epoch: epoch), weight > 0 else { continue }
+            guard let weight = phraseWeight(phrase, epoch: epoch, window: -2), weight > 0 else { continue }
             if phrase.endToken - phrase.firstToken == 1 { return true }
             var found = false
-            try forEachInstance(of: phrase) { _, _ in found = true }
+            try forEachInstance(of: phrase, epoch: epoch) { _, _ in found = true }
             if found { return true }
         }
         return false
@@ -138,7 +88,7 @@ extension PrunedRanker {
 
     /// The row's score from its positions, as `vietsearch_rank` computes it (every term of every
     /// phrase must be resolved at the row).
-    func score(_ row: Int64, length: Int32, tally: inout MatchTally, counts: UnsafeMutableBufferPointer<Double>) throws -> Double {
+    func score(_ row: Int64, length: Int32, epoch: Int, tally: inout MatchTally, counts: UnsafeMutableBufferPointer<Double>) throws -> Double {
         let words = layout.words
         let titleWeight = formula.titleWeight
         let columns = self.columns
@@ -148,7 +98,7 @@ extension PrunedRanker {
         for (number, word) in words.enumerated() {
             let placeLength = word.length * columns
             for phrase in layout.phrases[word.firstPhrase..<word.endPhrase] {
-                try forEachInstance(of: phrase) { column, offset in
+                try forEachInstance(of: phrase, epoch: epoch) { column, offset in
                     tally.add(
                         place: offset * columns + column, weight: column == 0 ? titleWeight : 1.0, countsAsAny: phrase.countsAsAny,
                         countsAsExact: phrase.countsAsExact, countsAdjacency: word.countsAdjacency, marksEnds: word.marksEnds,
@@ -164,12 +114,12 @@ extension PrunedRanker {
     /// Calls `body` with the column and offset of each match of the phrase at the current row
     /// (its terms resolved there): each position of a one-token phrase's terms; for longer
     /// phrases, each place where every token follows the one before in one column.
-    func forEachInstance(of phrase: Phrase, _ body: (Int, Int) throws -> Void) throws {
+    func forEachInstance(of phrase: Phrase, epoch: Int, _ body: (Int, Int) throws -> Void) throws {
         if phrase.endToken - phrase.firstToken == 1 {
             for index in layout.tokenStart[phrase.firstToken]..<layout.tokenStart[phrase.firstToken + 1] {
-                let cursor = termCursor[layout.tokenTerms[index]]
-                guard cursor >= 0 else { continue }
-                try forEachPosition(cursor, body)
+                let term = layout.tokenTerms[index]
+                guard termEpoch[term] == epoch, termCount[term] > 0, let bytes = termBytes[term] else { continue }
+                try forEachPosition(bytes, termCount[term], body)
             }
             return
         }
@@ -179,9 +129,9 @@ extension PrunedRanker {
         for token in phrase.firstToken..<phrase.endToken {
             var set = Set<Int>()
             for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
-                let cursor = termCursor[layout.tokenTerms[index]]
-                guard cursor >= 0 else { continue }
-                try forEachPosition(cursor) { column, offset in set.insert(offset * columns + column) }
+                let term = layout.tokenTerms[index]
+                guard termEpoch[term] == epoch, termCount[term] > 0, let bytes = termBytes[term] else { continue }
+                try forEachPosition(bytes, termCount[term]) { column, offset in set.insert(offset * columns + column) }
             }
             if set.isEmpty { return }
             places.append(set)
@@ -194,21 +144,19 @@ extension PrunedRanker {
     /// Decodes the cursor's position list (`sqlite3Fts5PoslistNext64`): varints of offset + 2,
     /// as deltas within a column; a 1 starts a new column, whose number follows.
     @inline(__always)
-    func forEachPosition(_ cursor: Int, _ body: (Int, Int) throws -> Void) throws {
-        try cursors.withPositions(cursor) { bytes, size in
-            var offset = 0
-            var column = 0
-            var position = 0
-            while offset < size {
-                let value = Int(truncatingIfNeeded: FTS5Page.varint(bytes, &offset))
-                if value == 1 {
-                    column = Int(truncatingIfNeeded: FTS5Page.varint(bytes, &offset))
-                    position = 0
-                    continue
-                }
-                position += value - 2
-                try body(column, position)
+    func forEachPosition(_ bytes: UnsafePointer<UInt8>, _ size: Int, _ body: (Int, Int) throws -> Void) rethrows {
+        var offset = 0
+        var column = 0
+        var position = 0
+        while offset < size {
+            let value = Int(truncatingIfNeeded: FTS5Page.varint(bytes, &offset))
+            if value == 1 {
+                column = Int(truncatingIfNeeded: FTS5Page.varint(bytes, &offset))
+                position = 0
+                continue
             }
+            position += value - 2
+            try body(column, position)
         }
     }
 }

@@ -1,110 +1,60 @@
 extension PrunedRanker {
-    /// The best `k` rows of the range (best first, equal scores by rowid). `initialThreshold`:
-    /// a score at least k rows are known to reach (never above the true k-th score).
-    func run(initialThreshold: Double = -.infinity) throws -> Outcome {
-        var top = TopRows(k: k)
-        var outcome = Outcome(rows: [])
-        var threshold = initialThreshold
-        var plan = partition(threshold: threshold)
-        var tally = MatchTally()
-        defer { tally.deallocate() }
-        let counts = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(layout.words.count, 1) * 3)
-        defer { counts.deallocate() }
-        var epoch = 0
-        var sinceCheck = 0
-        var atRow: [Int] = []
-        var replan = false
-        while !plan.drivers.isEmpty {
-            // The next candidate: the lowest row an essential term is on.
-            var row = Int64.max
-            for term in plan.drivers where termRow[term] < row { row = termRow[term] }
-            guard row != Int64.max, row <= range.upperBound else { break }
-            atRow.removeAll(keepingCapacity: true)
-            for term in plan.drivers where termRow[term] == row { atRow.append(term) }
-            outcome.candidates += 1
-            epoch += 1
-            if let score = try evaluate(row, atRow: atRow, epoch: epoch, plan: plan, threshold: threshold, tally: &tally, counts: counts) {
-                outcome.scored += 1
-                if top.insert(row, score), top.threshold > threshold {
-                    threshold = top.threshold
-                    shared?.raise(to: threshold)
-                    replan = true
-                }
-            }
-            for term in atRow { try advance(term, past: row) }
-            if replan {
-                replan = false
-                plan = try repartition(threshold: threshold, after: row)
-            }
-            sinceCheck += 1
-            if sinceCheck == 256, let shared {
-                sinceCheck = 0
-                let theirs = shared.current
-                if theirs > threshold {
-                    threshold = theirs
-                    plan = try repartition(threshold: threshold, after: row)
-                }
-            }
+    /// Which parts are read (essential), and in what order the others are looked up: a
+    /// `Draft`, frozen (constant tables, read by the inner loops without copies or checks).
+    final class ReadingPlan {
+        /// The threshold it was made for.
+        let threshold: Double
+        let essentialParts: [Int]
+        /// The parts looked up, in order (`lookups`).
+        let lookupParts: [Int]
+        let drivers: [Int]
+        /// Per term, whether it is a driver: a driver without an entry at a candidate is absent.
+        let isDriver: [Bool]
+        let followingTerms: [Int]
+        let essential: [Bool]
+        let essentialWords: [Int]
+        let lookups: [(word: Int, terms: [Int])]
+        let mixedPairs: [Int]
+        let mixedPair: [Bool]
+        let closedBound: Double
+        let closedShare: [Double]
+        let closedPossible: [Bool]
+        let closedTyped: [Bool]
+        let closedMissing: Int
+        let closedUntyped: Int
+        /// Per essential word, whether its non-essential part has phrases that count as any
+        /// form / as the typed form (open at the start of a candidate).
+        let openAny: [Bool]
+        let openExact: [Bool]
+
+        init(_ draft: Draft, terms: Int, threshold: Double) {
+            self.threshold = threshold
+            essentialParts = draft.essentialParts
+            lookupParts = draft.lookupParts
+            drivers = draft.drivers
+            var isDriver = [Bool](repeating: false, count: terms)
+            for term in draft.drivers { isDriver[term] = true }
+            self.isDriver = isDriver
+            followingTerms = draft.followingTerms
+            essential = draft.essential
+            essentialWords = draft.essentialWords
+            lookups = draft.lookups
+            mixedPairs = draft.mixedPairs
+            mixedPair = draft.mixedPair
+            closedBound = draft.closedBound
+            closedShare = draft.closedShare
+            closedPossible = draft.closedPossible
+            closedTyped = draft.closedTyped
+            closedMissing = draft.closedMissing
+            closedUntyped = draft.closedUntyped
+            openAny = draft.openAny
+            openExact = draft.openExact
         }
-        outcome.rows = top.sorted
-        if debugPlan {
-            var parts: [String] = []
-            for w in layout.words.indices {
-                for part in [w * 2, w * 2 + 1] where canMatch(part: part) {
-                    parts.append("\(w)\(part % 2 == 0 ? "T" : "O")(\(layout.partDocuments[part]))\(plan.essential[part] ? "E" : "")")
-                }
-            }
-            print("θ", threshold, parts.joined(separator: " "))
-            // Optimal split by exhaustive search over routing parts.
-            let routing = (0..<(layout.words.count * 2)).filter { canMatch(part: $0) && layout.words[$0 / 2].routes }
-            if routing.count <= 22 {
-                var best = Int.max
-                var bestMask = 0
-                for mask in 0..<(1 << routing.count) {
-                    var possible = [Bool](repeating: false, count: layout.words.count * 2)
-                    for part in 0..<(layout.words.count * 2) where canMatch(part: part) && !layout.words[part / 2].routes { possible[part] = true }
-                    var cost = 0
-                    for (bit, part) in routing.enumerated() {
-                        if mask & (1 << bit) != 0 { possible[part] = true } else { cost += layout.partDocuments[part] }
-                    }
-                    if cost < best, bound(possibleParts: possible) < threshold { best = cost; bestMask = mask }
-                }
-                let greedy = (0..<(layout.words.count * 2)).filter { plan.essential[$0] }.reduce(0) { $0 + layout.partDocuments[$1] }
-                print("  greedy Σdf", greedy, "optimal Σdf", best, "E", routing.enumerated().filter { bestMask & (1 << $0.offset) == 0 }.map { $0.element })
-            }
-        }
-        outcome.passedFirstBound = passedFirstBound
-        outcome.lookups = lookupsDone
-        return outcome
     }
 
-    /// The split for a higher threshold, from the row after `row` on. A greedy split for a
-    /// higher threshold may read a part it did not read before: its cursors, looked up behind,
-    /// are brought past the row.
-    func repartition(threshold: Double, after row: Int64) throws -> ReadingPlan {
-        let plan = partition(threshold: threshold)
-        for term in plan.drivers where termRow[term] <= row {
-            let range = layout.terms[term]
-            for index in range.firstCursor..<range.endCursor { try cursors.seek(layout.termCursors[index], to: row + 1) }
-            updateRow(of: term)
-        }
-        return plan
-    }
-
-    /// Moves the term's cursors that are on `row` to their next entries.
-    @inline(__always)
-    func advance(_ term: Int, past row: Int64) throws {
-        let range = layout.terms[term]
-        for index in range.firstCursor..<range.endCursor {
-            let cursor = layout.termCursors[index]
-            let state = cursors.states[cursor]
-            if !state.atEnd, state.rowid == row { try cursors.next(cursor) }
-        }
-        updateRow(of: term)
-    }
-
-    /// Which parts are read (essential), and in what order the others are looked up.
-    struct ReadingPlan {
+    struct Draft {
+        var essentialParts: [Int] = []
+        var lookupParts: [Int] = []
         /// Terms whose rows are the candidates: the first tokens of the essential parts' phrases.
         var drivers: [Int] = []
         /// The later tokens of essential phrases (sought at each candidate).
@@ -129,6 +79,8 @@ extension PrunedRanker {
         var closedTyped: [Bool] = []
         var closedMissing = 0
         var closedUntyped = 0
+        var openAny: [Bool] = []
+        var openExact: [Bool] = []
     }
 
     /// MaxScore's split for threshold θ: routing parts are made non-essential, the most read
@@ -147,7 +99,7 @@ extension PrunedRanker {
             possible[part] = true
             if !(bound(possibleParts: possible) < threshold) { possible[part] = false }
         }
-        var plan = ReadingPlan()
+        var plan = Draft()
         plan.essential = (0..<(words.count * 2)).map { canMatch(part: $0) && !possible[$0] }
         var lookupParts: [(part: Int, bound: Double)] = []
         for part in 0..<(words.count * 2) where canMatch(part: part) {
@@ -171,7 +123,9 @@ extension PrunedRanker {
         }
         plan.followingTerms.removeAll { plan.drivers.contains($0) }
         lookupParts.sort { $0.bound > $1.bound }
+        plan.essentialParts = (0..<(words.count * 2)).filter { plan.essential[$0] }
         for (part, _) in lookupParts {
+            plan.lookupParts.append(part)
             var terms: [Int] = []
             for phrase in phrases(of: part) {
                 for token in phrase.firstToken..<phrase.endToken {
@@ -181,18 +135,25 @@ extension PrunedRanker {
             plan.lookups.append((part / 2, terms))
         }
         closeWords(&plan)
-        return plan
+        return ReadingPlan(plan, terms: layout.terms.count, threshold: threshold)
     }
 
     /// Fills the plan's account of the words without an essential part.
-    private func closeWords(_ plan: inout ReadingPlan) {
+    private func closeWords(_ plan: inout Draft) {
         let ceiling = formula.k1 + 1
         let words = layout.words
         plan.closedShare = [Double](repeating: 0, count: words.count)
         plan.closedPossible = [Bool](repeating: false, count: words.count)
         plan.closedTyped = [Bool](repeating: false, count: words.count)
+        plan.openAny = [Bool](repeating: false, count: words.count)
+        plan.openExact = [Bool](repeating: false, count: words.count)
         for (number, word) in words.enumerated() {
             let essential = plan.essential[number * 2] || plan.essential[number * 2 + 1]
+            for phrase in layout.phrases[word.firstPhrase..<word.endPhrase]
+            where essential && canMatch(phrase) && !plan.essential[number * 2 + (phrase.isTyped ? 0 : 1)] {
+                plan.openAny[number] = plan.openAny[number] || phrase.countsAsAny
+                plan.openExact[number] = plan.openExact[number] || phrase.countsAsExact
+            }
             if essential { plan.essentialWords.append(number) }
             if word.countsAdjacency, essential || plan.essential[(number - 1) * 2] || plan.essential[(number - 1) * 2 + 1] {
                 plan.mixedPairs.append(number)

@@ -112,13 +112,40 @@ final class PrunedRanker {
     // Per candidate row, what is known of each term there. Raw buffers, for the inner loops.
     /// The candidate at which the term was last resolved.
     let termEpoch: UnsafeMutableBufferPointer<Int>
-    /// At that candidate, the cursor holding its entry (-1: the row lacks the term).
-    let termCursor: UnsafeMutableBufferPointer<Int>
+    /// At that candidate, its position list (count 0: the row lacks the term).
+    let termBytes: UnsafeMutableBufferPointer<UnsafePointer<UInt8>?>
+    let termCount: UnsafeMutableBufferPointer<Int>
+    /// The window in which the term's postings were read in bulk: then it is known at every row
+    /// of the window (absent where `termEpoch` is not the row's).
+    let termWindow: UnsafeMutableBufferPointer<Int>
     /// Its matches there, title ones weighted.
     let termWeight: UnsafeMutableBufferPointer<Double>
+    /// Per term, the entries that use it: `entries[termUses[termUseStart[t]..<termUseStart[t + 1]]]`.
+    let termUseStart: UnsafeMutableBufferPointer<Int>
+    let termUses: UnsafeMutableBufferPointer<Int>
+    /// Per word, whether it has a phrase of several tokens (bounded through `phraseWeight`).
+    let hasLongPhrase: UnsafeMutableBufferPointer<Bool>
+    /// Per word, scratch sums of its matches at the candidate: any form, typed form, places.
+    let wordAny: UnsafeMutableBufferPointer<Double>
+    let wordExact: UnsafeMutableBufferPointer<Double>
+    let wordSum: UnsafeMutableBufferPointer<Double>
     /// `layout.entries` and `layout.wordEntries`, for the inner loops.
     let entries: UnsafeMutableBufferPointer<Entry>
     let wordEntries: UnsafeMutableBufferPointer<Int>
+    /// Per term, its first entry in the current window (`Window`), when read there.
+    let termFirst: UnsafeMutableBufferPointer<Int>
+    /// Per word, what it adds at most to a row when none of its terms is known (BM25's ceiling
+    /// for each kind of phrase it has that can match), and whether it can be present (in the
+    /// form typed).
+    let ceilingShare: UnsafeMutableBufferPointer<Double>
+    let ceilingPossible: UnsafeMutableBufferPointer<Bool>
+    let ceilingTyped: UnsafeMutableBufferPointer<Bool>
+    /// Scratch for the rank function's per-word tallies (any, exact, adjacent).
+    let scratchCounts: UnsafeMutableBufferPointer<Double>
+    /// Rows in the index.
+    let rowCount: Int64
+    /// The terms of the excluded phrases.
+    let excludedTerms: [Int]
     /// Per cursor, its term, and its place in the term's cursors (0: the newest segment's).
     let cursorTerm: UnsafeMutableBufferPointer<Int>
     let cursorRank: UnsafeMutableBufferPointer<Int>
@@ -142,6 +169,8 @@ final class PrunedRanker {
     /// Counters for measurements: candidates past the first bound, parts looked up.
     var passedFirstBound = 0
     var lookupsDone = 0
+    var rowsBounded = 0
+    var boundPasses = 0
     var debugPlan = false
 
     init(
@@ -158,12 +187,21 @@ final class PrunedRanker {
         self.shared = shared
         self.sizeLookup = sizeLookup
         layout = try Self.open(query, cursors: cursors, records: records, index: index)
+        rowCount = index.rowCount
+        let opened = layout
+        excludedTerms = Array(Set(opened.excluded.flatMap { phrase in
+            (phrase.firstToken..<phrase.endToken).flatMap { opened.tokenTerms[opened.tokenStart[$0]..<opened.tokenStart[$0 + 1]] }
+        })).sorted()
         for cursor in 0..<cursors.count { try cursors.seek(cursor, to: range.lowerBound) }
         let count = max(layout.terms.count, 1)
         termEpoch = .allocate(capacity: count)
         termEpoch.initialize(repeating: -1)
-        termCursor = .allocate(capacity: count)
-        termCursor.initialize(repeating: -1)
+        termBytes = .allocate(capacity: count)
+        termBytes.initialize(repeating: nil)
+        termCount = .allocate(capacity: count)
+        termCount.initialize(repeating: 0)
+        termWindow = .allocate(capacity: count)
+        termWindow.initialize(repeating: -1)
         termWeight = .allocate(capacity: count)
         termWeight.initialize(repeating: 0)
         cursorTerm = .allocate(capacity: max(cursors.count, 1))
@@ -182,6 +220,45 @@ final class PrunedRanker {
         _ = wordEntries.initialize(fromContentsOf: layout.wordEntries)
         termRow = .allocate(capacity: count)
         termRow.initialize(repeating: Int64.max)
+        termFirst = .allocate(capacity: count)
+        termFirst.initialize(repeating: -1)
+        let wordCount = max(layout.words.count, 1)
+        ceilingShare = .allocate(capacity: wordCount)
+        ceilingShare.initialize(repeating: 0)
+        ceilingPossible = .allocate(capacity: wordCount)
+        ceilingPossible.initialize(repeating: false)
+        ceilingTyped = .allocate(capacity: wordCount)
+        ceilingTyped.initialize(repeating: false)
+        scratchCounts = .allocate(capacity: wordCount * 3)
+        scratchCounts.initialize(repeating: 0)
+        let built = layout
+        let k1 = formula.k1
+        for (number, word) in built.words.enumerated() {
+            let matching = built.phrases[word.firstPhrase..<word.endPhrase].filter { phrase in
+                (phrase.firstToken..<phrase.endToken).allSatisfy { built.tokenStart[$0 + 1] > built.tokenStart[$0] }
+            }
+            let any = matching.contains(where: \.countsAsAny)
+            let exact = matching.contains(where: \.countsAsExact)
+            ceilingPossible[number] = any || exact
+            ceilingTyped[number] = exact
+            ceilingShare[number] = (any ? word.anyWeight * (k1 + 1) : 0) + (exact ? word.exactWeight * (k1 + 1) : 0)
+        }
+        var uses = [[Int]](repeating: [], count: layout.terms.count)
+        for (index, entry) in layout.entries.enumerated() where entry.term >= 0 { uses[entry.term].append(index) }
+        termUseStart = .allocate(capacity: layout.terms.count + 1)
+        termUseStart[0] = 0
+        for term in uses.indices { termUseStart[term + 1] = termUseStart[term] + uses[term].count }
+        termUses = .allocate(capacity: max(uses.reduce(0) { $0 + $1.count }, 1))
+        _ = termUses.initialize(fromContentsOf: uses.flatMap { $0 })
+        hasLongPhrase = .allocate(capacity: max(layout.words.count, 1))
+        hasLongPhrase.initialize(repeating: false)
+        for entry in layout.entries where entry.term < 0 { hasLongPhrase[layout.phrases[entry.phrase].word] = true }
+        wordAny = .allocate(capacity: max(layout.words.count, 1))
+        wordAny.initialize(repeating: 0)
+        wordExact = .allocate(capacity: max(layout.words.count, 1))
+        wordExact.initialize(repeating: 0)
+        wordSum = .allocate(capacity: max(layout.words.count, 1))
+        wordSum.initialize(repeating: 0)
         let words = max(layout.words.count, 1)
         wordEpoch = .allocate(capacity: words)
         wordEpoch.initialize(repeating: -1)
@@ -216,11 +293,24 @@ final class PrunedRanker {
 
     deinit {
         termEpoch.deallocate()
-        termCursor.deallocate()
+        termBytes.deallocate()
+        termCount.deallocate()
+        termWindow.deallocate()
         termWeight.deallocate()
         cursorTerm.deallocate()
         cursorRank.deallocate()
         termRow.deallocate()
+        termFirst.deallocate()
+        ceilingShare.deallocate()
+        ceilingPossible.deallocate()
+        ceilingTyped.deallocate()
+        scratchCounts.deallocate()
+        termUseStart.deallocate()
+        termUses.deallocate()
+        hasLongPhrase.deallocate()
+        wordAny.deallocate()
+        wordExact.deallocate()
+        wordSum.deallocate()
         entries.deallocate()
         wordEntries.deallocate()
         wordEpoch.deallocate()

@@ -1,0 +1,483 @@
+extension PrunedRanker {
+    /// Rows read at once: the essential parts' postings of a window are read in bulk and the
+    /// window's candidates bounded together; then non-essential parts, in bulk while many
+    /// candidates remain, else row by row.
+    static let windowRows = 4096
+
+    /// One entry a window read: a term's position list at a row.
+    struct WindowEntry {
+        var term: Int
+        var row: Int
+        var weight: Double
+        var bytes: UnsafePointer<UInt8>
+        var count: Int
+        /// The next entry of the same row, and of the same term (-1: none).
+        var next: Int
+        var termNext: Int
+    }
+
+    /// What one window has read: the entries of the terms read in bulk (listed per row and per
+    /// term), and per word read, its sums at each row. Raw buffers, owned by the run
+    /// (`deallocate`), passed `inout`: the inner loops add entries by the thousand.
+    struct Window {
+        let rows: Int
+        /// Per row of the window, its first entry (-1: none), and whether an essential part's
+        /// first token has an entry there.
+        let head: UnsafeMutableBufferPointer<Int>
+        let candidate: UnsafeMutableBufferPointer<Bool>
+        /// Per row, the last term read that had an entry there (segments merged newest first).
+        let seen: UnsafeMutableBufferPointer<Int>
+        /// Per word × row: matches in any form, in the typed form, and places (title weighted).
+        let any: UnsafeMutableBufferPointer<Double>
+        let exact: UnsafeMutableBufferPointer<Double>
+        let places: UnsafeMutableBufferPointer<Double>
+        private(set) var entries: UnsafeMutablePointer<WindowEntry>
+        private(set) var count = 0
+        private var capacity = 4096
+
+        init(rows: Int, words: Int) {
+            self.rows = rows
+            head = .allocate(capacity: rows)
+            head.initialize(repeating: -1)
+            candidate = .allocate(capacity: rows)
+            candidate.initialize(repeating: false)
+            seen = .allocate(capacity: rows)
+            seen.initialize(repeating: -1)
+            any = .allocate(capacity: rows * max(words, 1))
+            any.initialize(repeating: 0)
+            exact = .allocate(capacity: rows * max(words, 1))
+            exact.initialize(repeating: 0)
+            places = .allocate(capacity: rows * max(words, 1))
+            places.initialize(repeating: 0)
+            entries = .allocate(capacity: capacity)
+        }
+
+        func deallocate() {
+            head.deallocate()
+            candidate.deallocate()
+            seen.deallocate()
+            any.deallocate()
+            exact.deallocate()
+            places.deallocate()
+            entries.deallocate()
+        }
+
+        mutating func reset() {
+            head.update(repeating: -1)
+            candidate.update(repeating: false)
+            count = 0
+        }
+
+        /// Adds an entry; returns its number.
+        @inline(__always)
+        mutating func append(_ entry: WindowEntry) -> Int {
+            if count == capacity {
+                let larger = UnsafeMutablePointer<WindowEntry>.allocate(capacity: capacity * 2)
+                larger.moveInitialize(from: entries, count: count)
+                entries.deallocate()
+                entries = larger
+                capacity *= 2
+            }
+            (entries + count).initialize(to: entry)
+            count += 1
+            return count - 1
+        }
+    }
+
+    /// What a run carries from window to window.
+    struct RunState {
+        var top: TopRows
+        var threshold: Double
+        var outcome = Outcome(rows: [])
+        var tally = MatchTally()
+        var epoch = 0
+        /// Terms read so far (stamps for `Window.seen`).
+        var termReads = 0
+
+        init(k: Int, threshold: Double) {
+            top = TopRows(k: k)
+            self.threshold = threshold
+        }
+    }
+
+    /// The best `k` rows of the range (best first, equal scores by rowid). `initialThreshold`:
+    /// a score at least k rows are known to reach (never above the true k-th score).
+    func run(initialThreshold: Double = -.infinity) throws -> Outcome {
+        var state = RunState(k: k, threshold: initialThreshold)
+        defer { state.tally.deallocate() }
+        var plan = partition(threshold: state.threshold)
+        var window = Window(rows: Self.windowRows, words: layout.words.count)
+        defer { window.deallocate() }
+        cursors.retaining = true
+        defer {
+            cursors.retaining = false
+            cursors.release()
+        }
+        var base = max(range.lowerBound, 0)
+        var number = 0
+        while !plan.drivers.isEmpty, base <= range.upperBound {
+            // The window starts at the lowest row an essential term has, from `base` on.
+            var lowest = Int64.max
+            for term in plan.drivers {
+                let range = layout.terms[term]
+                for index in range.firstCursor..<range.endCursor {
+                    let cursor = layout.termCursors[index]
+                    try cursors.seek(cursor, to: base)
+                    let cursorState = cursors.states[cursor]
+                    if !cursorState.atEnd, cursorState.rowid < lowest { lowest = cursorState.rowid }
+                }
+            }
+            guard lowest != Int64.max, lowest <= range.upperBound else { break }
+            base = lowest
+            let end = min(base + Int64(window.rows), range.upperBound == Int64.max ? Int64.max : range.upperBound + 1)
+            number += 1
+            try process(&window, base: base, end: end, number: number, plan: plan, state: &state)
+            cursors.release()
+            base = end
+            if let shared, shared.current > state.threshold { state.threshold = shared.current }
+            if state.threshold > plan.threshold { plan = partition(threshold: state.threshold) }
+        }
+        var outcome = state.outcome
+        outcome.rows = state.top.sorted
+        outcome.passedFirstBound = passedFirstBound
+        outcome.lookups = lookupsDone
+        return outcome
+    }
+
+    /// One window: the essential parts in bulk, the candidates bounded, more parts in bulk while
+    /// many candidates remain, then the rest row by row.
+    private func process(_ window: inout Window, base: Int64, end: Int64, number: Int, plan: ReadingPlan, state: inout RunState) throws {
+        window.reset()
+        var decoded = [Bool](repeating: false, count: layout.words.count * 2)
+        for part in plan.essentialParts {
+            try read(part: part, &window, base: base, end: end, number: number, decoded: &decoded, essential: true, state: &state)
+        }
+        var alive: [Int] = []
+        for row in 0..<Int(end - base) where window.candidate[row] { alive.append(row) }
+        state.outcome.candidates += alive.count
+        var bounds: [Double] = []
+        var trace = [alive.count]
+        try bound(&alive, &bounds, window, base: base, decoded: decoded, threshold: state.threshold)
+        trace.append(alive.count)
+        var next = 0
+        while next < plan.lookupParts.count, !alive.isEmpty {
+            let part = plan.lookupParts[next]
+            // In bulk while the candidates outnumber a quarter of the part's postings here.
+            let postings = Double(layout.partDocuments[part]) * Double(end - base) / Double(max(rowCount, 1))
+            guard Double(alive.count) * 4 > postings else { break }
+            try read(part: part, &window, base: base, end: end, number: number, decoded: &decoded, essential: false, state: &state)
+            next += 1
+            try bound(&alive, &bounds, window, base: base, decoded: decoded, threshold: state.threshold)
+            trace.append(alive.count)
+        }
+        passedFirstBound += alive.count
+        if debugPlan, number % 10 == 1 { print("window \(number) θ \(state.threshold) E \(plan.essentialParts) lookups \(plan.lookupParts) read \(next) trace \(trace)") }
+        guard next == plan.lookupParts.count else {
+            // Parts left to look up row by row: rows in order (cursors only move forward).
+            for row in alive {
+                try evaluate(base + Int64(row), row: row, window, number: number, plan: plan, lookupsFrom: next, state: &state)
+            }
+            return
+        }
+        // Every part read: no cursor moves for a row any more (the excluded phrases and later
+        // tokens read too), so the best bounds go first and raise the threshold soonest.
+        for term in plan.followingTerms + excludedTerms {
+            try readTerm(term, &window, base: base, end: end, number: number, marksCandidates: false, state: &state)
+        }
+        let order = alive.indices.sorted { bounds[$0] > bounds[$1] }
+        for position in order {
+            guard !(bounds[position] < state.threshold) else { break }
+            let row = alive[position]
+            try evaluate(base + Int64(row), row: row, window, number: number, plan: plan, lookupsFrom: next, state: &state)
+        }
+    }
+
+    /// Reads a part's postings in the window (every term of its one-token phrases; the first
+    /// token of longer ones, which bring candidates and are bounded row by row), and adds them
+    /// to the word's sums.
+    private func read(
+        part: Int, _ window: inout Window, base: Int64, end: Int64, number: Int, decoded: inout [Bool], essential: Bool,
+        state: inout RunState
+    ) throws {
+        let word = part / 2
+        let rows = window.rows
+        if !decoded[word * 2] && !decoded[word * 2 + 1] {
+            (window.any.baseAddress! + word * rows).update(repeating: 0, count: rows)
+            (window.exact.baseAddress! + word * rows).update(repeating: 0, count: rows)
+            (window.places.baseAddress! + word * rows).update(repeating: 0, count: rows)
+        }
+        decoded[part] = true
+        let typed = part % 2 == 0
+        let entries = self.entries
+        for index in wordEntries[word]..<wordEntries[word + 1] {
+            let entry = entries[index]
+            let phrase = layout.phrases[entry.phrase]
+            guard phrase.isTyped == typed else { continue }
+            if entry.term < 0 {
+                guard essential else { continue }
+                for index in layout.tokenStart[phrase.firstToken]..<layout.tokenStart[phrase.firstToken + 1] {
+                    try readTerm(layout.tokenTerms[index], &window, base: base, end: end, number: number, marksCandidates: true, state: &state)
+                }
+                continue
+            }
+            try readTerm(entry.term, &window, base: base, end: end, number: number, marksCandidates: essential, state: &state)
+            let stored = window.entries
+            var next = termFirst[entry.term]
+            while next >= 0 {
+                let slot = word * rows + stored[next].row
+                let weight = stored[next].weight
+                if entry.countsAsAny { window.any[slot] += weight }
+                if entry.countsAsExact { window.exact[slot] += weight }
+                if entry.countsPlaces { window.places[slot] += weight }
+                next = stored[next].termNext
+            }
+        }
+    }
+
+    /// A term's entries in the window, once per window: the newest segment's entry for a row
+    /// decides, and an empty one (a delete marker) leaves the row without the term.
+    private func readTerm(
+        _ term: Int, _ window: inout Window, base: Int64, end: Int64, number: Int, marksCandidates: Bool, state: inout RunState
+    ) throws {
+        if termWindow[term] == number {
+            if marksCandidates {
+                var next = termFirst[term]
+                while next >= 0 {
+                    window.candidate[window.entries[next].row] = true
+                    next = window.entries[next].termNext
+                }
+            }
+            return
+        }
+        termWindow[term] = number
+        termFirst[term] = -1
+        state.termReads += 1
+        let stamp = state.termReads
+        let range = layout.terms[term]
+        let several = range.endCursor - range.firstCursor > 1
+        for index in range.firstCursor..<range.endCursor {
+            let cursor = layout.termCursors[index]
+            try cursors.seek(cursor, to: base)
+            while true {
+                let cursorState = cursors.states[cursor]
+                guard !cursorState.atEnd, cursorState.rowid < end else { break }
+                let row = Int(cursorState.rowid - base)
+                if several {
+                    if window.seen[row] == stamp {
+                        try cursors.next(cursor)
+                        continue
+                    }
+                    window.seen[row] = stamp
+                }
+                if cursorState.size > 0 {
+                    let list = try cursors.stablePositions(cursor)
+                    let entry = window.append(
+                        WindowEntry(
+                            term: term, row: row, weight: weightedCount(list.bytes, list.count), bytes: list.bytes, count: list.count,
+                            next: window.head[row], termNext: termFirst[term]))
+                    window.head[row] = entry
+                    termFirst[term] = entry
+                    if marksCandidates { window.candidate[row] = true }
+                }
+                try cursors.next(cursor)
+            }
+        }
+    }
+
+    /// Keeps the candidates whose bound, from the parts read in bulk (BM25's ceiling for the
+    /// others), reaches the threshold.
+    private func bound(_ alive: inout [Int], _ bounds: inout [Double], _ window: Window, base: Int64, decoded: [Bool], threshold: Double) throws {
+        bounds.removeAll(keepingCapacity: true)
+        let ceiling = formula.k1 + 1
+        let words = layout.words
+        // Words none of whose parts are read: what they and their pairs add to any row.
+        var constant = 0.0
+        var missing = 0
+        var untyped = 0
+        var read: [Int] = []
+        var openAny = [Bool](repeating: false, count: words.count)
+        var openExact = [Bool](repeating: false, count: words.count)
+        for (number, word) in words.enumerated() {
+            let isRead = decoded[number * 2] || decoded[number * 2 + 1]
+            if isRead {
+                read.append(number)
+                for phrase in layout.phrases[word.firstPhrase..<word.endPhrase]
+                where canMatch(phrase) && (!decoded[number * 2 + (phrase.isTyped ? 0 : 1)] || phrase.endToken - phrase.firstToken > 1) {
+                    openAny[number] = openAny[number] || phrase.countsAsAny
+                    openExact[number] = openExact[number] || phrase.countsAsExact
+                }
+                continue
+            }
+            constant += ceilingShare[number]
+            if word.isRequired {
+                if !ceilingPossible[number] { missing += 1 }
+                if word.isAccented && !ceilingTyped[number] { untyped += 1 }
+            }
+            if word.countsAdjacency, number > 0, !(decoded[number * 2 - 2] || decoded[number * 2 - 1]),
+                ceilingPossible[number] && ceilingPossible[number - 1]
+            {
+                constant += word.pairWeight * ceiling
+            }
+        }
+        // Tables for the row loop: the words read, and the pairs with a word read.
+        struct ReadWord {
+            var number: Int
+            var anyWeight: Double
+            var exactWeight: Double
+            var anyOpen: Bool
+            var exactOpen: Bool
+            var isRequired: Bool
+            var isAccented: Bool
+        }
+        struct Pair {
+            var number: Int
+            var weight: Double
+            /// The earlier / later word is read (else it may be present, at any frequency).
+            var beforeRead: Bool
+            var afterRead: Bool
+            var beforePossible: Bool
+            var afterPossible: Bool
+        }
+        let readWords = read.map { number in
+            ReadWord(
+                number: number, anyWeight: words[number].anyWeight, exactWeight: words[number].exactWeight, anyOpen: openAny[number],
+                exactOpen: openExact[number], isRequired: words[number].isRequired, isAccented: words[number].isAccented)
+        }
+        var pairs: [Pair] = []
+        for number in words.indices where words[number].countsAdjacency {
+            let beforeRead = decoded[number * 2 - 2] || decoded[number * 2 - 1]
+            let afterRead = decoded[number * 2] || decoded[number * 2 + 1]
+            guard beforeRead || afterRead else { continue }
+            pairs.append(
+                Pair(
+                    number: number, weight: words[number].pairWeight, beforeRead: beforeRead, afterRead: afterRead,
+                    beforePossible: ceilingPossible[number - 1], afterPossible: ceilingPossible[number]))
+        }
+        let rows = window.rows
+        let any = window.any
+        let exact = window.exact
+        let places = window.places
+        let possibleAt = wordPossible
+        let placesAt = wordPlaces
+        let lengths = self.lengths
+        let k1 = formula.k1
+        let b = formula.b
+        let averageLength = formula.averageLength
+        let allWordsBonus = formula.allWordsBonus
+        let exactFormsBonus = formula.exactFormsBonus
+        var kept = 0
+        rowsBounded += alive.count
+        boundPasses += 1
+        for row in alive {
+            let rowid = base + Int64(row)
+            let length = rowid < lengths.count && lengths[Int(rowid)] >= 0 ? lengths[Int(rowid)] : try self.length(of: rowid)
+            let norm = k1 * (1 - b + b * Double(length) / averageLength)
+            var total = constant
+            var rowMissing = missing
+            var rowUntyped = untyped
+            for word in readWords {
+                let slot = word.number * rows + row
+                let anyCount = any[slot]
+                let exactCount = exact[slot]
+                if word.anyOpen {
+                    total += word.anyWeight * ceiling
+                } else if anyCount > 0 {
+                    total += word.anyWeight * (anyCount * ceiling / (anyCount + norm))
+                }
+                if word.exactOpen {
+                    total += word.exactWeight * ceiling
+                } else if exactCount > 0 {
+                    total += word.exactWeight * (exactCount * ceiling / (exactCount + norm))
+                }
+                let present = word.anyOpen || word.exactOpen || anyCount > 0 || exactCount > 0
+                possibleAt[word.number] = present
+                placesAt[word.number] = word.anyOpen || word.exactOpen ? .infinity : places[slot]
+                if word.isRequired {
+                    if !present { rowMissing += 1 }
+                    if word.isAccented && !word.exactOpen && exactCount == 0 { rowUntyped += 1 }
+                }
+            }
+            for pair in pairs {
+                guard (pair.beforeRead ? possibleAt[pair.number - 1] : pair.beforePossible),
+                    pair.afterRead ? possibleAt[pair.number] : pair.afterPossible
+                else { continue }
+                let count = min(pair.beforeRead ? placesAt[pair.number - 1] : .infinity, pair.afterRead ? placesAt[pair.number] : .infinity)
+                total += pair.weight * (count == .infinity ? ceiling : count * ceiling / (count + norm))
+            }
+            if rowMissing == 0 {
+                total += allWordsBonus
+                if rowUntyped == 0 { total += exactFormsBonus }
+            }
+            let rounded = Self.roundedUp(total)
+            if !(rounded < threshold) {
+                alive[kept] = row
+                bounds.append(rounded)
+                kept += 1
+            }
+        }
+        alive.removeLast(alive.count - kept)
+    }
+
+    /// A candidate that survived the bulk bounds: its entries taken from the window, the other
+    /// parts looked up one by one while its bound reaches the threshold, then scored.
+    private func evaluate(
+        _ row: Int64, row index: Int, _ window: Window, number: Int, plan: ReadingPlan, lookupsFrom first: Int, state: inout RunState
+    ) throws {
+        state.epoch += 1
+        let epoch = state.epoch
+        var next = window.head[index]
+        while next >= 0 {
+            let entry = window.entries[next]
+            termEpoch[entry.term] = epoch
+            termWeight[entry.term] = entry.weight
+            termBytes[entry.term] = entry.bytes
+            termCount[entry.term] = entry.count
+            next = entry.next
+        }
+        // Terms of phrases of several tokens that the window did not read.
+        for term in plan.followingTerms { try resolve(term, at: row, epoch: epoch) }
+        let length = try self.length(of: row)
+        let norm = formula.norm(length: length)
+        var bound = RowBound(total: 0, missing: 0, untyped: 0)
+        for word in layout.words.indices { setWord(word, norm: norm, epoch: epoch, window: number, bound: &bound) }
+        for word in layout.words.indices where layout.words[word].countsAdjacency {
+            let share = pairBound(word, norm: norm, epoch: epoch, plan: plan)
+            pairShare[word] = share
+            pairTracked[word] = epoch
+            bound.total += share
+        }
+        let threshold = state.threshold
+        if bound.value(formula) < threshold { return }
+        for lookup in plan.lookups.dropFirst(first) {
+            lookupsDone += 1
+            for term in lookup.terms { try resolve(term, at: row, epoch: epoch) }
+            refine(lookup.word, norm: norm, epoch: epoch, window: number, plan: plan, bound: &bound)
+            if bound.value(formula) < threshold { return }
+        }
+        if try isExcluded(row, epoch: epoch) { return }
+        let score = try self.score(row, length: length, epoch: epoch, tally: &state.tally, counts: scratchCounts)
+        state.outcome.scored += 1
+        guard routes(epoch: epoch) else { return }
+        if state.top.insert(row, score), state.top.threshold > state.threshold {
+            state.threshold = state.top.threshold
+            shared?.raise(to: state.threshold)
+        }
+    }
+
+    /// Whether a routing word occurs at the row (its terms resolved there).
+    private func routes(epoch: Int) -> Bool {
+        for (number, word) in layout.words.enumerated() where word.routes {
+            for index in wordEntries[number]..<wordEntries[number + 1] {
+                let entry = entries[index]
+                if entry.term >= 0 {
+                    if termEpoch[entry.term] == epoch && termCount[entry.term] > 0 { return true }
+                } else if let weight = phraseWeight(layout.phrases[entry.phrase], epoch: epoch, window: -2), weight > 0 {
+                    var found = false
+                    try? forEachInstance(of: layout.phrases[entry.phrase], epoch: epoch) { _, _ in found = true }
+                    if found { return true }
+                }
+            }
+        }
+        return false
+    }
+}
