@@ -2,7 +2,9 @@
 import PackageDescription
 
 // Dependencies point one way: vnsearch → VietSearch → VietSearchSQLite → CSQLite, and each of
-// them → VietnameseText, which depends on nothing.
+// them → VietnameseText, which depends on nothing. VietSearchSQLite is the SQLite wrapper and the
+// `vietnamese` tokenizer, the only Swift module importing CSQLite (besides the extension's entry
+// point); ranking and statistics live in VietSearch, reaching FTS5 through that wrapper.
 let package = Package(
     name: "VietSearch",
     products: [

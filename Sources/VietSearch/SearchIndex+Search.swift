@@ -52,7 +52,7 @@ extension SearchIndex {
     /// The statistics of the query's words, or nil for an index whose statistics were never
     /// computed (the planner then falls back to prefix queries and no planning).
     func termStatistics(for query: SearchQuery) throws -> TermStatistics? {
-        guard try !statisticsAreStale, let count = try meta("document_count").flatMap({ Int($0) }) else { return nil }
+        guard try !statisticsAreStale, let count = try meta(.documentCount).flatMap({ Int($0) }) else { return nil }
         var statistics = TermStatistics(documentCount: count, entries: [:])
         let lookup = try connection.prepare("SELECT df, variants FROM term_stats WHERE folded = ?1")
         for clause in query.clauses {
@@ -124,7 +124,17 @@ extension SearchIndex {
 
     /// True while the statistics lag behind the documents (see `IndexWriter.markStatisticsStale`).
     var statisticsAreStale: Bool {
-        get throws { try meta("term_stats_stale") != nil }
+        get throws { try meta(.termStatsStale) != nil }
+    }
+
+    /// True when the statistics describe the documents as they are: not marked stale, and
+    /// computed over as many documents as there are (a new index: none over none).
+    var statisticsAreCurrent: Bool {
+        get throws {
+            guard try !statisticsAreStale else { return false }
+            let counted = Int(try meta(.documentCount) ?? "0")
+            return counted == Int(try connection.scalarInt("SELECT count(*) FROM documents") ?? 0)
+        }
     }
 
     func count(_ expression: String) throws -> Int {

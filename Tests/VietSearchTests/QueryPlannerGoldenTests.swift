@@ -56,7 +56,9 @@ import VietSearchSQLite
                             path: "/docs/\(number).txt", title: "Tin số \(number)", body: text, size: Int64(text.utf8.count),
                             modificationTime: 0, hash: "\(number)", encoding: "utf-8", format: "txt"))
                 }
-                if statistics { try writer.refreshTermStatistics() }
+                // Library writes keep statistics; marking them stale plans as an index made
+                // before them is planned.
+                if statistics { try writer.refreshTermStatistics() } else { try writer.markStatisticsStale() }
             }
             try body(index)
         }

@@ -94,7 +94,7 @@ public final class FolderIndexer {
     /// writes through `IndexWriter` alone) cannot be brought up to date by this run's counts.
     private func statisticsNeedRebuild(knownCount: Int) throws -> Bool {
         try index.wrapping {
-            try index.statisticsAreStale || Int(try index.meta("document_count") ?? "0") != knownCount
+            try index.statisticsAreStale || Int(try index.meta(.documentCount) ?? "0") != knownCount
         }
     }
 
@@ -187,7 +187,7 @@ public final class FolderIndexer {
             switch item {
             case .document(let document, let prepared, let bytes):
                 let terms = prepared ?? FolderIndexer.prepare(document, pretokenizer: pretokenizer, counts: &writerCounts)
-                if report.added + report.updated == 0 { try writer.markStatisticsStale() }
+                if report.added + report.updated == 0 { try writer.markStatisticsStale(.indexing) }
                 // The lock file keeps other indexers out, so `known` is current.
                 try writer.upsert(document, mayExist: known[document.path] != nil, pretokenized: terms)
                 if known[document.path] == nil { report.added += 1 } else { report.updated += 1 }
@@ -273,7 +273,11 @@ public final class FolderIndexer {
             writer.removedTerms = state.removedTerms
             for path in gone { try writer.remove(path: path) }
             var updated = false
-            if changed, !staleBefore, let added = state.addedTerms(removedFiles: gone.count) {
+            // Still marked by this run: no other writer changed documents meanwhile.
+            if changed, !staleBefore, let added = state.addedTerms(removedFiles: gone.count),
+                try state.report.added + state.report.updated == 0
+                    || index.meta(.termStatsStale) == StaleStatistics.indexing.rawValue
+            {
                 updated = try writer.updateTermStatistics(added: added, removed: state.removedTerms.counts, pairs: state.pairs)
             }
             if !updated && (staleBefore || changed) {

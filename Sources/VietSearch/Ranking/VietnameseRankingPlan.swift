@@ -4,23 +4,23 @@
 ///
 /// Built by the query planner, passed to SQL as one text argument (`encoded`), parsed once per
 /// query by the function.
-public struct VietnameseRankingPlan: Sendable, Hashable {
-    public struct Word: Sendable, Hashable {
+package struct VietnameseRankingPlan: Sendable, Hashable {
+    package struct Word: Sendable, Hashable {
         /// Weight of a match in any accent form (the word's IDF, scaled).
-        public var anyWeight: Double
+        package var anyWeight: Double
         /// Weight of a match in the form typed (zero for unaccented words).
-        public var exactWeight: Double
+        package var exactWeight: Double
         /// Weight of this word following the previous word of the query in the text (zero: no
         /// proximity scoring for this pair).
-        public var pairWeight: Double
+        package var pairWeight: Double
         /// A document lacking this word is not an all-words match.
-        public var isRequired: Bool
+        package var isRequired: Bool
         /// Whether the word was typed with accents (the exact tier asks these in their form).
-        public var isAccented: Bool
+        package var isAccented: Bool
         /// Tokens in the word (a phrase or `37-NQ/TW` has several), for adjacency.
-        public var length: Int
+        package var length: Int
 
-        public init(anyWeight: Double, exactWeight: Double, pairWeight: Double, isRequired: Bool, isAccented: Bool, length: Int) {
+        package init(anyWeight: Double, exactWeight: Double, pairWeight: Double, isRequired: Bool, isAccented: Bool, length: Int) {
             self.anyWeight = anyWeight
             self.exactWeight = exactWeight
             self.pairWeight = pairWeight
@@ -30,36 +30,36 @@ public struct VietnameseRankingPlan: Sendable, Hashable {
         }
     }
 
-    public struct Phrase: Sendable, Hashable {
+    package struct Phrase: Sendable, Hashable {
         /// Index into `words`; -1 for phrases that do not score (exclusions, candidate copies).
-        public var word: Int
-        public var countsAsAny: Bool
-        public var countsAsExact: Bool
+        package var word: Int
+        package var countsAsAny: Bool
+        package var countsAsExact: Bool
 
-        public init(word: Int, countsAsAny: Bool, countsAsExact: Bool) {
+        package init(word: Int, countsAsAny: Bool, countsAsExact: Bool) {
             self.word = word
             self.countsAsAny = countsAsAny
             self.countsAsExact = countsAsExact
         }
 
-        public static let ignored = Phrase(word: -1, countsAsAny: false, countsAsExact: false)
+        package static let ignored = Phrase(word: -1, countsAsAny: false, countsAsExact: false)
     }
 
-    public var words: [Word] = []
-    public var phrases: [Phrase] = []
+    package var words: [Word] = []
+    package var phrases: [Phrase] = []
     /// BM25 term-frequency saturation and length normalization.
-    public var k1 = 1.2
-    public var b = 0.75
+    package var k1 = 1.2
+    package var b = 0.75
     /// A title token counts as this many body tokens.
-    public var titleWeight = 4.0
+    package var titleWeight = 4.0
     /// Added when every required word matches in some form.
-    public var allWordsBonus = 0.0
+    package var allWordsBonus = 0.0
     /// Added when, besides, every accented word matches in the form typed.
-    public var exactFormsBonus = 0.0
+    package var exactFormsBonus = 0.0
 
-    public init() {}
+    package init() {}
 
-    public var encoded: String {
+    package var encoded: String {
         var parts = ["v1", "\(words.count)", "\(phrases.count)", "\(k1)", "\(b)", "\(titleWeight)", "\(allWordsBonus)", "\(exactFormsBonus)"]
         for word in words {
             parts += [
@@ -74,7 +74,7 @@ public struct VietnameseRankingPlan: Sendable, Hashable {
     }
 
     /// Parses `encoded`; nil when the text is not a plan.
-    public init?(decoding text: String) {
+    package init?(decoding text: String) {
         let parts = text.split(separator: " ")
         guard parts.count >= 8, parts[0] == "v1", let wordCount = Int(parts[1]), let phraseCount = Int(parts[2]),
             wordCount >= 0, phraseCount >= 0, parts.count == 8 + wordCount * 6 + phraseCount * 2

@@ -1,6 +1,8 @@
 import Testing
 
-@testable import VietSearchSQLite
+import VietSearchSQLite
+
+@testable import VietSearch
 
 /// Pair counting for accent restoration: batches sorted and counted, tables summed and listed
 /// in fingerprint order, and which pairs a document contributes.

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import VietSearchSQLite
 
+@testable import VietSearch
+
 /// `DocumentLengths` holds what FTS5 itself counts per row, and notices other connections' commits.
 @Suite struct DocumentLengthsTests {
     static func makeTable(_ db: SQLiteConnection) throws {
@@ -33,8 +35,11 @@ import VietSearchSQLite
     }
 
     @Test func refreshReloadsAfterAnotherConnectionCommits() throws {
-        try TemporaryDirectory.with { folder in
-            let path = folder + "/t.db"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vietsearch-lengths-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            let path = folder.appendingPathComponent("t.db").path
             let writer = try SQLiteConnection(path: path)
             try Self.makeTable(writer)
             let reader = try SQLiteConnection(path: path)

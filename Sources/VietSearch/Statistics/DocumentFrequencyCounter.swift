@@ -4,13 +4,15 @@ import Glibc
 import Darwin
 #endif
 
+import VietSearchSQLite
+
 /// Counts, per term, the documents containing it, from recorded terms (`PretokenizedText`): what
 /// FTS5's vocabulary (`fts5vocab … 'row'`) reports as `doc`, computed while documents are read
 /// instead of by walking every doclist of the finished index afterwards.
 ///
 /// Terms are interned in an open-addressing table over one byte arena, so counting costs one
 /// hash and one comparison per term occurrence, and no allocation per term.
-public struct DocumentFrequencyCounter: Sendable {
+package struct DocumentFrequencyCounter: Sendable {
     /// One term, counted in place. Its first 16 key bytes are kept here, so a lookup of a key of
     /// up to 16 bytes (nearly all: `dang:đảng` is 11) touches one cache line: counting is bound by
     /// memory latency, not work (perf: ~half of its samples wait on the bucket's load).
@@ -30,12 +32,12 @@ public struct DocumentFrequencyCounter: Sendable {
     private var buckets = [Bucket](repeating: Bucket(), count: 1 << 12)
     private var used = 0
     /// Documents counted.
-    public private(set) var documentCount = 0
+    package private(set) var documentCount = 0
     /// The sum of every term's document count (each document's distinct terms, added up).
-    public private(set) var termDocumentCount = 0
+    package private(set) var termDocumentCount = 0
     /// Where adjacent terms within each text go, for accent restoration: shared by the counters
     /// of one indexing run. `add(_:times:)` leaves them there.
-    public let pairs: TermPairSink
+    package let pairs: TermPairSink
     /// +1, or -1 for a counter of deleted versions.
     private let pairSign: Int32
     /// Pairs not yet in the sink, and the radix sort's second buffer.
@@ -50,13 +52,13 @@ public struct DocumentFrequencyCounter: Sendable {
     /// restoring accents, which is three times slower).
     static let pairSampling = 2
 
-    public init(pairs: TermPairSink = TermPairSink(), pairSign: Int32 = 1) {
+    package init(pairs: TermPairSink = TermPairSink(), pairSign: Int32 = 1) {
         self.pairs = pairs
         self.pairSign = pairSign
     }
 
     /// Counts one document whose columns are `texts`: each distinct term once.
-    public mutating func addDocument(_ texts: [PretokenizedText]) {
+    package mutating func addDocument(_ texts: [PretokenizedText]) {
         documentCount += 1
         let document = Int32(truncatingIfNeeded: documentCount)
         // Moved out of `self` while filled: appending through `self` inside the closure cost
@@ -65,17 +67,15 @@ public struct DocumentFrequencyCounter: Sendable {
         pairBuffer = []
         if buffer.capacity < Self.pairBatch { buffer.reserveCapacity(Self.pairBatch + 4096) }
         for text in texts {
-            text.keys.withUnsafeBufferPointer { keys in
-                var previous: UInt32?
-                var place = 0
-                for term in text.terms {
-                    let hash = count(UnsafeBufferPointer(start: keys.baseAddress! + Int(term.keyStart), count: Int(term.keyCount)), in: document)
-                    // A colocated term shares its word's place: the pair is with the word.
-                    guard term.flags & 1 == 0 else { continue }
-                    place += 1
-                    if let previous, place % Self.pairSampling == 0 { buffer.append(TermPairCounter.fingerprint(previous, hash)) }
-                    previous = hash
-                }
+            var previous: UInt32?
+            var place = 0
+            text.forEachTerm { key, isColocated in
+                let hash = count(key, in: document)
+                // A colocated term shares its word's place: the pair is with the word.
+                guard !isColocated else { return }
+                place += 1
+                if let previous, place % Self.pairSampling == 0 { buffer.append(TermPairCounter.fingerprint(previous, hash)) }
+                previous = hash
             }
         }
         pairBuffer = buffer
@@ -84,7 +84,7 @@ public struct DocumentFrequencyCounter: Sendable {
 
     /// Hands the buffered pairs to the sink: before reading the sink, for every counter that
     /// fills it.
-    public mutating func flushPairs() {
+    package mutating func flushPairs() {
         guard !pairBuffer.isEmpty else { return }
         pairs.add(sorted: TermPairCounter.counted(&pairBuffer, scratch: &pairScratch, sign: pairSign))
         pairBuffer.removeAll(keepingCapacity: true)
@@ -105,7 +105,7 @@ public struct DocumentFrequencyCounter: Sendable {
 
     /// The hash a term's key has here, which `TermPairCounter.fingerprint` combines: how a
     /// search looks up the pairs of its words' forms.
-    public static func hash(of key: [UInt8]) -> UInt32 {
+    package static func hash(of key: [UInt8]) -> UInt32 {
         key.withUnsafeBufferPointer { key in hash(key, prefix: (word(key, from: 0), word(key, from: 8))) }
     }
 
@@ -142,7 +142,7 @@ public struct DocumentFrequencyCounter: Sendable {
 
     /// Adds `other`'s counts, times `sign` (-1 subtracts them: counts may go negative). Not the
     /// pairs: those are in the sinks.
-    public mutating func add(_ other: DocumentFrequencyCounter, times sign: Int32 = 1) {
+    package mutating func add(_ other: DocumentFrequencyCounter, times sign: Int32 = 1) {
         documentCount += Int(sign) * other.documentCount
         termDocumentCount += Int(sign) * other.termDocumentCount
         other.arena.withUnsafeBufferPointer { otherArena in
@@ -156,7 +156,7 @@ public struct DocumentFrequencyCounter: Sendable {
 
     /// Every term whose count is not zero, in the byte order of the keys (so a keyed term's
     /// forms follow each other: `dang:`, `dang:đang`, `dang:đảng`).
-    public func sortedTerms() -> [(key: ArraySlice<UInt8>, documents: Int)] {
+    package func sortedTerms() -> [(key: ArraySlice<UInt8>, documents: Int)] {
         var entries = buckets.filter { $0.keyCount > 0 && $0.documents != 0 }
         arena.withUnsafeBufferPointer { arena in
             entries.sort { first, second in

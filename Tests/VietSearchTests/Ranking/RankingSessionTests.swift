@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import VietSearchSQLite
 
+@testable import VietSearch
+
 /// `vietsearch_rank` on a bare connection: it counts the rows it scores (the search's totals
 /// rely on it), and it refuses a plan that does not describe the MATCH expression.
 @Suite struct RankingSessionTests {

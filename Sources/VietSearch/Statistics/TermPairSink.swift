@@ -4,13 +4,13 @@ import Foundation
 /// the reader and writer threads together. A table per thread held ~1.3 million pairs each (the
 /// news folder), and peak memory went from 90 to 180 MB; shared, the pairs both threads see are
 /// held once.
-public final class TermPairSink: @unchecked Sendable {
+package final class TermPairSink: @unchecked Sendable {
     private let lock = NSLock()
     private var counter = TermPairCounter()
 
     /// `expectedPairs`: distinct pairs the run will likely see, allocated at once (see
     /// `TermPairCounter.reserve`).
-    public init(expectedPairs: Int = 0) {
+    package init(expectedPairs: Int = 0) {
         if expectedPairs > 0 { counter.reserve(expectedPairs) }
     }
 
@@ -22,7 +22,7 @@ public final class TermPairSink: @unchecked Sendable {
     }
 
     /// The counts so far, by fingerprint, leaving the sink empty.
-    public func takeSorted() -> [TermPairCounter.Entry] {
+    package func takeSorted() -> [TermPairCounter.Entry] {
         lock.lock()
         defer { lock.unlock() }
         return counter.takeSorted()

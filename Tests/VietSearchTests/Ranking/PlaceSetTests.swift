@@ -1,6 +1,6 @@
 import Testing
 
-@testable import VietSearchSQLite
+@testable import VietSearch
 
 /// `PlaceSet`, the rank function's scratch set of token places.
 @Suite struct PlaceSetTests {

@@ -1,6 +1,8 @@
 import Testing
 
-@testable import VietSearchSQLite
+import VietSearchSQLite
+
+@testable import VietSearch
 
 /// Summing and subtracting counters, and listing them in key order, as `term_stats` updates do.
 @Suite struct DocumentFrequencyCounterTests {

@@ -4,13 +4,13 @@
 ///
 /// Counts wrap (`&+`), so adding and subtracting counters is exact in any order, and the sum of
 /// a run's additions minus its deletions can be merged into stored counts.
-public struct TermPairCounter: Sendable {
+package struct TermPairCounter: Sendable {
     /// A fingerprint with its count; fingerprint 0 marks an empty slot (no pair maps to 0).
-    public struct Entry: Sendable, Equatable {
-        public var fingerprint: UInt32 = 0
-        public var count: Int32 = 0
+    package struct Entry: Sendable, Equatable {
+        package var fingerprint: UInt32 = 0
+        package var count: Int32 = 0
 
-        public init(fingerprint: UInt32, count: Int32) {
+        package init(fingerprint: UInt32, count: Int32) {
             self.fingerprint = fingerprint
             self.count = count
         }
@@ -27,21 +27,21 @@ public struct TermPairCounter: Sendable {
     /// 32 − log2(slots.count): the shift that takes a fingerprint to its home slot.
     private var shift: UInt32 = 32
 
-    public init() {}
+    package init() {}
 
     /// Distinct fingerprints held (some may count 0 after subtracting).
-    public var count: Int { used }
+    package var count: Int { used }
 
     /// Makes room for `entries` fingerprints at once. Growing copies the table while both copies
     /// are alive: from 2 to 4 million slots, 48 MB at the moment of the news folder's peak.
-    public mutating func reserve(_ entries: Int) {
+    package mutating func reserve(_ entries: Int) {
         while entries * 4 > slots.count * 3 { grow() }
     }
 
     /// The fingerprint of `first` followed by `second`, from the terms' hashes
     /// (`DocumentFrequencyCounter.hash(of:)`); never 0.
     @inline(__always)
-    public static func fingerprint(_ first: UInt32, _ second: UInt32) -> UInt32 {
+    package static func fingerprint(_ first: UInt32, _ second: UInt32) -> UInt32 {
         let mixed = ((UInt64(first) << 32) | UInt64(second)) &* 0x9E37_79B9_7F4A_7C15
         let folded = UInt32(truncatingIfNeeded: (mixed ^ (mixed >> 31)) >> 32)
         return folded == 0 ? 1 : folded
@@ -50,7 +50,7 @@ public struct TermPairCounter: Sendable {
     /// Adds entries sorted by fingerprint (repeats allowed). In order, the probes move through
     /// the table front to back, which the hardware prefetches: one at a time in random order,
     /// each was a cache miss (a tenth of a news-folder run's CPU time).
-    public mutating func add(sorted entries: [Entry]) {
+    package mutating func add(sorted entries: [Entry]) {
         reserve(used + entries.count)
         for entry in entries { insert(entry.fingerprint, entry.count) }
     }
@@ -75,7 +75,7 @@ public struct TermPairCounter: Sendable {
 
     /// Sorts `fingerprints` (through `scratch`, reused between calls) and counts repeats:
     /// the batch `add(sorted:)` takes, each count times `sign`.
-    public static func counted(_ fingerprints: inout [UInt32], scratch: inout [UInt32], sign: Int32) -> [Entry] {
+    package static func counted(_ fingerprints: inout [UInt32], scratch: inout [UInt32], sign: Int32) -> [Entry] {
         let total = fingerprints.count
         guard total > 0 else { return [] }
         if scratch.count < total { scratch = [UInt32](repeating: 0, count: total) }
@@ -127,7 +127,7 @@ public struct TermPairCounter: Sendable {
 
     /// Every fingerprint whose count is not zero, in ascending order; the counter is left
     /// empty. Sorted in place: the table is the largest thing an indexing run holds at its end.
-    public mutating func takeSorted() -> [Entry] {
+    package mutating func takeSorted() -> [Entry] {
         var kept = 0
         for index in slots.indices where slots[index].fingerprint != 0 && slots[index].count != 0 {
             slots[kept] = slots[index]

@@ -1,3 +1,5 @@
+import VietSearchSQLite
+
 /// Token counts of an FTS5 table's rows (all columns together), held in memory for
 /// `vietsearch_rank`: asking FTS5 (`xColumnSize`) costs a `%_docsize` lookup per scored row, a
 /// measurable share of a question's time when it scores hundreds of candidates.
@@ -5,27 +7,27 @@
 /// The owner loads it (`load(from:)`) and calls `invalidate()` when rows may have changed; the
 /// function falls back to `xColumnSize` for rows it does not hold, so a row added after the load
 /// is still scored right.
-public final class DocumentLengths {
+package final class DocumentLengths {
     /// Per rowid, its token count; -1 for rowids without a row when loaded.
-    public private(set) var lengths: [Int32] = []
+    package private(set) var lengths: [Int32] = []
     /// Whether `lengths` reflects the table (false until loaded, and after `invalidate()`).
-    public private(set) var isLoaded = false
+    package private(set) var isLoaded = false
 
     /// `PRAGMA data_version` when loaded: it changes when another connection commits.
     private var dataVersion: Int64?
 
-    public init() {}
+    package init() {}
 
     /// Forgets the lengths; call after writing through the connection that reads them (its own
     /// commits do not change its `data_version`).
-    public func invalidate() {
+    package func invalidate() {
         isLoaded = false
         lengths = []
         dataVersion = nil
     }
 
     /// Loads the lengths unless they are loaded and no other connection has committed since.
-    public func refresh(from connection: SQLiteConnection, table: String) throws(SQLiteError) {
+    package func refresh(from connection: SQLiteConnection, table: String) throws(SQLiteError) {
         let version = try connection.scalarInt("PRAGMA data_version")
         guard !isLoaded || version != dataVersion else { return }
         try load(from: connection, table: table)
@@ -35,7 +37,7 @@ public final class DocumentLengths {
     /// Reads every row's size from `<table>_docsize` (FTS5's shadow table: per row, one varint
     /// per column). Rowids far sparser than the rows (more than 4 × as many slots) are not held:
     /// the array would be mostly empty.
-    public func load(from connection: SQLiteConnection, table: String) throws(SQLiteError) {
+    package func load(from connection: SQLiteConnection, table: String) throws(SQLiteError) {
         invalidate()
         let shadow = "\"\(table.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\""))_docsize\""
         guard let highest = try connection.scalarInt("SELECT max(id) FROM \(shadow)"), highest >= 0,
