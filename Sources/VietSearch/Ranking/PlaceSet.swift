@@ -2,18 +2,16 @@
 /// per place, so membership is one load, and the places inserted are listed so that emptying the
 /// set costs its size, not the row's length. Grows to the largest place seen; freed by its owner
 /// (`deallocate`), as it lives in per-query scratch.
-package struct PlaceSet {
-    package init() {}
-
+struct PlaceSet {
     private var bits: UnsafeMutablePointer<UInt64>?
     private var bitWords = 0
     private var placed: UnsafeMutablePointer<Int>?
     private var placedCapacity = 0
-    package private(set) var count = 0
+    private(set) var count = 0
 
     /// Adds `place`; true when it was not in the set. Negative places are never stored.
     @inline(__always)
-    package mutating func insert(_ place: Int) -> Bool {
+    mutating func insert(_ place: Int) -> Bool {
         guard place >= 0 else { return false }
         let word = place >> 6
         if word >= bitWords { growBits(toHold: word) }
@@ -28,18 +26,18 @@ package struct PlaceSet {
     }
 
     @inline(__always)
-    package func contains(_ place: Int) -> Bool {
+    func contains(_ place: Int) -> Bool {
         guard place >= 0, place >> 6 < bitWords else { return false }
         return bits![place >> 6] & (1 << UInt64(place & 63)) != 0
     }
 
-    package mutating func removeAll() {
+    mutating func removeAll() {
         guard count > 0, let bits, let placed else { return }
         for index in 0..<count { bits[placed[index] >> 6] = 0 }
         count = 0
     }
 
-    package func deallocate() {
+    func deallocate() {
         bits?.deallocate()
         placed?.deallocate()
     }
