@@ -17,12 +17,18 @@ public struct SearchOptions: Sendable, Hashable {
     /// accents restored from the index's statistics (`chat bo trong vo nho` as `chất bổ trong vỏ
     /// nho`): as accurate as searching every accent form, and about three times faster.
     public var restoreAccents: Bool
+    /// Scores every matching document through FTS5 (`vietsearch_rank`) instead of reading the
+    /// index's postings and skipping the documents that provably cannot reach the page: the same
+    /// results, many times slower. For checking the pruned ranking, and the way indexes it cannot
+    /// read are searched anyway.
+    public var exhaustive: Bool
 
     public init(
         limit: Int = 10, offset: Int = 0, exact: Bool = false, highlightStart: String = "[", highlightEnd: String = "]",
-        snippetWords: Int = 24, restoreAccents: Bool = true
+        snippetWords: Int = 24, restoreAccents: Bool = true, exhaustive: Bool = false
     ) {
         self.restoreAccents = restoreAccents
+        self.exhaustive = exhaustive
         self.limit = limit
         self.offset = offset
         self.exact = exact

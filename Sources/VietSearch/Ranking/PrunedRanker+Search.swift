@@ -91,7 +91,7 @@ extension PrunedRanker {
         var routing: [Int] = []
         for (number, word) in words.enumerated() {
             for part in [number * 2, number * 2 + 1] where canMatch(part: part) {
-                if word.routes { routing.append(part) } else { possible[part] = true }
+                if word.routes && (part % 2 == 0 || !word.routesTypedOnly) { routing.append(part) } else { possible[part] = true }
             }
         }
         routing.sort { layout.partDocuments[$0] > layout.partDocuments[$1] }

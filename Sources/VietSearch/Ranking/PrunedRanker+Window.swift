@@ -192,9 +192,8 @@ extension PrunedRanker {
         }
     }
 
-    /// Reads a part's postings in the window (every term of its one-token phrases; the first
-    /// token of longer ones, which bring candidates and are bounded row by row), and adds them
-    /// to the word's sums.
+    /// Reads a part's postings in the window (every term of every token of its phrases), and
+    /// adds those of its one-token phrases to the word's sums.
     private func read(
         part: Int, _ window: inout Window, base: Int64, end: Int64, number: Int, decoded: inout [Bool], essential: Bool,
         state: inout RunState
@@ -214,9 +213,14 @@ extension PrunedRanker {
             let phrase = layout.phrases[entry.phrase]
             guard phrase.isTyped == typed else { continue }
             if entry.term < 0 {
-                guard essential else { continue }
-                for index in layout.tokenStart[phrase.firstToken]..<layout.tokenStart[phrase.firstToken + 1] {
-                    try readTerm(layout.tokenTerms[index], &window, base: base, end: end, number: number, marksCandidates: true, state: &state)
+                // A phrase of several tokens: every token's terms, the first one's bringing
+                // candidates when the part is essential; bounded row by row (`phraseWeight`).
+                for token in phrase.firstToken..<phrase.endToken {
+                    for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
+                        try readTerm(
+                            layout.tokenTerms[index], &window, base: base, end: end, number: number,
+                            marksCandidates: essential && token == phrase.firstToken, state: &state)
+                    }
                 }
                 continue
             }
@@ -457,7 +461,7 @@ extension PrunedRanker {
         if try isExcluded(row, epoch: epoch) { return }
         let score = try self.score(row, length: length, epoch: epoch, tally: &state.tally, counts: scratchCounts)
         state.outcome.scored += 1
-        guard routes(epoch: epoch) else { return }
+        guard routes(epoch: epoch, window: number) else { return }
         if state.top.insert(row, score), state.top.threshold > state.threshold {
             state.threshold = state.top.threshold
             shared?.raise(to: state.threshold)
@@ -465,13 +469,14 @@ extension PrunedRanker {
     }
 
     /// Whether a routing word occurs at the row (its terms resolved there).
-    private func routes(epoch: Int) -> Bool {
+    private func routes(epoch: Int, window: Int) -> Bool {
         for (number, word) in layout.words.enumerated() where word.routes {
             for index in wordEntries[number]..<wordEntries[number + 1] {
                 let entry = entries[index]
+                guard entry.countsAsExact || !word.routesTypedOnly else { continue }
                 if entry.term >= 0 {
                     if termEpoch[entry.term] == epoch && termCount[entry.term] > 0 { return true }
-                } else if let weight = phraseWeight(layout.phrases[entry.phrase], epoch: epoch, window: -2), weight > 0 {
+                } else if let weight = phraseWeight(layout.phrases[entry.phrase], epoch: epoch, window: window), weight > 0 {
                     var found = false
                     try? forEachInstance(of: layout.phrases[entry.phrase], epoch: epoch) { _, _ in found = true }
                     if found { return true }

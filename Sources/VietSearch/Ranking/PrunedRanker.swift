@@ -56,6 +56,8 @@ final class PrunedRanker {
         var firstPhrase: Int
         var endPhrase: Int
         var routes: Bool
+        /// Only its typed part brings rows (`RankingQuery.Word.routesTypedOnly`).
+        var routesTypedOnly: Bool
         var anyWeight: Double
         var exactWeight: Double
         var pairWeight: Double
@@ -373,7 +375,8 @@ final class PrunedRanker {
             for phrase in word.phrases { layout.phrases.append(try add(phrase, word: number)) }
             layout.words.append(
                 Word(
-                    firstPhrase: first, endPhrase: layout.phrases.count, routes: word.routes, anyWeight: weights.anyWeight,
+                    firstPhrase: first, endPhrase: layout.phrases.count, routes: word.routes, routesTypedOnly: word.routesTypedOnly,
+                    anyWeight: weights.anyWeight,
                     exactWeight: weights.exactWeight, pairWeight: weights.pairWeight, isRequired: weights.isRequired,
                     isAccented: weights.isAccented, countsAdjacency: number > 0 && weights.pairWeight > 0,
                     marksEnds: number + 1 < query.words.count && query.plan.words[number + 1].pairWeight > 0, length: weights.length))

@@ -30,6 +30,9 @@ struct RankingQuery {
         /// which only add to the scores of rows that other words bring. When no word routes,
         /// every word does.
         var routes: Bool
+        /// Only its phrases that count as the typed form bring rows (an accented word: its other
+        /// forms only score).
+        var routesTypedOnly: Bool
         /// Documents with the word in any form / in the typed form, estimated from the term
         /// statistics (for the order in which lists are read; never for what is returned).
         var documents: Int
@@ -41,6 +44,11 @@ struct RankingQuery {
     var plan: VietnameseRankingPlan
     /// A row with any of these is left out.
     var excluded: [Phrase]
+}
+
+extension RankingQuery.Word {
+    /// Whether a row with this phrase matches the query.
+    func routes(_ phrase: RankingQuery.Phrase) -> Bool { routes && (phrase.countsAsExact || !routesTypedOnly) }
 }
 
 extension RankingQuery {
@@ -60,12 +68,12 @@ extension RankingQuery {
             }
         }
         var match = "(" + scoring.joined(separator: " OR ") + ")"
-        if words.contains(where: { !$0.routes }) {
+        if words.contains(where: { word in word.phrases.contains { !word.routes($0) } }) {
             // Copies of the routing words' phrases pick the rows; they do not score.
             var picks: [String] = []
             var copies: [VietnameseRankingPlan.Phrase] = []
             for word in words where word.routes {
-                for phrase in word.phrases {
+                for phrase in word.phrases where word.routes(phrase) {
                     picks.append(written(phrase))
                     copies.append(.ignored)
                 }

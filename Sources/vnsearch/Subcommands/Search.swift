@@ -30,11 +30,12 @@ extension VNSearchCommand {
                   vnsearch search đảng --exact --json
 
                 --json prints {"query", "total", "results": [{"path", "title", "score", "snippet", \
-                "snippet_markdown", "matches_all_words"}], "searched_as"}: path absolute, higher \
-                score better, snippet plain text, snippet_markdown with matches in **bold**, \
-                matches_all_words true when the document has every query word (very common words \
-                aside), searched_as the query with restored accents or null. No results is not an \
-                error (exit 0).
+                "snippet_markdown", "matches_all_words"}], "searched_as", "total_is_estimate"}: path \
+                absolute, higher score better, snippet plain text, snippet_markdown with matches in \
+                **bold**, matches_all_words true when the document has every query word (very common \
+                words aside), searched_as the query with restored accents or null, total_is_estimate \
+                true when total is estimated (many documents match). No results is not an error \
+                (exit 0).
                 """
         )
 
@@ -104,6 +105,7 @@ extension VNSearchCommand {
             return JSONOutput.object([
                 ("query", .string(results.query)), ("total", .number(results.total)), ("results", .array(items)),
                 ("searched_as", results.searchedAs.map { .string($0) } ?? .null),
+                ("total_is_estimate", .bool(results.totalIsEstimate)),
             ]).rendered + "\n"
         }
 
@@ -137,6 +139,8 @@ extension VNSearchCommand {
             }
             let shown = results.results.count
             let full = results.results.filter(\.matchesAllWords).count
+            // An estimate (many documents match; counting them would cost more than the search).
+            out += results.totalIsEstimate ? "about " : ""
             out += results.total == 1 ? "1 document matches" : "\(results.total) documents match"
             if results.total < shown {
                 // A keyword query: the total counts documents with every word; partial matches follow.
