@@ -34,6 +34,13 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "ranking-exactness",
+            dependencies: [
+                "VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch"),
+                .product(name: "VietSearchSQLite", package: "VietSearch"),
+            ]
+        ),
+        .executableTarget(
             name: "query-latency",
             dependencies: [
                 "VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch"),
