@@ -30,7 +30,7 @@ let package = Package(
             name: "ranking-eval",
             dependencies: [
                 "VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch"),
-                .product(name: "VietnameseText", package: "VietSearch"),
+                .product(name: "VietSearchSQLite", package: "VietSearch"), .product(name: "VietnameseText", package: "VietSearch"),
             ]
         ),
         .executableTarget(

@@ -31,6 +31,20 @@ extension PrunedRanker {
         let any: UnsafeMutableBufferPointer<Double>
         let exact: UnsafeMutableBufferPointer<Double>
         let places: UnsafeMutableBufferPointer<Double>
+        /// Per row, the bound's running sum (bonuses aside) and how many required words the row
+        /// may lack (in any form / in the form typed), as words are read (`update`).
+        let total: UnsafeMutableBufferPointer<Double>
+        let missing: UnsafeMutableBufferPointer<Int32>
+        let untyped: UnsafeMutableBufferPointer<Int32>
+        /// Per word × row, once the word is read: its share of the bound, whether it may be
+        /// present (in the typed form), and its places at most (infinity: unknown).
+        let share: UnsafeMutableBufferPointer<Double>
+        let present: UnsafeMutableBufferPointer<Bool>
+        let typed: UnsafeMutableBufferPointer<Bool>
+        let most: UnsafeMutableBufferPointer<Double>
+        /// Per word, the window in which its state (`share`…) was set (`stateStamp`).
+        let stateWord: UnsafeMutableBufferPointer<Int>
+        private(set) var stateStamp = 0
         private(set) var entries: UnsafeMutablePointer<WindowEntry>
         private(set) var count = 0
         private var capacity = 4096
@@ -43,12 +57,19 @@ extension PrunedRanker {
             candidate.initialize(repeating: false)
             seen = .allocate(capacity: rows)
             seen.initialize(repeating: -1)
+            // Zeroed per word when it is first read in a window (`read`).
             any = .allocate(capacity: rows * max(words, 1))
-            any.initialize(repeating: 0)
             exact = .allocate(capacity: rows * max(words, 1))
-            exact.initialize(repeating: 0)
             places = .allocate(capacity: rows * max(words, 1))
-            places.initialize(repeating: 0)
+            total = .allocate(capacity: rows)
+            missing = .allocate(capacity: rows)
+            untyped = .allocate(capacity: rows)
+            share = .allocate(capacity: rows * max(words, 1))
+            present = .allocate(capacity: rows * max(words, 1))
+            typed = .allocate(capacity: rows * max(words, 1))
+            most = .allocate(capacity: rows * max(words, 1))
+            stateWord = .allocate(capacity: max(words, 1))
+            stateWord.initialize(repeating: -1)
             entries = .allocate(capacity: capacity)
         }
 
@@ -59,6 +80,14 @@ extension PrunedRanker {
             any.deallocate()
             exact.deallocate()
             places.deallocate()
+            total.deallocate()
+            missing.deallocate()
+            untyped.deallocate()
+            share.deallocate()
+            present.deallocate()
+            typed.deallocate()
+            most.deallocate()
+            stateWord.deallocate()
             entries.deallocate()
         }
 
@@ -66,6 +95,7 @@ extension PrunedRanker {
             head.update(repeating: -1)
             candidate.update(repeating: false)
             count = 0
+            stateStamp += 1
         }
 
         /// Adds an entry; returns its number.
@@ -106,7 +136,8 @@ extension PrunedRanker {
         var state = RunState(k: k, threshold: initialThreshold)
         defer { state.tally.deallocate() }
         var plan = partition(threshold: state.threshold)
-        var window = Window(rows: Self.windowRows, words: layout.words.count)
+        // No larger than the index: a small one is one window.
+        var window = Window(rows: min(Self.windowRows, max(lengths.count, 64)), words: layout.words.count)
         defer { window.deallocate() }
         cursors.retaining = true
         defer {
@@ -157,7 +188,13 @@ extension PrunedRanker {
         state.outcome.candidates += alive.count
         var bounds: [Double] = []
         var trace = [alive.count]
-        try bound(&alive, &bounds, window, base: base, decoded: decoded, threshold: state.threshold)
+        let norms = try startBounds(alive, window, base: base)
+        var known = [Bool](repeating: false, count: layout.words.count)
+        for part in plan.essentialParts where !known[part / 2] {
+            known[part / 2] = true
+            update(word: part / 2, alive, window, decoded: decoded, known: known, norms: norms)
+        }
+        filter(&alive, &bounds, window, threshold: state.threshold)
         trace.append(alive.count)
         var next = 0
         while next < plan.lookupParts.count, !alive.isEmpty {
@@ -167,7 +204,9 @@ extension PrunedRanker {
             guard Double(alive.count) * 4 > postings else { break }
             try read(part: part, &window, base: base, end: end, number: number, decoded: &decoded, essential: false, state: &state)
             next += 1
-            try bound(&alive, &bounds, window, base: base, decoded: decoded, threshold: state.threshold)
+            known[part / 2] = true
+            update(word: part / 2, alive, window, decoded: decoded, known: known, norms: norms)
+            filter(&alive, &bounds, window, threshold: state.threshold)
             trace.append(alive.count)
         }
         passedFirstBound += alive.count
@@ -288,129 +327,125 @@ extension PrunedRanker {
         }
     }
 
-    /// Keeps the candidates whose bound, from the parts read in bulk (BM25's ceiling for the
-    /// others), reaches the threshold.
-    private func bound(_ alive: inout [Int], _ bounds: inout [Double], _ window: Window, base: Int64, decoded: [Bool], threshold: Double) throws {
-        bounds.removeAll(keepingCapacity: true)
+    /// Starts every candidate's bound with every word at BM25's ceiling (each kind of phrase it
+    /// has that can match, every pair of such words); returns the candidates' length norms.
+    private func startBounds(_ alive: [Int], _ window: Window, base: Int64) throws -> [Double] {
         let ceiling = formula.k1 + 1
         let words = layout.words
-        // Words none of whose parts are read: what they and their pairs add to any row.
         var constant = 0.0
-        var missing = 0
-        var untyped = 0
-        var read: [Int] = []
-        var openAny = [Bool](repeating: false, count: words.count)
-        var openExact = [Bool](repeating: false, count: words.count)
+        var missing: Int32 = 0
+        var untyped: Int32 = 0
         for (number, word) in words.enumerated() {
-            let isRead = decoded[number * 2] || decoded[number * 2 + 1]
-            if isRead {
-                read.append(number)
-                for phrase in layout.phrases[word.firstPhrase..<word.endPhrase]
-                where canMatch(phrase) && (!decoded[number * 2 + (phrase.isTyped ? 0 : 1)] || phrase.endToken - phrase.firstToken > 1) {
-                    openAny[number] = openAny[number] || phrase.countsAsAny
-                    openExact[number] = openExact[number] || phrase.countsAsExact
-                }
-                continue
-            }
             constant += ceilingShare[number]
+            if word.countsAdjacency, ceilingPossible[number], ceilingPossible[number - 1] { constant += word.pairWeight * ceiling }
             if word.isRequired {
                 if !ceilingPossible[number] { missing += 1 }
                 if word.isAccented && !ceilingTyped[number] { untyped += 1 }
             }
-            if word.countsAdjacency, number > 0, !(decoded[number * 2 - 2] || decoded[number * 2 - 1]),
-                ceilingPossible[number] && ceilingPossible[number - 1]
-            {
-                constant += word.pairWeight * ceiling
-            }
         }
-        // Tables for the row loop: the words read, and the pairs with a word read.
-        struct ReadWord {
-            var number: Int
-            var anyWeight: Double
-            var exactWeight: Double
-            var anyOpen: Bool
-            var exactOpen: Bool
-            var isRequired: Bool
-            var isAccented: Bool
+        var norms = [Double](repeating: 0, count: window.rows)
+        let lengths = self.lengths
+        for row in alive {
+            window.total[row] = constant
+            window.missing[row] = missing
+            window.untyped[row] = untyped
+            let rowid = base + Int64(row)
+            let length = rowid < lengths.count && lengths[Int(rowid)] >= 0 ? lengths[Int(rowid)] : try self.length(of: rowid)
+            norms[row] = formula.norm(length: length)
         }
-        struct Pair {
-            var number: Int
-            var weight: Double
-            /// The earlier / later word is read (else it may be present, at any frequency).
-            var beforeRead: Bool
-            var afterRead: Bool
-            var beforePossible: Bool
-            var afterPossible: Bool
-        }
-        let readWords = read.map { number in
-            ReadWord(
-                number: number, anyWeight: words[number].anyWeight, exactWeight: words[number].exactWeight, anyOpen: openAny[number],
-                exactOpen: openExact[number], isRequired: words[number].isRequired, isAccented: words[number].isAccented)
-        }
-        var pairs: [Pair] = []
-        for number in words.indices where words[number].countsAdjacency {
-            let beforeRead = decoded[number * 2 - 2] || decoded[number * 2 - 1]
-            let afterRead = decoded[number * 2] || decoded[number * 2 + 1]
-            guard beforeRead || afterRead else { continue }
-            pairs.append(
-                Pair(
-                    number: number, weight: words[number].pairWeight, beforeRead: beforeRead, afterRead: afterRead,
-                    beforePossible: ceilingPossible[number - 1], afterPossible: ceilingPossible[number]))
+        return norms
+    }
+
+    /// Counts word `number` anew at each candidate, from its sums over the parts read (BM25's
+    /// ceiling for its phrases not read), and its pairs with its neighbours (read, or at their
+    /// ceiling): the candidates' totals change by the difference.
+    private func update(word number: Int, _ alive: [Int], _ window: Window, decoded: [Bool], known: [Bool], norms: [Double]) {
+        let ceiling = formula.k1 + 1
+        let words = layout.words
+        let word = words[number]
+        var anyOpen = false
+        var exactOpen = false
+        for phrase in layout.phrases[word.firstPhrase..<word.endPhrase]
+        where canMatch(phrase) && (!decoded[number * 2 + (phrase.isTyped ? 0 : 1)] || phrase.endToken - phrase.firstToken > 1) {
+            anyOpen = anyOpen || phrase.countsAsAny
+            exactOpen = exactOpen || phrase.countsAsExact
         }
         let rows = window.rows
-        let any = window.any
-        let exact = window.exact
-        let places = window.places
-        let possibleAt = wordPossible
-        let placesAt = wordPlaces
-        let lengths = self.lengths
-        let k1 = formula.k1
-        let b = formula.b
-        let averageLength = formula.averageLength
+        let slot = number * rows
+        let wasKnown = window.stateWord[number] == window.stateStamp
+        window.stateWord[number] = window.stateStamp
+        let before = word.countsAdjacency ? number - 1 : -1
+        let after = number + 1 < words.count && words[number + 1].countsAdjacency ? number + 1 : -1
+        let beforeKnown = before >= 0 && known[before] && window.stateWord[before] == window.stateStamp
+        let afterKnown = after >= 0 && known[after] && window.stateWord[after] == window.stateStamp
+        /// The pair of words `first` and `first + 1` at a row, from their states there.
+        @inline(__always)
+        func pair(_ weight: Double, _ firstPossible: Bool, _ firstMost: Double, _ secondPossible: Bool, _ secondMost: Double, _ norm: Double) -> Double {
+            guard firstPossible, secondPossible else { return 0 }
+            let count = min(firstMost, secondMost)
+            return weight * (count == .infinity ? ceiling : count * ceiling / (count + norm))
+        }
+        for row in alive {
+            let norm = norms[row]
+            let oldShare = wasKnown ? window.share[slot + row] : ceilingShare[number]
+            let oldPresent = wasKnown ? window.present[slot + row] : ceilingPossible[number]
+            let oldTyped = wasKnown ? window.typed[slot + row] : ceilingTyped[number]
+            let oldMost = wasKnown ? window.most[slot + row] : Double.infinity
+            let any = window.any[slot + row]
+            let exact = window.exact[slot + row]
+            var share = 0.0
+            if anyOpen {
+                share += word.anyWeight * ceiling
+            } else if any > 0 {
+                share += word.anyWeight * (any * ceiling / (any + norm))
+            }
+            if exactOpen {
+                share += word.exactWeight * ceiling
+            } else if exact > 0 {
+                share += word.exactWeight * (exact * ceiling / (exact + norm))
+            }
+            let present = anyOpen || exactOpen || any > 0 || exact > 0
+            let typed = exactOpen || exact > 0
+            let most = anyOpen || exactOpen ? Double.infinity : window.places[slot + row]
+            var delta = share - oldShare
+            if before >= 0 {
+                let neighbourPresent = beforeKnown ? window.present[before * rows + row] : ceilingPossible[before]
+                let neighbourMost = beforeKnown ? window.most[before * rows + row] : Double.infinity
+                delta += pair(word.pairWeight, neighbourPresent, neighbourMost, present, most, norm)
+                    - pair(word.pairWeight, neighbourPresent, neighbourMost, oldPresent, oldMost, norm)
+            }
+            if after >= 0 {
+                let neighbourPresent = afterKnown ? window.present[after * rows + row] : ceilingPossible[after]
+                let neighbourMost = afterKnown ? window.most[after * rows + row] : Double.infinity
+                let weight = words[after].pairWeight
+                delta += pair(weight, present, most, neighbourPresent, neighbourMost, norm)
+                    - pair(weight, oldPresent, oldMost, neighbourPresent, neighbourMost, norm)
+            }
+            window.total[row] += delta
+            if word.isRequired {
+                window.missing[row] += (present ? 0 : 1) - (oldPresent ? 0 : 1)
+                if word.isAccented { window.untyped[row] += (typed ? 0 : 1) - (oldTyped ? 0 : 1) }
+            }
+            window.share[slot + row] = share
+            window.present[slot + row] = present
+            window.typed[slot + row] = typed
+            window.most[slot + row] = most
+        }
+    }
+
+    /// Keeps the candidates whose bound reaches the threshold, with their bounds.
+    private func filter(_ alive: inout [Int], _ bounds: inout [Double], _ window: Window, threshold: Double) {
+        bounds.removeAll(keepingCapacity: true)
+        rowsBounded += alive.count
+        boundPasses += 1
         let allWordsBonus = formula.allWordsBonus
         let exactFormsBonus = formula.exactFormsBonus
         var kept = 0
-        rowsBounded += alive.count
-        boundPasses += 1
         for row in alive {
-            let rowid = base + Int64(row)
-            let length = rowid < lengths.count && lengths[Int(rowid)] >= 0 ? lengths[Int(rowid)] : try self.length(of: rowid)
-            let norm = k1 * (1 - b + b * Double(length) / averageLength)
-            var total = constant
-            var rowMissing = missing
-            var rowUntyped = untyped
-            for word in readWords {
-                let slot = word.number * rows + row
-                let anyCount = any[slot]
-                let exactCount = exact[slot]
-                if word.anyOpen {
-                    total += word.anyWeight * ceiling
-                } else if anyCount > 0 {
-                    total += word.anyWeight * (anyCount * ceiling / (anyCount + norm))
-                }
-                if word.exactOpen {
-                    total += word.exactWeight * ceiling
-                } else if exactCount > 0 {
-                    total += word.exactWeight * (exactCount * ceiling / (exactCount + norm))
-                }
-                let present = word.anyOpen || word.exactOpen || anyCount > 0 || exactCount > 0
-                possibleAt[word.number] = present
-                placesAt[word.number] = word.anyOpen || word.exactOpen ? .infinity : places[slot]
-                if word.isRequired {
-                    if !present { rowMissing += 1 }
-                    if word.isAccented && !word.exactOpen && exactCount == 0 { rowUntyped += 1 }
-                }
-            }
-            for pair in pairs {
-                guard (pair.beforeRead ? possibleAt[pair.number - 1] : pair.beforePossible),
-                    pair.afterRead ? possibleAt[pair.number] : pair.afterPossible
-                else { continue }
-                let count = min(pair.beforeRead ? placesAt[pair.number - 1] : .infinity, pair.afterRead ? placesAt[pair.number] : .infinity)
-                total += pair.weight * (count == .infinity ? ceiling : count * ceiling / (count + norm))
-            }
-            if rowMissing == 0 {
+            var total = window.total[row]
+            if window.missing[row] == 0 {
                 total += allWordsBonus
-                if rowUntyped == 0 { total += exactFormsBonus }
+                if window.untyped[row] == 0 { total += exactFormsBonus }
             }
             let rounded = Self.roundedUp(total)
             if !(rounded < threshold) {
