@@ -22,8 +22,8 @@ extension SearchIndex {
             guard let plan = planner.plan(for: query, exact: options.exact, statistics: statistics) else {
                 return SearchResults(query: text, total: 0, results: [], searchedAs: searchedAs)
             }
-            // Row lengths in memory: a `%_docsize` lookup per scored row was a fifth of the time
-            // of questions without diacritics.
+            // Row lengths in memory: a `%_docsize` lookup per scored row would be a large share of
+            // a question's time (see `DocumentLengths`).
             try documentLengths.refresh(from: connection, table: "documents_fts")
             let ranked = try rankedRows(plan.query, wanted: options.offset + options.limit, exhaustive: options.exhaustive)
             let page = Array(ranked.rows.dropFirst(options.offset).prefix(options.limit))
@@ -59,9 +59,9 @@ extension SearchIndex {
     /// A question (more than `strictTierMaxWords` words) typed without any accent, with each
     /// plain word's likely accents restored (`AccentRestorer`); nil for any other query, or an
     /// index without pair counts. Searched as typed, a restored question picks its candidates
-    /// and scores its common words in one form each, as a question typed with accents does: on
-    /// the ViNewsQA dev questions the median time fell from 18.5 to 5.7 ms, recall@10 0.739 →
-    /// 0.735 (docs/ENGINE.md).
+    /// and scores its common words in one form each, as a question typed with accents does:
+    /// far fewer doclists to walk, at about the same recall (docs/ENGINE.md, "Restoring the
+    /// accents of questions typed without them").
     func restoringAccents(of query: SearchQuery, statistics: TermStatistics) throws -> SearchQuery? {
         let positive = query.positiveClauses
         guard positive.count > planner.weights.strictTierMaxWords else { return nil }

@@ -40,8 +40,8 @@ package final class VietnameseRankFunction {
     /// Token counts by rowid, when the connection's owner holds them (else `xColumnSize`).
     let lengths: [Int32]
     // Per-query tables and per-row scratch, allocated once per query. Raw buffers: arrays stored
-    // in a class pay a dynamic exclusivity check (and retains) on every access, which was a fifth
-    // of the query time.
+    // in a class pay a dynamic exclusivity check (and retains) on every access, and these are
+    // read for every word of every scored row.
     /// Words in query order (adjacency is between consecutive words); their place lengths are
     /// scaled on the first row, when the column count is known.
     let words: UnsafeMutableBufferPointer<WordEntry>
@@ -103,10 +103,41 @@ package final class VietnameseRankFunction {
         tally.deallocate()
     }
 
-    /// The row's score; nil when FTS5 fails to read its matches.
+    /// The row's score; nil when FTS5 fails to read its matches. First, per word, its weighted
+    /// matches in any form (`anyFrequency`), in the form typed (`exactFrequency`), and starting
+    /// where the previous word ends (`adjacent`), from every instance of each of its phrases (a
+    /// title match counts `titleWeight`, a body match 1); then BM25 of those, and the bonuses.
     func score(_ row: FTS5AuxiliaryContext) -> Double? {
         if columns == 0 { learnColumns(row.columnCount) }
-        guard countMatches(in: row) else { return nil }
+        let words = self.words
+        let phraseSlots = self.phraseSlots
+        let anyFrequency = self.anyFrequency
+        let exactFrequency = self.exactFrequency
+        let adjacent = self.adjacent
+        let columns = self.columns
+        let titleWeight = plan.titleWeight
+        // A local copy: a class's stored tally pays an exclusivity check on every access.
+        var tally = self.tally
+        defer { self.tally = tally }
+        let instances = row.phraseInstances()
+        var position = FTS5PhraseInstances.Position()
+        for index in words.indices {
+            let word = words[index]
+            for slot in word.firstSlot..<word.endSlot {
+                let entry = phraseSlots[slot]
+                guard instances.start(entry.phrase, at: &position) else { return nil }
+                while position.isAtInstance {
+                    let column = position.column
+                    tally.add(
+                        place: Int(position.offset) * columns + Int(column), weight: column == 0 ? titleWeight : 1.0,
+                        countsAsAny: entry.countsAsAny, countsAsExact: entry.countsAsExact, countsAdjacency: word.countsAdjacency,
+                        marksEnds: word.marksEnds, placeLength: word.placeLength)
+                    instances.advance(&position)
+                }
+            }
+            (anyFrequency[index], exactFrequency[index], adjacent[index]) = tally.finishWord()
+        }
+        tally.finishRow()
         if formula == nil { formula = RankingFormula(plan: plan, averageLength: Self.averageLength(of: row)) }
         return formula!.score(any: anyFrequency, exact: exactFrequency, adjacent: adjacent, length: rowLength(row))
     }
@@ -116,42 +147,6 @@ package final class VietnameseRankFunction {
     private func learnColumns(_ count: Int) {
         columns = max(count, 1)
         for index in words.indices { words[index].placeLength *= columns }
-    }
-
-    /// Fills, per word, its weighted matches in any form (`anyFrequency`), in the form typed
-    /// (`exactFrequency`), and starting where the previous word ends (`adjacent`). A title match
-    /// counts `titleWeight`, a body match 1.
-    @inline(__always)
-    private func countMatches(in row: FTS5AuxiliaryContext) -> Bool {
-        // A local copy: a class's stored tally pays an exclusivity check on every access.
-        var tally = self.tally
-        defer { self.tally = tally }
-        for index in words.indices {
-            guard countMatches(ofWord: index, in: row, tally: &tally) else { return false }
-        }
-        tally.finishRow()
-        return true
-    }
-
-    /// One word's share of `countMatches(in:)`: every instance of each of its phrases.
-    @inline(__always)
-    private func countMatches(ofWord index: Int, in row: FTS5AuxiliaryContext, tally: inout MatchTally) -> Bool {
-        let word = words[index]
-        let phraseSlots = self.phraseSlots
-        let columns = self.columns
-        let titleWeight = plan.titleWeight
-        for slot in word.firstSlot..<word.endSlot {
-            let entry = phraseSlots[slot]
-            guard let instances = row.instances(ofPhrase: entry.phrase) else { return false }
-            for (column, offset) in instances {
-                tally.add(
-                    place: Int(offset) * columns + Int(column), weight: column == 0 ? titleWeight : 1.0, countsAsAny: entry.countsAsAny,
-                    countsAsExact: entry.countsAsExact, countsAdjacency: word.countsAdjacency, marksEnds: word.marksEnds,
-                    placeLength: word.placeLength)
-            }
-        }
-        (anyFrequency[index], exactFrequency[index], adjacent[index]) = tally.finishWord()
-        return true
     }
 
     /// Average tokens per row of the table (at least 1), read once per query.
@@ -171,7 +166,6 @@ package final class VietnameseRankFunction {
         }
         return Int32(clamping: row.size() ?? 0)
     }
-
 }
 
 // MARK: - The FTS5 function
