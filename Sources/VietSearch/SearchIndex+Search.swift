@@ -11,27 +11,40 @@ extension SearchIndex {
     /// with every word in the form typed. The page holds the best documents by that score among
     /// every document with a distinctive query word (`PrunedRanker`; ties by rowid).
     public func search(_ text: String, options: SearchOptions = SearchOptions()) throws(VietSearchError) -> SearchResults {
-        var query = SearchQuery(parsing: text)
-        return try wrapping {
-            let statistics = try termStatistics(for: query)
-            var searchedAs: String?
-            if options.restoreAccents, !options.exact, let statistics, let restored = try restoringAccents(of: query, statistics: statistics) {
-                query = restored
-                searchedAs = restored.written
-            }
+        try wrapping {
+            let (query, statistics, searchedAs) = try interpret(text, options: options)
+            let filter = options.filter
             guard let plan = planner.plan(for: query, exact: options.exact, statistics: statistics) else {
                 return SearchResults(query: text, total: 0, results: [], searchedAs: searchedAs)
             }
             // Row lengths in memory: a `%_docsize` lookup per scored row would be a large share of
             // a question's time (see `DocumentLengths`).
             try documentLengths.refresh(from: connection, table: "documents_fts")
-            let ranked = try rankedRows(plan.query, wanted: options.offset + options.limit, exhaustive: options.exhaustive)
+            let wanted = options.offset + options.limit
+            // The filter as the rows it allows (sorted), read once for the ranking.
+            let allowed = try allowedRowids(for: filter)
+            if let allowed, allowed.isEmpty { return SearchResults(query: text, total: 0, results: [], searchedAs: searchedAs) }
+            let ranked = try rankedRows(
+                plan.query, wanted: wanted, exhaustive: options.exhaustive, filter: RowFilter(filter: filter, rowids: allowed))
             let page = Array(ranked.rows.dropFirst(options.offset).prefix(options.limit))
-            let total = try self.total(of: plan, matches: ranked.count)
+            let total = try self.total(of: plan, matches: ranked.count, filter: filter, allowed: allowed)
             return SearchResults(
                 query: text, total: total.count, results: try results(page, snippets: plan.snippets, options: options),
                 searchedAs: searchedAs, totalIsEstimate: total.isEstimate)
         }
+    }
+
+    /// The query as it will be searched: parsed, and a question typed without accents with its
+    /// likely accents restored (then `searchedAs` is that text); with the statistics of its words.
+    func interpret(_ text: String, options: SearchOptions) throws
+        -> (query: SearchQuery, statistics: TermStatistics?, searchedAs: String?)
+    {
+        let query = SearchQuery(parsing: text)
+        let statistics = try termStatistics(for: query)
+        if options.restoreAccents, !options.exact, let statistics, let restored = try restoringAccents(of: query, statistics: statistics) {
+            return (restored, statistics, restored.written)
+        }
+        return (query, statistics, nil)
     }
 
     /// The statistics of the query's words, or nil for an index whose statistics were never
@@ -122,13 +135,32 @@ extension SearchIndex {
         }
     }
 
-    func count(_ expression: String) throws -> Int {
-        Int(try connection.scalarInt("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1", [.text(expression)]) ?? 0)
+    func count(_ expression: String, filter: DocumentFilter = DocumentFilter()) throws -> Int {
+        let allowed = filter.condition(firstParameter: 2)
+        return Int(
+            try connection.scalarInt(
+                "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1" + Self.restriction(allowed),
+                [.text(expression)] + (allowed?.values ?? [])) ?? 0)
+    }
+
+    /// The SQL that keeps a ranking or count to the filter's rows (empty without a filter). The
+    /// `+` keeps SQLite from handing the IN list to FTS5 as `rowid = ?`, which would run the MATCH
+    /// once per allowed row (a filter passing every document of the news index: 40 s); so the
+    /// list is built once and each matching row is looked up in it.
+    static func restriction(_ allowed: (sql: String, values: [SQLiteValue])?) -> String {
+        allowed.map { " AND +rowid IN (SELECT id FROM documents WHERE \($0.sql))" } ?? ""
     }
 
     /// The best rows, best first (equal scores by rowid), and how many rows matched when that
     /// was counted on the way (nil when the postings were read with pruning).
     typealias RankedRows = (rows: [(id: Int64, score: Double)], count: Int?)
+
+    /// The documents a ranking may return: the filter, for FTS5's ranking (a condition on the
+    /// rowid), and the rows it allows, ascending (nil: every row), for the pruned one.
+    struct RowFilter {
+        var filter = DocumentFilter()
+        var rowids: [Int64]?
+    }
 
     /// The best `wanted` rows for the query. Read from the postings with pruning
     /// (`PrunedRanker`) unless `exhaustive`, or unless the index is in a format the reader does
@@ -138,12 +170,12 @@ extension SearchIndex {
     /// A read-only index ranks the two halves of the rowids at once, this connection the lower
     /// and a partner connection the upper on another thread, and merges them; the two prune with
     /// the better of their two k-th scores (`SharedThreshold`).
-    func rankedRows(_ query: RankingQuery, wanted: Int, exhaustive: Bool) throws -> RankedRows {
+    func rankedRows(_ query: RankingQuery, wanted: Int, exhaustive: Bool, filter: RowFilter = RowFilter()) throws -> RankedRows {
         guard wanted > 0 else { return ([], nil) }
         let ranking = exhaustive || connection.isInTransaction ? Ranking.exhaustive : .pruned
         let shared = SharedThreshold()
         func half(_ index: SearchIndex, _ rowids: ClosedRange<Int64>) throws -> RankedRows {
-            try index.rank(query, rowids: rowids, wanted: wanted, ranking: ranking, shared: shared)
+            try index.rank(query, rowids: rowids, wanted: wanted, ranking: ranking, shared: shared, filter: filter)
         }
         guard rankInParallel, documentLengths.isLoaded, documentLengths.lengths.count > Self.rowsToSplit, let partner = searchPartner() else {
             return try half(self, Int64.min...Int64.max)
@@ -175,30 +207,36 @@ extension SearchIndex {
 
     /// The best `wanted` rows with rowids in `rowids`: pruned, or through FTS5 when asked or
     /// when the reader cannot be used.
-    func rank(_ query: RankingQuery, rowids: ClosedRange<Int64>, wanted: Int, ranking: Ranking, shared: SharedThreshold?) throws -> RankedRows {
+    func rank(
+        _ query: RankingQuery, rowids: ClosedRange<Int64>, wanted: Int, ranking: Ranking, shared: SharedThreshold?, filter: RowFilter
+    ) throws -> RankedRows {
         if ranking == .pruned {
             do {
-                return (try prunedRows(query, rowids: rowids, wanted: wanted, shared: shared), nil)
+                return (try prunedRows(query, rowids: rowids, wanted: wanted, shared: shared, allowed: filter.rowids), nil)
             } catch let failure as FTS5Records.Failure {
                 // An index in a format this reader does not know (or does not expect): FTS5 reads it.
                 _ = failure
             }
         }
         let (expression, plan) = query.expression
-        let ranked = try rank(QueryPlanner.Ranked(expression: expression, ranking: plan), rowids: rowids, limit: wanted, offset: 0)
+        let ranked = try rank(
+            QueryPlanner.Ranked(expression: expression, ranking: plan), rowids: rowids, limit: wanted, offset: 0, filter: filter.filter)
         return (ranked.rows, ranked.count)
     }
 
     /// The pruned ranking of one range, in one read transaction (the structure record and the
     /// pages it names are one snapshot).
-    func prunedRows(_ query: RankingQuery, rowids: ClosedRange<Int64>, wanted: Int, shared: SharedThreshold?) throws -> [(id: Int64, score: Double)] {
+    func prunedRows(
+        _ query: RankingQuery, rowids: ClosedRange<Int64>, wanted: Int, shared: SharedThreshold?, allowed: [Int64]?
+    ) throws -> [(id: Int64, score: Double)] {
         try connection.execute("BEGIN")
         defer { try? connection.execute("COMMIT") }
         let records = try FTS5Records(connection: connection, table: "documents_fts")
         let layout = try records.layout()
         let sizes = try connection.prepare("SELECT sz FROM documents_fts_docsize WHERE id = ?1")
         let ranker = try PrunedRanker(
-            query: query, records: records, index: layout, lengths: documentLengths.lengths, range: rowids, k: wanted, shared: shared
+            query: query, records: records, index: layout, lengths: documentLengths.lengths, range: rowids, k: wanted, shared: shared,
+            allowed: allowed
         ) { rowid in
             sizes.reset()
             try sizes.bind([.integer(rowid)])
@@ -209,16 +247,20 @@ extension SearchIndex {
     }
 
     /// One ranking query through FTS5, over the rows with rowids in `rowids` (all when nil).
-    func rank(_ ranked: QueryPlanner.Ranked, rowids: ClosedRange<Int64>?, limit: Int, offset: Int) throws
-        -> (rows: [(id: Int64, score: Double)], count: Int)
-    {
+    /// Only rows that pass `filter` are scored and counted.
+    func rank(
+        _ ranked: QueryPlanner.Ranked, rowids: ClosedRange<Int64>?, limit: Int, offset: Int, filter: DocumentFilter = DocumentFilter()
+    ) throws -> (rows: [(id: Int64, score: Double)], count: Int) {
+        let allowed = filter.condition(firstParameter: 7)
         let statement = try connection.prepare(
             """
             SELECT rowid, vietsearch_rank(documents_fts, ?2) AS score FROM documents_fts
-            WHERE documents_fts MATCH ?1\(rowids == nil ? "" : " AND rowid BETWEEN ?5 AND ?6") ORDER BY score DESC, rowid LIMIT ?3 OFFSET ?4
+            WHERE documents_fts MATCH ?1\(rowids == nil ? "" : " AND rowid BETWEEN ?5 AND ?6")\(Self.restriction(allowed)) \
+            ORDER BY score DESC, rowid LIMIT ?3 OFFSET ?4
             """)
         var values: [SQLiteValue] = [.text(ranked.expression), .text(ranked.ranking.encoded), .integer(Int64(limit)), .integer(Int64(offset))]
         if let rowids { values += [.integer(rowids.lowerBound), .integer(rowids.upperBound)] }
+        if let allowed { values += (rowids == nil ? [.null, .null] : []) + allowed.values }  // ?5 and ?6 unused
         try statement.bind(values)
         ranking.resetCount()
         var rows: [(id: Int64, score: Double)] = []
@@ -233,26 +275,30 @@ extension SearchIndex {
 
     /// `SearchResults.total`: for a keyword query of several required words, the documents with
     /// every one when there are any; otherwise the documents that match (`matches` when the
-    /// ranking counted them).
-    func total(of plan: QueryPlanner.Plan, matches: Int?) throws -> (count: Int, isEstimate: Bool) {
+    /// ranking counted them). Only documents the filter allows (`allowed`, its rows) count; an
+    /// estimate assumes they match as often as any.
+    func total(of plan: QueryPlanner.Plan, matches: Int?, filter: DocumentFilter = DocumentFilter(), allowed: [Int64]? = nil) throws
+        -> (count: Int, isEstimate: Bool)
+    {
         let query = plan.query
         let rows = Double(max(documentLengths.lengths.count, 1))
+        let share = allowed.map { min(Double($0.count) / rows, 1) } ?? 1
         if plan.required.count > 1, query.plan.allWordsBonus > 0 {
             let documents = plan.required.map { Double(query.words[$0].documents) }
             if let fewest = documents.min(), fewest <= Double(Self.countedMatches) {
-                let all = try count(allWordsExpression(plan))
+                let all = try count(allWordsExpression(plan), filter: filter)
                 if all > 0 { return (all, false) }
             } else {
                 // As if words occurred independently, and at most as often as the rarest.
-                let estimate = min(documents.reduce(rows) { $0 * min($1 / rows, 1) }, documents.min() ?? 0)
+                let estimate = min(documents.reduce(rows) { $0 * min($1 / rows, 1) }, documents.min() ?? 0) * share
                 if estimate >= 1 { return (Int(estimate.rounded()), true) }
             }
         }
         if let matches { return (matches, false) }
         let routing = query.words.filter(\.routes).map { Double($0.routesTypedOnly ? $0.typedDocuments : $0.documents) }
-        if routing.reduce(0, +) <= Double(Self.countedMatches) { return (try count(query.expression.match), false) }
+        if routing.reduce(0, +) <= Double(Self.countedMatches) { return (try count(query.expression.match, filter: filter), false) }
         let none = routing.reduce(1.0) { $0 * (1 - min($1 / rows, 1)) }
-        return (Int(max(rows * (1 - none), routing.max() ?? 0).rounded()), true)
+        return (Int((max(rows * (1 - none), routing.max() ?? 0) * share).rounded()), true)
     }
 
     /// The documents with every required word, in some form, less the excluded ones.
@@ -283,7 +329,7 @@ extension SearchIndex {
     /// Path, title and snippet of the rows found, in their order.
     func results(_ rows: [(id: Int64, score: Double)], snippets: SnippetBuilder, options: SearchOptions) throws -> [SearchResult] {
         guard !rows.isEmpty else { return [] }
-        let statement = try connection.prepare("SELECT path, title, body FROM documents WHERE id = ?1")
+        let statement = try connection.prepare("SELECT path, title, body, format, mtime_ns FROM documents WHERE id = ?1")
         let words = min(max(options.snippetWords, 1), 64)
         return try rows.compactMap { row -> SearchResult? in
             statement.reset()
@@ -293,8 +339,11 @@ extension SearchIndex {
             let body = statement.text(at: 2)
             let (snippet, hasAllWords) = snippets.describe(
                 title: title, body: body, words: words, start: options.highlightStart, end: options.highlightEnd)
-            return SearchResult(
-                path: statement.text(at: 0), title: title, score: row.score, snippet: snippet, matchesAllWords: hasAllWords)
+            var result = SearchResult(
+                path: statement.text(at: 0), title: title, score: row.score, snippet: snippet, matchesAllWords: hasAllWords,
+                id: row.id, format: statement.text(at: 3), modificationTime: statement.int64(at: 4))
+            result.titleHighlights = Self.scalarRanges(snippets.highlights(in: title), in: title)
+            return result
         }
     }
 }

@@ -131,7 +131,7 @@ extension PrunedRanker {
             for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
                 let term = layout.tokenTerms[index]
                 guard termEpoch[term] == epoch, termCount[term] > 0, let bytes = termBytes[term] else { continue }
-                try forEachPosition(bytes, termCount[term]) { column, offset in set.insert(offset * columns + column) }
+                forEachPosition(bytes, termCount[term]) { column, offset in set.insert(offset * columns + column) }
             }
             if set.isEmpty { return }
             places.append(set)

@@ -147,6 +147,9 @@ extension PrunedRanker {
         var base = max(range.lowerBound, 0)
         var number = 0
         while !plan.drivers.isEmpty, base <= range.upperBound {
+            // Past the rows the filter leaves out, if any.
+            guard let from = firstAllowed(from: base) else { break }
+            base = from
             // The window starts at the lowest row an essential term has, from `base` on.
             var lowest = Int64.max
             for term in plan.drivers {
@@ -170,8 +173,6 @@ extension PrunedRanker {
         }
         var outcome = state.outcome
         outcome.rows = state.top.sorted
-        outcome.passedFirstBound = passedFirstBound
-        outcome.lookups = lookupsDone
         return outcome
     }
 
@@ -184,10 +185,19 @@ extension PrunedRanker {
             try read(part: part, &window, base: base, end: end, number: number, decoded: &decoded, essential: true, state: &state)
         }
         var alive: [Int] = []
-        for row in 0..<Int(end - base) where window.candidate[row] { alive.append(row) }
+        if let allowed {
+            // Only the rows the filter allows are candidates.
+            var index = firstAllowedIndex(from: base)
+            while index < allowed.count, allowed[index] < end {
+                let row = Int(allowed[index] - base)
+                if window.candidate[row] { alive.append(row) }
+                index += 1
+            }
+        } else {
+            for row in 0..<Int(end - base) where window.candidate[row] { alive.append(row) }
+        }
         state.outcome.candidates += alive.count
         var bounds: [Double] = []
-        var trace = [alive.count]
         let norms = try startBounds(alive, window, base: base)
         var known = [Bool](repeating: false, count: layout.words.count)
         for part in plan.essentialParts where !known[part / 2] {
@@ -195,7 +205,6 @@ extension PrunedRanker {
             update(word: part / 2, alive, window, decoded: decoded, known: known, norms: norms)
         }
         filter(&alive, &bounds, window, threshold: state.threshold)
-        trace.append(alive.count)
         var next = 0
         while next < plan.lookupParts.count, !alive.isEmpty {
             let part = plan.lookupParts[next]
@@ -207,10 +216,7 @@ extension PrunedRanker {
             known[part / 2] = true
             update(word: part / 2, alive, window, decoded: decoded, known: known, norms: norms)
             filter(&alive, &bounds, window, threshold: state.threshold)
-            trace.append(alive.count)
         }
-        passedFirstBound += alive.count
-        if debugPlan, number % 10 == 1 { print("window \(number) θ \(state.threshold) E \(plan.essentialParts) lookups \(plan.lookupParts) read \(next) trace \(trace)") }
         guard next == plan.lookupParts.count else {
             // Parts left to look up row by row: rows in order (cursors only move forward).
             for row in alive {
@@ -436,8 +442,6 @@ extension PrunedRanker {
     /// Keeps the candidates whose bound reaches the threshold, with their bounds.
     private func filter(_ alive: inout [Int], _ bounds: inout [Double], _ window: Window, threshold: Double) {
         bounds.removeAll(keepingCapacity: true)
-        rowsBounded += alive.count
-        boundPasses += 1
         let allWordsBonus = formula.allWordsBonus
         let exactFormsBonus = formula.exactFormsBonus
         var kept = 0
@@ -488,7 +492,7 @@ extension PrunedRanker {
         let threshold = state.threshold
         if bound.value(formula) < threshold { return }
         for lookup in plan.lookups.dropFirst(first) {
-            lookupsDone += 1
+            state.outcome.lookups += 1
             for term in lookup.terms { try resolve(term, at: row, epoch: epoch) }
             refine(lookup.word, norm: norm, epoch: epoch, window: number, plan: plan, bound: &bound)
             if bound.value(formula) < threshold { return }

@@ -31,7 +31,6 @@ final class PrunedRanker {
         /// Rows scored from their positions, and candidates considered (for measurements).
         var scored = 0
         var candidates = 0
-        var passedFirstBound = 0
         var lookups = 0
     }
 
@@ -109,6 +108,8 @@ final class PrunedRanker {
     let columns: Int
     /// Row sizes the lengths do not hold (rows added since they were loaded).
     let sizeLookup: (Int64) throws -> Int32
+    /// The only rows that may be returned, ascending (a search's filter); nil: every row.
+    let allowed: [Int64]?
     let layout: Layout
 
     // Per candidate row, what is known of each term there. Raw buffers, for the inner loops.
@@ -168,17 +169,12 @@ final class PrunedRanker {
     /// without an essential part, the candidate at which it was last counted anew.
     let pairShare: UnsafeMutableBufferPointer<Double>
     let pairTracked: UnsafeMutableBufferPointer<Int>
-    /// Counters for measurements: candidates past the first bound, parts looked up.
-    var passedFirstBound = 0
-    var lookupsDone = 0
-    var rowsBounded = 0
-    var boundPasses = 0
-    var debugPlan = false
 
     init(
         query: RankingQuery, records: FTS5Records, index: FTS5Layout, lengths: [Int32], range: ClosedRange<Int64>, k: Int,
-        shared: SharedThreshold?, sizeLookup: @escaping (Int64) throws -> Int32
+        shared: SharedThreshold?, allowed: [Int64]? = nil, sizeLookup: @escaping (Int64) throws -> Int32
     ) throws {
+        self.allowed = allowed
         columns = max(index.columnTokens.count, 1)
         formula = RankingFormula(
             plan: query.plan, averageLength: RankingFormula.averageLength(rows: index.rowCount, tokens: index.columnTokens.reduce(0, +)))
@@ -279,6 +275,25 @@ final class PrunedRanker {
         pairTracked = .allocate(capacity: words)
         pairTracked.initialize(repeating: -1)
         for term in layout.terms.indices { updateRow(of: term) }
+    }
+
+    /// The first allowed row at or after `row` (`row` itself without a filter); nil when none is.
+    func firstAllowed(from row: Int64) -> Int64? {
+        guard let allowed else { return row }
+        let index = firstAllowedIndex(from: row)
+        return index < allowed.count ? allowed[index] : nil
+    }
+
+    /// Where the allowed rows at or after `row` start in `allowed`.
+    func firstAllowedIndex(from row: Int64) -> Int {
+        guard let allowed else { return 0 }
+        var low = 0
+        var high = allowed.count
+        while low < high {
+            let middle = (low + high) / 2
+            if allowed[middle] < row { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Recomputes the lowest row the term's cursors are on.

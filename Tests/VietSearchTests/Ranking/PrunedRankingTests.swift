@@ -10,7 +10,7 @@ import VietSearchSQLite
 /// generated from a vocabulary where words have several accent forms, some words are in most
 /// documents and most in few; written in several transactions with updates and deletions, with
 /// small FTS5 pages so that doclists span many pages (doclist indexes, position lists across
-/// pages), before and after `optimize`.
+/// pages), before and after `optimize`; with filters too (only some rows allowed).
 @Suite struct PrunedRankingTests {
     /// Deterministic pseudo-random numbers (SplitMix64).
     struct Numbers: RandomNumberGenerator {
@@ -112,6 +112,11 @@ import VietSearchSQLite
                 let query = Self.query(&numbers)
                 let limit = [1, 10, 10, 30][round % 4]
                 try Self.compare(index, query, SearchOptions(limit: limit, offset: round % 7 == 0 ? 5 : 0, snippetWords: 1))
+                if round % 4 == 1 {
+                    // Filtered: documents of the middle two batches, or of the last one.
+                    let filter = round % 8 == 1 ? DocumentFilter(modifiedFrom: 1, modifiedBefore: 3) : DocumentFilter(modifiedFrom: 3)
+                    try Self.compare(index, query, SearchOptions(limit: limit, snippetWords: 1, filter: filter))
+                }
             }
             // Questions (more than four words), typed with accents and without.
             for text in [
