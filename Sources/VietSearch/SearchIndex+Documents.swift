@@ -1,18 +1,47 @@
 import VietSearchSQLite
 
 extension SearchIndex {
-    /// The document with this id, or nil when the index has none.
-    public func document(id: Int64) throws(VietSearchError) -> StoredDocument? {
+    /// The document with this id, or nil when the index has none. A file stored in sections is
+    /// one document (the id of any of its sections names it too): its sections' texts in order,
+    /// up to `maximumTextLength` Unicode scalars (all when nil; `textLength` counts them all).
+    public func document(id: Int64, maximumTextLength: Int? = nil) throws(VietSearchError) -> StoredDocument? {
         try wrapping {
+            try sections.refresh(from: connection)
+            let file = sections.file(of: id)
             let statement = try connection.prepare(
                 "SELECT path, title, body, format, encoding, size, mtime_ns FROM documents WHERE id = ?1")
-            try statement.bind([.integer(id)])
+            try statement.bind([.integer(file)])
             guard try statement.step() else { return nil }
-            return StoredDocument(
-                id: id, path: statement.text(at: 0), title: statement.text(at: 1), text: statement.text(at: 2),
+            var document = StoredDocument(
+                id: file, path: statement.text(at: 0), title: statement.text(at: 1), text: statement.text(at: 2),
                 format: statement.text(at: 3), encoding: statement.text(at: 4), size: statement.int64(at: 5),
                 modificationTime: statement.int64(at: 6))
+            if sections.isSectioned(file) { try appendSections(of: file, to: &document, maximumTextLength: maximumTextLength) }
+            if let maximumTextLength, document.text.unicodeScalars.count > maximumTextLength {
+                document.text = String(String.UnicodeScalarView(document.text.unicodeScalars.prefix(maximumTextLength)))
+            }
+            return document
         }
+    }
+
+    /// Appends the later sections' texts of a file, in order, while the text is shorter than
+    /// `maximumTextLength`, and counts the scalars of them all (SQLite's `length` of a text).
+    private func appendSections(of file: Int64, to document: inout StoredDocument, maximumTextLength: Int?) throws {
+        let first = document.textLength
+        let statement = try connection.prepare("SELECT body FROM documents WHERE file = ?1 ORDER BY id")
+        try statement.bind([.integer(file)])
+        var length = first
+        while length < maximumTextLength ?? .max, try statement.step() {
+            let body = statement.text(at: 0)
+            document.text += body
+            length += body.unicodeScalars.count
+        }
+        guard maximumTextLength != nil else {
+            document.textLength = length
+            return
+        }
+        let later = try connection.scalarInt("SELECT coalesce(sum(length(body)), 0) FROM documents WHERE file = ?1", [.integer(file)]) ?? 0
+        document.textLength = first + Int(later)
     }
 
     /// Where a search for `query` (with `options.exact` and `options.restoreAccents`) matches in

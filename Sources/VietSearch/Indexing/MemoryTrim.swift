@@ -9,7 +9,7 @@ import Glibc
 enum MemoryTrim {
     #if canImport(Glibc)
     /// glibc's `malloc_trim`, looked up once (its header is not in Swift's Glibc module).
-    nonisolated(unsafe) private static let trim: (@convention(c) (Int) -> Int32)? = {
+    private static let trim: (@convention(c) (Int) -> Int32)? = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
         return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
     }()

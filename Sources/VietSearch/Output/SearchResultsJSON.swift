@@ -4,7 +4,8 @@ import Foundation
 /// `GET /api/search` answers, from this one encoding so the two cannot differ.
 ///
 /// `{"query", "total", "results": [{"path", "title", "score", "snippet", "snippet_markdown",
-/// "matches_all_words", "id", "format", "modified", "snippet_highlights"}], "searched_as"}`.
+/// "matches_all_words", "id", "format", "modified", "snippet_highlights"}], "searched_as",
+/// "total_is_estimate"}`.
 package enum SearchResultsJSON {
     /// The highlight marks to search with (`SearchOptions.highlightStart`, `highlightEnd`):
     /// control characters, which no extracted text keeps next to a word.
@@ -28,6 +29,7 @@ package enum SearchResultsJSON {
         return JSONOutput.object([
             ("query", .string(results.query)), ("total", .number(results.total)), ("results", .array(items)),
             ("searched_as", results.searchedAs.map { .string($0) } ?? .null),
+            ("total_is_estimate", .bool(results.totalIsEstimate)),
         ]).rendered + "\n"
     }
 

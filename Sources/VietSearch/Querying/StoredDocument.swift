@@ -1,5 +1,6 @@
 /// One document as the index holds it (`SearchIndex.document(id:)`): its text is the text
-/// extracted when it was indexed, never read again from the file.
+/// extracted when it was indexed, never read again from the file. A file stored in sections is
+/// one document, its sections' texts joined in order.
 public struct StoredDocument: Sendable, Hashable {
     public var id: Int64
     public var path: String
@@ -13,10 +14,15 @@ public struct StoredDocument: Sendable, Hashable {
     public var size: Int64
     /// The file's modification time, nanoseconds since 1970.
     public var modificationTime: Int64
+    /// Unicode scalars of the whole text: more than `text` holds when it was read up to a length
+    /// (`SearchIndex.document(id:maximumTextLength:)`).
+    public var textLength: Int
 
     public init(
-        id: Int64, path: String, title: String, text: String, format: String, encoding: String, size: Int64, modificationTime: Int64
+        id: Int64, path: String, title: String, text: String, format: String, encoding: String, size: Int64, modificationTime: Int64,
+        textLength: Int? = nil
     ) {
+        self.textLength = textLength ?? text.unicodeScalars.count
         self.id = id
         self.path = path
         self.title = title

@@ -37,8 +37,6 @@ package final class VietnameseRankFunction {
     }
 
     let plan: VietnameseRankingPlan
-    /// Average tokens per row, read once per query.
-    var averageLength = 0.0
     /// Token counts by rowid, when the connection's owner holds them (else `xColumnSize`).
     let lengths: [Int32]
     // Per-query tables and per-row scratch, allocated once per query. Raw buffers: arrays stored
@@ -56,13 +54,12 @@ package final class VietnameseRankFunction {
     /// Columns of the table, read on the first row (places are numbered offset × columns +
     /// column).
     var columns = 0
-    /// Per-row scratch for adjacency: the places where the word being read starts (each place
-    /// counts once, whichever phrase matched it), where the previous word ends, and where this
-    /// one ends. Places are sets of bits, not sorted lists: adjacency needs no text order, so no
-    /// row merges every phrase's instances into one (docs/ENGINE.md, "Ranking").
-    var starts = PlaceSet()
-    var previousEnds = PlaceSet()
-    var ends = PlaceSet()
+    /// Per-row counts, word by word (`MatchTally`, shared with `PrunedRanker`, as is the
+    /// arithmetic of `formula`): places are sets of bits, not sorted lists, since merging every
+    /// phrase's instances into text order was a fifth of a question's time.
+    var tally = MatchTally()
+    /// The plan's arithmetic, made at the first row (when the average length is known).
+    var formula: RankingFormula?
 
     init(plan: VietnameseRankingPlan, lengths: [Int32] = []) {
         self.plan = plan
@@ -103,9 +100,7 @@ package final class VietnameseRankFunction {
         anyFrequency.deallocate()
         exactFrequency.deallocate()
         adjacent.deallocate()
-        starts.deallocate()
-        previousEnds.deallocate()
-        ends.deallocate()
+        tally.deallocate()
     }
 
     /// The row's score; nil when FTS5 fails to read its matches. First, per word, its weighted
@@ -121,52 +116,30 @@ package final class VietnameseRankFunction {
         let adjacent = self.adjacent
         let columns = self.columns
         let titleWeight = plan.titleWeight
-        // Local copies: a class's stored sets pay an exclusivity check on every access.
-        var starts = self.starts
-        var previousEnds = self.previousEnds
-        var ends = self.ends
-        defer {
-            self.starts = starts
-            self.previousEnds = previousEnds
-            self.ends = ends
-        }
+        // A local copy: a class's stored tally pays an exclusivity check on every access.
+        var tally = self.tally
+        defer { self.tally = tally }
         let instances = row.phraseInstances()
         var position = FTS5PhraseInstances.Position()
         for index in words.indices {
             let word = words[index]
-            var any = 0.0
-            var exact = 0.0
-            var adjacency = 0.0
             for slot in word.firstSlot..<word.endSlot {
                 let entry = phraseSlots[slot]
                 guard instances.start(entry.phrase, at: &position) else { return nil }
                 while position.isAtInstance {
                     let column = position.column
-                    let offset = position.offset
-                    let weight = column == 0 ? titleWeight : 1.0
-                    if entry.countsAsAny { any += weight }
-                    if entry.countsAsExact { exact += weight }
-                    // Adjacency: this word starting where the previous one ends, and where this
-                    // one ends, for the next word.
-                    if word.countsAdjacency || word.marksEnds {
-                        let place = Int(offset) * columns + Int(column)
-                        if word.countsAdjacency, starts.insert(place), previousEnds.contains(place) { adjacency += weight }
-                        if word.marksEnds { _ = ends.insert(place + word.placeLength) }
-                    }
+                    tally.add(
+                        place: Int(position.offset) * columns + Int(column), weight: column == 0 ? titleWeight : 1.0,
+                        countsAsAny: entry.countsAsAny, countsAsExact: entry.countsAsExact, countsAdjacency: word.countsAdjacency,
+                        marksEnds: word.marksEnds, placeLength: word.placeLength)
                     instances.advance(&position)
                 }
             }
-            anyFrequency[index] = any
-            exactFrequency[index] = exact
-            adjacent[index] = adjacency
-            // This word becomes the previous one.
-            starts.removeAll()
-            previousEnds.removeAll()
-            swap(&previousEnds, &ends)
+            (anyFrequency[index], exactFrequency[index], adjacent[index]) = tally.finishWord()
         }
-        previousEnds.removeAll()
-        if averageLength == 0 { averageLength = Self.averageLength(of: row) }
-        return combinedScore(lengthNorm: plan.k1 * (1 - plan.b + plan.b * Double(rowLength(row)) / averageLength))
+        tally.finishRow()
+        if formula == nil { formula = RankingFormula(plan: plan, averageLength: Self.averageLength(of: row)) }
+        return formula!.score(any: anyFrequency, exact: exactFrequency, adjacent: adjacent, length: rowLength(row))
     }
 
     /// Places are numbered offset × columns + column, so a word's length in places is its
@@ -192,33 +165,6 @@ package final class VietnameseRankFunction {
             if rowid >= 0, rowid < lengths.count, lengths[Int(rowid)] >= 0 { return lengths[Int(rowid)] }
         }
         return Int32(clamping: row.size() ?? 0)
-    }
-
-    /// BM25 of every word's counts (saturated with `lengthNorm`), plus the tier bonuses.
-    @inline(__always)
-    private func combinedScore(lengthNorm norm: Double) -> Double {
-        let k1 = plan.k1
-        func saturated(_ frequency: Double) -> Double { frequency * (k1 + 1) / (frequency + norm) }
-        var score = 0.0
-        var allWords = true
-        var exactForms = true
-        for index in words.indices {
-            let word = words[index]
-            let any = anyFrequency[index]
-            let exact = exactFrequency[index]
-            if any > 0 { score += word.anyWeight * saturated(any) }
-            if exact > 0 { score += word.exactWeight * saturated(exact) }
-            if adjacent[index] > 0 { score += word.pairWeight * saturated(adjacent[index]) }
-            if word.isRequired {
-                if any == 0 && exact == 0 { allWords = false }
-                if word.isAccented && exact == 0 { exactForms = false }
-            }
-        }
-        if allWords {
-            score += plan.allWordsBonus
-            if exactForms { score += plan.exactFormsBonus }
-        }
-        return score
     }
 }
 

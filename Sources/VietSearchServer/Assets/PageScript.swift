@@ -170,7 +170,7 @@ enum PageScript {
             } else {
               const first = state.offset + 1;
               const last = state.offset + shown;
-              setStatus("Kết quả " + first + "–" + last + (body.total >= last ? " trong " + body.total + " tài liệu" : ""));
+              setStatus("Kết quả " + first + "–" + last + (body.total >= last ? " trong " + (body.total_is_estimate ? "khoảng " : "") + body.total + " tài liệu" : ""));
             }
             $("pager").hidden = state.offset === 0 && shown < pageSize;
             $("previous-page").disabled = state.offset === 0;

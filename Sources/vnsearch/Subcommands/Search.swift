@@ -36,12 +36,13 @@ extension VNSearchCommand {
 
                 --json prints {"query", "total", "results": [{"path", "title", "score", "snippet", \
                 "snippet_markdown", "matches_all_words", "id", "format", "modified", \
-                "snippet_highlights", "title_highlights"}], "searched_as"}: path absolute, higher score better, snippet \
+                "snippet_highlights", "title_highlights"}], "searched_as", "total_is_estimate"}: path absolute, higher score better, snippet \
                 plain text, snippet_markdown with matches in **bold**, matches_all_words true when \
                 the document has every query word (very common words aside), id the document's \
                 number in the index, format its file type, modified its file's time (UTC), \
                 snippet_highlights and title_highlights the [start, end) of each match in snippet \
-                and title, counted in Unicode code points, searched_as the query with restored accents or null. No results is \
+                and title, counted in Unicode code points, searched_as the query with restored accents or null, \
+                total_is_estimate true when total is estimated (many documents match). No results is \
                 not an error (exit 0). `vnsearch serve` answers GET /api/search with the same JSON.
                 """
         )
@@ -123,6 +124,8 @@ extension VNSearchCommand {
             }
             let shown = results.results.count
             let full = results.results.filter(\.matchesAllWords).count
+            // An estimate (many documents match; counting them would cost more than the search).
+            out += results.totalIsEstimate ? "about " : ""
             out += results.total == 1 ? "1 document matches" : "\(results.total) documents match"
             if results.total < shown {
                 // A keyword query: the total counts documents with every word; partial matches follow.

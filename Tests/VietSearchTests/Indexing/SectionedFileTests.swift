@@ -77,6 +77,74 @@ import VietSearchSQLite
         }
     }
 
+    /// The pruned ranking (postings read directly) and the exhaustive one (every match scored
+    /// through FTS5) both return a sectioned file once, with its best section's score and
+    /// snippet, count it once, and pass its sections through a filter as they pass the file.
+    @Test func aSectionedFileIsOneResultPrunedAndExhaustive() throws {
+        try Self.withFolder { folder, index in
+            _ = try Self.indexer(index).run(folders: [folder.path])
+            let long = folder.appendingPathComponent("long.txt").path
+            let readOnly = try SearchIndex(path: index.path, mode: .readOnly)
+            // (An excluded word leaves out the sections that hold it, not the file: the last query
+            // still finds the long file through its other sections.)
+            let queries = ["xây dựng Đảng", "hoàngyến", "\"Dòng 1234\"", "hội nghị kinh tế", "phát triển -hoàngyến"]
+            for query in queries {
+                for limit in [1, 2, 10] {
+                    var options = SearchOptions(limit: limit)
+                    let pruned = try readOnly.search(query, options: options)
+                    options.exhaustive = true
+                    let exhaustive = try readOnly.search(query, options: options)
+                    #expect(pruned.results.map(\.path) == exhaustive.results.map(\.path), "\(query)")
+                    #expect(pruned.results.map(\.score) == exhaustive.results.map(\.score), "\(query)")
+                    #expect(pruned.results.map(\.snippet) == exhaustive.results.map(\.snippet), "\(query)")
+                    #expect(pruned.total == exhaustive.total, "\(query)")
+                    #expect(pruned.results.filter { $0.path == long }.count == 1, "\(query)")
+                    #expect(Set(pruned.results.map(\.id)).count == pruned.results.count)
+                }
+            }
+            // Every section of the long file has these words: one result, its id the file's.
+            let everywhere = try readOnly.search("phát triển kinh tế", options: SearchOptions(limit: 10))
+            #expect(everywhere.total == 1)
+            let fileID = try readOnly.connection.scalarInt("SELECT id FROM documents WHERE path = ?1", [.text(long)])
+            #expect(everywhere.results.map(\.id) == [fileID])
+            // Filters see the sections with the file's type, time and folder.
+            for filter in [
+                DocumentFilter(types: ["txt"]), DocumentFilter(folders: [folder.path]), DocumentFilter(modifiedFrom: 1),
+            ] {
+                for exhaustive in [false, true] {
+                    let found = try readOnly.search("hoàngyến", options: SearchOptions(filter: filter, exhaustive: exhaustive))
+                    #expect(found.results.map(\.path) == [long], "\(filter)")
+                    #expect(found.total == 1)
+                }
+            }
+            let excluded = try readOnly.search("hoàngyến", options: SearchOptions(filter: DocumentFilter(types: ["pdf"])))
+            #expect(excluded.total == 0)
+        }
+    }
+
+    /// The stored document of a sectioned file is the whole file: its sections joined in order,
+    /// also when asked by a later section's id; up to a length when one is given.
+    @Test func aSectionedFileIsOneStoredDocument() throws {
+        try Self.withFolder { folder, index in
+            _ = try Self.indexer(index).run(folders: [folder.path])
+            let long = folder.appendingPathComponent("long.txt")
+            let text = try String(contentsOf: long, encoding: .utf8)
+            let fileID = try #require(try index.connection.scalarInt("SELECT id FROM documents WHERE path = ?1", [.text(long.path)]))
+            let sectionID = try #require(try index.connection.scalarInt("SELECT max(id) FROM documents WHERE file = ?1", [.integer(fileID)]))
+            for id in [fileID, sectionID] {
+                let document = try #require(try index.document(id: id))
+                #expect(document.id == fileID)
+                #expect(document.path == long.path)
+                #expect(document.text == text)
+                #expect(document.textLength == text.unicodeScalars.count)
+            }
+            let cut = try #require(try index.document(id: sectionID, maximumTextLength: 10_000))
+            #expect(cut.text.unicodeScalars.count == 10_000)
+            #expect(text.hasPrefix(cut.text))
+            #expect(cut.textLength == text.unicodeScalars.count)
+        }
+    }
+
     @Test func aChangedLongFileReplacesEverySectionAndARemovedOneLeavesNone() throws {
         try Self.withFolder { folder, index in
             _ = try Self.indexer(index).run(folders: [folder.path])

@@ -94,6 +94,39 @@ import Testing
         #expect(try server.get("/api/documents/0\(id)").status == 404)
     }
 
+    /// A file longer than a section (256 KB) is indexed as several rows; the API shows it as one
+    /// document: one search result (the snippet of the section that matched), and its text from
+    /// the start of the file, cut at the preview length, `text_length` the whole file's.
+    @Test func aSectionedFileIsOneDocument() throws {
+        let tool = try ServeFixture.indexed()
+        defer { tool.remove() }
+        let line = "Báo cáo về công tác thuỷ lợi và đê điều của tỉnh trong mùa mưa năm nay.\n"
+        let text = "Sổ tay đê điều\n" + String(repeating: line, count: 9_000) + "Phụ lục: hồchứanước cuối sổ.\n"
+        try tool.write("docs/so-tay.txt", text)
+        let indexed = try tool.run(["index", tool.path("docs"), "--db", tool.database])
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        let server = try ServerProcess(tool: tool, ["--db", tool.database])
+        defer { server.stop() }
+
+        let found = try server.get("/api/search?q=de+dieu&limit=10").json()
+        let results = try #require(found["results"] as? [[String: Any]])
+        #expect(results.filter { $0["path"] as? String == tool.path("docs/so-tay.txt") }.count == 1)
+        #expect(Set(results.compactMap { $0["path"] as? String }).count == results.count)
+        let marker = try #require("hồchứanước".addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+        let last = try #require((try server.get("/api/search?q=\(marker)").json()["results"] as? [[String: Any]])?.first)
+        #expect((last["snippet"] as? String)?.contains("hồchứanước") == true)
+        let id = try #require(last["id"] as? Int)
+
+        let document = try server.get("/api/documents/\(id)?q=\(marker)").json()
+        #expect(document["path"] as? String == tool.path("docs/so-tay.txt"))
+        #expect(document["title"] as? String == "Sổ tay đê điều")
+        #expect(document["text_length"] as? Int == text.unicodeScalars.count)
+        #expect(document["truncated"] as? Bool == true)
+        let shown = try #require(document["text"] as? String)
+        #expect(shown.unicodeScalars.count == 500_000)
+        #expect(text.hasPrefix(shown))
+    }
+
     @Test func statsAndHealth() throws {
         let tool = try ServeFixture.indexed()
         defer { tool.remove() }

@@ -1,0 +1,170 @@
+import Foundation
+import TestSupport
+import Testing
+import VietSearchSQLite
+
+@testable import VietSearch
+
+/// The pruned ranking (`PrunedRanker`) returns what scoring every match returns (the same
+/// rows, scores and order, ties by rowid), whatever the query: property tests on indexes
+/// generated from a vocabulary where words have several accent forms, some words are in most
+/// documents and most in few; written in several transactions with updates and deletions, with
+/// small FTS5 pages so that doclists span many pages (doclist indexes, position lists across
+/// pages), before and after `optimize`; with filters too (only some rows allowed); and with
+/// files stored in sections (a file is one result, ranked by its best section), rewritten so
+/// that a file's sections are scattered over the rowids and straddle the halves ranked apart.
+@Suite struct PrunedRankingTests {
+    /// Deterministic pseudo-random numbers (SplitMix64).
+    struct Numbers: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Common words first (drawn most often), then words with several accent forms, then rare ones.
+    static let vocabulary = [
+        "là", "có", "của", "và", "người", "được", "trong", "cho", "gì", "ai", "nào",
+        "đang", "đảng", "đáng", "dang", "xây", "dựng", "dùng", "dụng", "nước", "nuốc", "hoà", "hòa", "hoa", "hóa", "bình",
+        "nho", "nhỏ", "nhớ", "vỏ", "vo", "võ", "thủy", "thuỷ", "thuyền", "điện", "kinh", "tế", "tễ", "chất", "bổ", "bộ", "bỏ",
+        "tác", "thực", "hành", "việt", "nam", "bệnh", "viện", "lúa", "gạo", "bóng", "đá", "đà", "sông", "trường", "học",
+        "luật", "dân", "sự", "tội", "phạm", "hiến", "pháp", "thuốc", "kháng", "sinh", "virus", "resveratrol", "covid", "19",
+    ]
+
+    static func word(_ numbers: inout Numbers) -> String {
+        // Skewed: the first words are drawn far more often.
+        let pick = Int(Double(vocabulary.count) * pow(Double.random(in: 0..<1, using: &numbers), 2.5))
+        return vocabulary[min(pick, vocabulary.count - 1)]
+    }
+
+    static func text(_ numbers: inout Numbers, words: Int) -> String {
+        (0..<words).map { _ in word(&numbers) }.joined(separator: " ")
+    }
+
+    /// An index of `count` documents written in batches (updates and deletions in between),
+    /// FTS5 pages of `pageSize` bytes; with `sectioned`, every sixth document is a file of 2–5
+    /// sections.
+    static func withIndex(
+        count: Int, pageSize: Int, seed: UInt64, optimize: Bool, sectioned: Bool = false, _ body: (SearchIndex) throws -> Void
+    ) throws {
+        try withTemporaryFolder("vietsearch-pruned") { folder throws in
+            let path = folder.appendingPathComponent("index.db").path
+            let writable = try SearchIndex(path: path, mode: .readWrite)
+            try writable.connection.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES('pgsz', \(pageSize))")
+            var numbers = Numbers(state: seed)
+            for batch in 0..<4 {
+                try writable.write { writer in
+                    for number in 0..<(count / 4) {
+                        // Later batches rewrite some earlier documents (same paths).
+                        let id = batch > 0 && number % 5 == 0 ? Int.random(in: 0..<(batch * count / 4), using: &numbers) : batch * count / 4 + number
+                        let body = text(&numbers, words: Int.random(in: 3...160, using: &numbers))
+                        let document = IndexedDocument(
+                            path: "/d/\(id).txt", title: text(&numbers, words: Int.random(in: 1...4, using: &numbers)), body: body,
+                            size: Int64(body.utf8.count), modificationTime: Int64(batch), hash: "\(id)-\(batch)-\(number)",
+                            encoding: "utf-8", format: "txt")
+                        if sectioned, id % 6 == 0 {
+                            try writeSections(document, count: Int.random(in: 2...5, using: &numbers), writer, &numbers)
+                        } else {
+                            try writer.upsert(document)
+                        }
+                    }
+                    if batch == 2 {
+                        for id in stride(from: 3, to: count / 2, by: 17) { try writer.remove(path: "/d/\(id).txt") }
+                    }
+                    try writer.refreshTermStatistics()
+                }
+            }
+            if optimize { _ = try writable.optimize() }
+            try body(try SearchIndex(path: path, mode: .readOnly))
+        }
+    }
+
+    /// Writes `document` as a file of `count` sections, as an indexing run writes a long file:
+    /// its body the first section, random texts the others.
+    static func writeSections(_ document: IndexedDocument, count: Int, _ writer: IndexWriter, _ numbers: inout Numbers) throws {
+        let id = try writer.upsert(document, mayExist: true, complete: false)
+        let file = IndexWriter.SectionedFile(
+            id: id, path: document.path, encoding: document.encoding, format: document.format, modificationTime: document.modificationTime)
+        for number in 1..<count {
+            try writer.appendSection(text(&numbers, words: Int.random(in: 3...160, using: &numbers)), number: number, of: file)
+        }
+        try writer.complete(file, size: document.size, modificationTime: document.modificationTime, hash: document.hash)
+    }
+
+    /// A random query: 1–6 words, accented or not, with prefixes, exclusions, phrases, OR.
+    static func query(_ numbers: inout Numbers) -> String {
+        let stripped = Bool.random(using: &numbers)
+        var parts: [String] = []
+        for _ in 0..<Int.random(in: 1...6, using: &numbers) {
+            var word = Self.word(&numbers)
+            if stripped { word = QuestionFolding.strip(word) }
+            switch Int.random(in: 0..<20, using: &numbers) {
+            case 0: parts.append(String(word.prefix(max(1, word.count - 2))) + "*")
+            case 1: parts.append("-" + Self.word(&numbers))
+            case 2: parts.append("\"\(word) \(Self.word(&numbers))\"")
+            case 3: parts.append("\(word) OR \(Self.word(&numbers))")
+            default: parts.append(word)
+            }
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// Searches pruned and exhaustive, and compares pages.
+    static func compare(_ index: SearchIndex, _ query: String, _ options: SearchOptions) throws {
+        var exhaustive = options
+        exhaustive.exhaustive = true
+        let pruned = try index.search(query, options: options)
+        let reference = try index.search(query, options: exhaustive)
+        #expect(pruned.results.map(\.path) == reference.results.map(\.path), "\(query) \(options.limit)+\(options.offset)")
+        #expect(Set(pruned.results.map(\.path)).count == pruned.results.count, "a file twice: \(query)")
+        #expect(Set(reference.results.map(\.path)).count == reference.results.count, "a file twice: \(query)")
+        #expect(pruned.results.map(\.score) == reference.results.map(\.score), "\(query)")
+        #expect(pruned.searchedAs == reference.searchedAs)
+        if !pruned.totalIsEstimate { #expect(pruned.total == reference.total, "\(query)") }
+    }
+
+    @Test(arguments: [(1_600, 96, false, false), (1_600, 4050, true, false), (1_600, 96, false, true), (1_600, 4050, true, true)])
+    func prunedEqualsExhaustive(count: Int, pageSize: Int, optimize: Bool, sectioned: Bool) throws {
+        try Self.withIndex(count: count, pageSize: pageSize, seed: UInt64(pageSize), optimize: optimize, sectioned: sectioned) { index in
+            if sectioned {
+                // Files in sections, some of them with sections on both sides of the halves' split.
+                let split = try #require(try index.connection.scalarInt("SELECT max(id) FROM documents")) / 2
+                #expect(try index.connection.scalarInt("SELECT count(*) FROM documents WHERE file IS NOT NULL") ?? 0 > 100)
+                #expect(try index.connection.scalarInt("SELECT count(*) FROM documents WHERE file < ?1 AND id >= ?1", [.integer(split)]) ?? 0 > 0)
+            }
+            var numbers = Numbers(state: 7)
+            for round in 0..<80 {
+                let query = Self.query(&numbers)
+                let limit = [1, 10, 10, 30][round % 4]
+                try Self.compare(index, query, SearchOptions(limit: limit, offset: round % 7 == 0 ? 5 : 0, snippetWords: 1))
+                if round % 4 == 1 {
+                    // Filtered: documents of the middle two batches, or of the last one.
+                    let filter = round % 8 == 1 ? DocumentFilter(modifiedFrom: 1, modifiedBefore: 3) : DocumentFilter(modifiedFrom: 3)
+                    try Self.compare(index, query, SearchOptions(limit: limit, snippetWords: 1, filter: filter))
+                }
+            }
+            // Questions (more than four words), typed with accents and without.
+            for text in [
+                "người thực hành là ai trong luật dân sự", "nguoi thuc hanh la ai trong luat dan su", "chất bổ trong vỏ nho có tác dụng gì",
+                "thuốc kháng sinh có tác dụng gì với virus covid 19", "bóng đá việt nam có gì mới",
+            ] {
+                try Self.compare(index, text, SearchOptions(limit: 10, snippetWords: 1))
+                try Self.compare(index, text, SearchOptions(limit: 10, snippetWords: 1, restoreAccents: false))
+            }
+        }
+    }
+}
+
+/// Diacritics removed and đ → d, as people type without them.
+enum QuestionFolding {
+    static func strip(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+                    .decomposedStringWithCanonicalMapping.unicodeScalars.filter { !$0.properties.isDiacritic && $0.properties.generalCategory != .nonspacingMark }))
+    }
+}
