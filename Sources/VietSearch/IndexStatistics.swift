@@ -16,16 +16,14 @@ extension SearchIndex {
     public func statistics() throws(VietSearchError) -> IndexStatistics {
         try wrapping {
             // Files: the sections after a file's first are not documents of their own.
-            let files = try IndexSchema.hasSectionColumn(connection) ? "SELECT count(*) FROM documents WHERE file IS NULL" : "SELECT count(*) FROM documents"
-            let documents = Int(try connection.scalarInt(files) ?? 0)
+            let files = try IndexSchema.filesOnly(connection)
+            let documents = Int(try connection.scalarInt("SELECT count(*) FROM documents" + files) ?? 0)
             let textBytes = try connection.scalarInt("SELECT coalesce(sum(length(CAST(body AS BLOB))), 0) FROM documents") ?? 0
             var encodings: [String: Int] = [:]
-            let statement = try connection.prepare(
-                files.hasSuffix("NULL") ? "SELECT encoding, count(*) FROM documents WHERE file IS NULL GROUP BY encoding"
-                    : "SELECT encoding, count(*) FROM documents GROUP BY encoding")
+            let statement = try connection.prepare("SELECT encoding, count(*) FROM documents\(files) GROUP BY encoding")
             while try statement.step() { encodings[statement.text(at: 0)] = statement.int(at: 1) }
             var formats: [String: Int] = [:]
-            let byFormat = try connection.prepare("SELECT format, count(*) FROM documents GROUP BY format")
+            let byFormat = try connection.prepare("SELECT format, count(*) FROM documents\(files) GROUP BY format")
             while try byFormat.step() { formats[byFormat.text(at: 0)] = byFormat.int(at: 1) }
             return IndexStatistics(
                 documents: documents, textBytes: textBytes, lastIndexedAt: try meta(.lastIndexedAt).flatMap { Int64($0) },

@@ -94,7 +94,7 @@ extension SearchIndex {
     public func folders(limit: Int) throws(VietSearchError) -> [(path: String, documents: Int)] {
         try wrapping {
             var counts: [Substring: Int] = [:]
-            let statement = try connection.prepare("SELECT path FROM documents")
+            let statement = try connection.prepare("SELECT path FROM documents" + IndexSchema.filesOnly(connection))
             while try statement.step() {
                 let path = statement.text(at: 0)
                 guard let slash = path.lastIndex(of: "/") else { continue }
@@ -108,9 +108,9 @@ extension SearchIndex {
 }
 
 extension SearchIndex {
-    /// How many documents the index holds.
+    /// How many documents (files) the index holds.
     public func documentCount() throws(VietSearchError) -> Int {
-        try wrapping { Int(try connection.scalarInt("SELECT count(*) FROM documents") ?? 0) }
+        try wrapping { Int(try connection.scalarInt("SELECT count(*) FROM documents" + IndexSchema.filesOnly(connection)) ?? 0) }
     }
 }
 

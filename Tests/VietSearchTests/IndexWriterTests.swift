@@ -87,7 +87,7 @@ import VietSearchSQLite
         try Self.withIndex { index in
             let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
             let document = Self.document("/a.txt", "Nghị quyết 37-NQ/TW: xây dựng Đảng, đảng viên đang học tập.", title: "Tin ngắn")
-            try index.write { writer in
+            _ = try index.write { writer in
                 try writer.upsert(
                     document, mayExist: false, pretokenized: [pretokenizer.record(document.title), pretokenizer.record(document.body)])
             }

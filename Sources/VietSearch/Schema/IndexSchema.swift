@@ -75,6 +75,12 @@ enum IndexSchema {
         try connection.scalarInt("SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'file'") == 1
     }
 
+    /// The condition that keeps the rows of `documents` that are files (not later sections), as
+    /// a `WHERE` clause; empty for an index without sections.
+    static func filesOnly(_ connection: SQLiteConnection) throws(SQLiteError) -> String {
+        try hasSectionColumn(connection) ? " WHERE file IS NULL" : ""
+    }
+
     /// Text longer than this is stored and indexed as sections of about this size, each its own
     /// row (see `documents`): a file of any size is read, analysed and inserted in pieces, in
     /// bounded memory, and SQLite's limit on one value (1,000,000,000 bytes) never applies.

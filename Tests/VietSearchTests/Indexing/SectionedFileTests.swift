@@ -142,6 +142,11 @@ import VietSearchSQLite
             #expect(cut.text.unicodeScalars.count == 10_000)
             #expect(text.hasPrefix(cut.text))
             #expect(cut.textLength == text.unicodeScalars.count)
+            // Counted as one file wherever files are counted.
+            #expect(try index.documentCount() == 2)
+            #expect(try index.statistics().formats == ["txt": 2])
+            #expect(try index.statistics().encodings == ["utf-8": 2])
+            #expect(try index.folders(limit: 10).map(\.documents) == [2])
         }
     }
 
