@@ -9,8 +9,13 @@ extension SearchIndex {
     /// typed accent form weighted above other forms, plus adjacency of consecutive words. Keyword
     /// queries (up to four words) put documents with every word first, and among those, the ones
     /// with every word in the form typed.
+    ///
+    /// Fails with `.queryRejected` when the query is over `options.limits`.
     public func search(_ text: String, options: SearchOptions = SearchOptions()) throws(VietSearchError) -> SearchResults {
         var query = SearchQuery(parsing: text)
+        if let reason = options.limits.violation(of: query, tokens: planner.tokens(of:)) { throw .queryRejected(reason: reason) }
+        var options = options
+        (options.offset, options.limit) = (max(options.offset, 0), max(options.limit, 0))
         return try wrapping {
             let statistics = try termStatistics(for: query)
             var searchedAs: String?
@@ -21,7 +26,7 @@ extension SearchIndex {
             guard let plan = planner.plan(for: query, exact: options.exact, statistics: statistics) else {
                 return SearchResults(query: text, total: 0, results: [], searchedAs: searchedAs)
             }
-            let wanted = options.offset + options.limit
+            let wanted = options.rowsWanted
             // Row lengths in memory: a `%_docsize` lookup per scored row was a fifth of the time
             // of questions without diacritics.
             try documentLengths.refresh(from: connection, table: "documents_fts")
@@ -151,7 +156,7 @@ extension SearchIndex {
     func top(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int) throws -> (rows: [(id: Int64, score: Double)], count: Int) {
         // Without a row to return, SQLite would skip scoring (and counting) the matches.
         guard limit > 0 else { return ([], try count(ranked.expression)) }
-        let wanted = offset + limit
+        let wanted = SearchOptions(limit: limit, offset: offset).rowsWanted
         guard rankInParallel, documentLengths.isLoaded, documentLengths.lengths.count > Self.rowsToSplit, let partner = searchPartner() else {
             let ranked = try rank(ranked, rowids: nil, limit: limit, offset: offset)
             return (ranked.rows, ranked.count)

@@ -432,20 +432,20 @@ struct QueryPlanner {
             return result
         }
 
-        /// `(expression) NOT (excluded)` for each excluded clause; its phrases do not score.
+        /// `(expression) NOT (every excluded term OR'd)`; its phrases do not score. One NOT, not
+        /// one per exclusion: nested, each one was a level of FTS5's parser stack, and 95 of them
+        /// overflowed it.
         mutating func excluding(_ query: SearchQuery, from positive: String) -> String {
-            var expression = positive
+            var parts: [String] = []
             for clause in query.excludedClauses {
-                var parts: [String] = []
                 for term in clause.alternatives {
                     let tokens = planner.tokens(of: term)
                     guard !tokens.isEmpty else { continue }
                     parts += forms(term, tokens, rank: -1)
                 }
-                guard !parts.isEmpty else { continue }
-                expression = "(\(expression)) NOT (\(parts.joined(separator: " OR ")))"
             }
-            return expression
+            guard !parts.isEmpty else { return positive }
+            return "(\(positive)) NOT (\(parts.joined(separator: " OR ")))"
         }
 
         private func quoted(_ key: String) -> String { "\"\(key)\"" }

@@ -17,17 +17,27 @@ public struct SearchOptions: Sendable, Hashable {
     /// accents restored from the index's statistics (`chat bo trong vo nho` as `chất bổ trong vỏ
     /// nho`): as accurate as searching every accent form, and about three times faster.
     public var restoreAccents: Bool
+    /// What a query may ask for; over a limit, the search fails with the reason.
+    public var limits: QueryLimits
 
     public init(
         limit: Int = 10, offset: Int = 0, exact: Bool = false, highlightStart: String = "[", highlightEnd: String = "]",
-        snippetWords: Int = 24, restoreAccents: Bool = true
+        snippetWords: Int = 24, restoreAccents: Bool = true, limits: QueryLimits = QueryLimits()
     ) {
         self.restoreAccents = restoreAccents
+        self.limits = limits
         self.limit = limit
         self.offset = offset
         self.exact = exact
         self.highlightStart = highlightStart
         self.highlightEnd = highlightEnd
         self.snippetWords = snippetWords
+    }
+
+    /// Rows a search ranks to fill the page: `offset + limit`, negative values taken as 0, and
+    /// saturating (an offset near `Int.max` asks for a page past every result, not an overflow).
+    var rowsWanted: Int {
+        let (sum, overflow) = max(offset, 0).addingReportingOverflow(max(limit, 0))
+        return overflow ? Int.max : sum
     }
 }

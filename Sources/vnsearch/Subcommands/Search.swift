@@ -114,7 +114,11 @@ extension VNSearchCommand {
 
         static func text(_ results: SearchResults) -> String {
             let searchedAs = results.searchedAs.map { "Searched as: \($0)\n\n" } ?? ""
-            guard !results.results.isEmpty else { return searchedAs + "no documents match \(results.query)\n" }
+            guard !results.results.isEmpty else {
+                let parsed = SearchQuery(parsing: results.query)
+                let why = parsed.positiveClauses.isEmpty && !parsed.excludedClauses.isEmpty ? " (it only leaves words out: nothing to search for)" : ""
+                return searchedAs + "no documents match \(results.query)\(why)\n"
+            }
             var out = searchedAs
             for (number, result) in results.results.enumerated() {
                 var snippet = ""

@@ -1,0 +1,57 @@
+import VietnameseText
+
+/// What one search accepts, so that its time and memory are bounded whatever is typed or pasted.
+/// A query over a limit is refused with the reason (`VietSearchError.queryRejected`), never
+/// searched in part: a shortened query would find other documents without saying so.
+///
+/// The defaults keep every accepted query on the 35,000-article news index under a second
+/// (the fuzz run and the costliest queries measured are in docs/ENGINE.md, "Hostile queries").
+public struct QueryLimits: Sendable, Hashable {
+    /// Characters (Unicode scalars) of the text typed: a long question is under 200.
+    public var maxCharacters: Int
+    /// Words of every clause together (each alternative, each excluded word), a phrase or a
+    /// code such as `37-NQ/TW` counting each of its words: each one is a doclist walked at every
+    /// candidate.
+    public var maxWords: Int
+    /// `prefix*` terms: each one merges the doclists of every word it starts, all of them, before
+    /// the first row is ranked.
+    public var maxPrefixes: Int
+    /// Letters a prefix needs before its `*`: `t*` stands for a fifth of all the words of a text.
+    public var minimumPrefixLength: Int
+
+    public init(maxCharacters: Int = 1_000, maxWords: Int = 64, maxPrefixes: Int = 4, minimumPrefixLength: Int = 2) {
+        self.maxCharacters = maxCharacters
+        self.maxWords = maxWords
+        self.maxPrefixes = maxPrefixes
+        self.minimumPrefixLength = minimumPrefixLength
+    }
+
+    /// Why `query` is over a limit, or nil when it is within them all. `tokens`: the analyzer's
+    /// tokens of a term, as the planner will search them.
+    func violation(of query: SearchQuery, tokens: (SearchQuery.Term) -> [Token]) -> String? {
+        let characters = query.text.unicodeScalars.count
+        if characters > maxCharacters {
+            return "the query is too long: \(characters) characters (at most \(maxCharacters))"
+        }
+        var words = 0
+        var prefixes = 0
+        for clause in query.clauses {
+            for term in clause.alternatives {
+                let termTokens = tokens(term)
+                words += termTokens.count
+                guard term.isPrefix, let last = termTokens.last else { continue }
+                prefixes += 1
+                if last.folded.count < minimumPrefixLength {
+                    return "the prefix \(last.folded)* is too short: a prefix needs at least \(minimumPrefixLength) letters"
+                }
+            }
+        }
+        if words > maxWords {
+            return "the query has too many words: \(words) (at most \(maxWords); each word of a phrase counts)"
+        }
+        if prefixes > maxPrefixes {
+            return "the query has too many prefix searches: \(prefixes) (at most \(maxPrefixes))"
+        }
+        return nil
+    }
+}
