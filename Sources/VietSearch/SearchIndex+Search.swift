@@ -214,18 +214,36 @@ extension SearchIndex {
     /// Path, title and snippet of the rows found, in their order.
     func results(_ rows: [(id: Int64, score: Double)], snippets: SnippetBuilder, options: SearchOptions) throws -> [SearchResult] {
         guard !rows.isEmpty else { return [] }
-        let statement = try connection.prepare("SELECT path, title, body FROM documents WHERE id = ?1")
+        let statement = try connection.prepare("SELECT path, title FROM documents WHERE id = ?1")
         let words = min(max(options.snippetWords, 1), 64)
         return try rows.compactMap { row -> SearchResult? in
             statement.reset()
             try statement.bind([.integer(row.id)])
             guard try statement.step() else { return nil }
             let title = statement.text(at: 1)
-            let body = statement.text(at: 2)
-            let (snippet, hasAllWords) = snippets.describe(
-                title: title, body: body, words: words, start: options.highlightStart, end: options.highlightEnd)
+            // Read while the statement holds its read transaction: the same row as its path.
+            let (body, isCut) = try storedBody(of: row.id)
+            var (snippet, hasAllWords) = snippets.describe(
+                title: title, body: body, isCut: isCut, words: words, start: options.highlightStart, end: options.highlightEnd)
+            if isCut && !hasAllWords, let expression = snippets.everyRequiredWord(variantMarker: planner.variantMarker) {
+                hasAllWords = try connection.scalarInt(
+                    "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1 AND rowid = ?2",
+                    [.text(expression), .integer(row.id)]) == 1
+            }
             return SearchResult(
                 path: statement.text(at: 0), title: title, score: row.score, snippet: snippet, matchesAllWords: hasAllWords)
         }
+    }
+
+    /// The part of a document's stored text that snippets read (`SnippetBuilder.window`), and
+    /// whether that is less than all of it. Read in place: selecting the column loads all of it.
+    func storedBody(of id: Int64) throws -> (bytes: [UInt8], isCut: Bool) {
+        let blob = try connection.openBlob(table: "documents", column: "body", rowid: id)
+        // A little past the limit, to see whether a token ends there.
+        var bytes = try blob.read(0..<min(blob.count, snippetScanLimit + 1))
+        let length = SnippetBuilder.window(of: bytes, total: blob.count, limit: snippetScanLimit)
+        bytes.removeSubrange(length...)
+        bodyBytesRead += bytes.count
+        return (bytes, length < blob.count)
     }
 }

@@ -26,6 +26,10 @@ public final class SearchIndex {
     var partner: SearchIndex??
     /// Rankings whose upper half the partner ranked (tests check that splits happen).
     var partnerRankings = 0
+    /// Bytes of stored text read for snippets (tests check that it does not grow with documents).
+    var bodyBytesRead = 0
+    /// Bytes of a stored text that a snippet reads at most (tests lower it).
+    var snippetScanLimit = SnippetBuilder.scanLimit
     /// Row lengths for `vietsearch_rank`, loaded by the first search (see `DocumentLengths`),
     /// and the count of rows it scores.
     let ranking: RankingSession

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import VietSearch
+
+/// A search's cost does not depend on the size of the documents it finds: snippets read at most
+/// `SnippetBuilder.scanLimit` bytes of a stored text (a 30 MB document cost 0.7 s and 690 MB per
+/// search when its whole text was loaded and analysed), and still say rightly whether a document
+/// has every word.
+@Suite struct LargeDocumentSearchTests {
+    /// `Hòa Bình` at the start, `thủy điện` only past the part a snippet reads.
+    static func largeBody(bytes: Int) -> String {
+        let filler = "Văn bản dài về nông nghiệp, giáo dục và y tế của tỉnh. "
+        let repeats = bytes / filler.utf8.count
+        return "Hòa Bình mở đầu. " + String(repeating: filler, count: repeats) + "Nhà máy thủy điện ở cuối."
+    }
+
+    static func withIndex(_ documents: [(String, String)], _ body: (SearchIndex) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vietsearch-large-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("index.db").path
+        let writable = try SearchIndex(path: path, mode: .readWrite)
+        try writable.write { writer in
+            for (name, text) in documents {
+                try writer.upsert(
+                    IndexedDocument(
+                        path: "/docs/\(name)", title: name, body: text, size: Int64(text.utf8.count), modificationTime: 0,
+                        hash: name, encoding: "utf-8", format: "txt"))
+            }
+            try writer.refreshTermStatistics()
+        }
+        try body(try SearchIndex(path: path, mode: .readOnly))
+    }
+
+    /// With the limit lowered to 4 KB (a debug build analyses slowly): documents of 40 and 160 KB.
+    @Test(arguments: [40 << 10, 160 << 10])
+    func snippetsReadABoundedWindow(size: Int) throws {
+        let documents = [("large.txt", Self.largeBody(bytes: size)), ("small.txt", "Hòa Bình và thủy điện.")]
+        try Self.withIndex(documents) { index in
+            index.snippetScanLimit = 4 << 10
+            let results = try index.search("hoa binh thuy dien")
+            #expect(results.results.count == 2)
+            #expect(index.bodyBytesRead <= index.snippetScanLimit + 100)
+            let large = try #require(results.results.first { $0.path.hasSuffix("large.txt") })
+            // The window read has "Hòa Bình"; the FTS5 index says the rest has "thủy điện".
+            #expect(large.snippet.hasPrefix("[Hòa] [Bình] mở đầu."))
+            #expect(large.snippet.hasSuffix("…"))
+            #expect(large.matchesAllWords)
+            #expect(results.results.allSatisfy { $0.matchesAllWords })
+
+            let exact = try index.search("thủy điện hòa bình", options: SearchOptions(exact: true))
+            #expect(exact.results.count == 2)
+            #expect(exact.results.allSatisfy { $0.matchesAllWords })
+            let prefix = try index.search("hoa binh thu*")
+            #expect(prefix.results.first { $0.path.hasSuffix("large.txt") }?.matchesAllWords == true)
+            let missing = try index.search("hoa binh lua", options: SearchOptions(restoreAccents: false))
+            #expect(missing.results.first { $0.path.hasSuffix("large.txt") }?.matchesAllWords == false)
+        }
+    }
+
+    /// The window ends between tokens (at a space or line break), else at a character boundary.
+    @Test func windowEndsBetweenTokens() {
+        let text = Array("một hai ba".utf8)
+        #expect(SnippetBuilder.window(of: text, total: text.count, limit: 100) == text.count)
+        #expect(SnippetBuilder.window(of: text, total: 1_000, limit: 8) == 5)  // "một" (5 bytes)
+        #expect(SnippetBuilder.window(of: text, total: 1_000, limit: 9) == 9)  // "một hai": a space right at the limit
+        let word = Array("đđđđ".utf8)  // no space; 2 bytes a letter
+        #expect(SnippetBuilder.window(of: word, total: 1_000, limit: 5) == 4)
+    }
+}
