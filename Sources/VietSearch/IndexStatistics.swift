@@ -8,6 +8,9 @@ public struct IndexStatistics: Sendable, Hashable {
     public var schemaVersion: Int
     /// Documents per source encoding.
     public var encodings: [String: Int]
+
+    /// The encoding of documents that were UTF-8 with invalid bytes (each replaced by U+FFFD).
+    public static let damagedUTF8 = TextDecoder.damagedUTF8
 }
 
 extension SearchIndex {

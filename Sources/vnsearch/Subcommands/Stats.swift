@@ -46,6 +46,9 @@ extension VNSearchCommand {
                 print("last indexed:   \(lastIndexed ?? "never")")
                 print("schema version: \(stats.schemaVersion)")
                 print("encodings:      " + stats.encodings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                if let damaged = stats.encodings[IndexStatistics.damagedUTF8], damaged > 0 {
+                    print("warning:        \(damaged) documents are UTF-8 with invalid bytes, shown as U+FFFD")
+                }
             }
         }
     }
