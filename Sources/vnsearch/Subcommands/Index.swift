@@ -14,7 +14,13 @@ extension VNSearchCommand {
                 Vietnamese encoding, detected per file: Windows-1258, TCVN3 (ABC), VNI, VISCII; \
                 --verbose and `vnsearch stats` show the encodings found. A second run \
                 re-reads only new and changed files and removes deleted ones. Binary, empty and \
-                unreadable files are reported and skipped; the run still succeeds.
+                unreadable files are reported and skipped; the run still succeeds. What cannot be \
+                read (a file, or a folder without permission) keeps its indexed version.
+
+                Links to folders are not followed. Links to files are followed when the file is \
+                inside the folders indexed; others are skipped with the reason, unless \
+                --follow-links is given. File names that are not UTF-8 are indexed with U+FFFD \
+                in place of their bad bytes.
 
                 Interrupting a run (Ctrl-C) leaves a consistent, searchable index; the next run \
                 finishes the work. Only one indexer runs on an index at a time.
@@ -33,8 +39,11 @@ extension VNSearchCommand {
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
         var quiet = false
 
-        @Flag(name: .shortAndLong, help: "List every skipped file and the encodings found.")
+        @Flag(name: .shortAndLong, help: "List every skipped file, the warnings and the encodings found.")
         var verbose = false
+
+        @Flag(help: "Also follow links to files outside the folders indexed.")
+        var followLinks = false
 
         func validate() throws {
             for folder in folders {
@@ -53,7 +62,9 @@ extension VNSearchCommand {
             let showProgress = !quiet && Terminal.standardErrorIsTTY
             var lastUpdate = Date.distantPast
             let started = Date()
-            let report = try FolderIndexer(index: index).run(folders: folders) { progress in
+            let indexer = FolderIndexer(index: index)
+            indexer.followLinks = followLinks
+            let report = try indexer.run(folders: folders) { progress in
                 guard showProgress, Date().timeIntervalSince(lastUpdate) > 0.1 else { return }
                 lastUpdate = Date()
                 Terminal.status(Self.progressLine(progress, elapsed: Date().timeIntervalSince(started)))
@@ -65,6 +76,11 @@ extension VNSearchCommand {
             }
             if !verbose && report.skipped.count > 20 {
                 Terminal.error("… and \(report.skipped.count - 20) more skipped files (--verbose lists them all)")
+            }
+            if verbose {
+                for warning in report.warnings { Terminal.error("warning: \(warning.path): \(warning.message)") }
+            } else if !report.warnings.isEmpty {
+                Terminal.error("\(report.warnings.count) files indexed with warnings (--verbose lists them)")
             }
             print(
                 "added \(report.added), updated \(report.updated), removed \(report.removed), "
