@@ -27,8 +27,8 @@ extension SearchIndex {
                 return SearchResults(query: text, total: 0, results: [], searchedAs: searchedAs)
             }
             let wanted = options.rowsWanted
-            // Row lengths in memory: a `%_docsize` lookup per scored row was a fifth of the time
-            // of questions without diacritics.
+            // Row lengths in memory: a `%_docsize` lookup per scored row would be a large share of
+            // a question's time (see `DocumentLengths`).
             try documentLengths.refresh(from: connection, table: "documents_fts")
             // Each tier is ranked only when the one above it has too few documents. Ranking
             // scores every row of a tier, so its row count comes with it: the total needs no
@@ -79,9 +79,9 @@ extension SearchIndex {
     /// A question (more than `strictTierMaxWords` words) typed without any accent, with each
     /// plain word's likely accents restored (`AccentRestorer`); nil for any other query, or an
     /// index without pair counts. Searched as typed, a restored question picks its candidates
-    /// and scores its common words in one form each, as a question typed with accents does: on
-    /// the ViNewsQA dev questions the median time fell from 18.5 to 5.7 ms, recall@10 0.739 →
-    /// 0.735 (docs/ENGINE.md).
+    /// and scores its common words in one form each, as a question typed with accents does:
+    /// far fewer doclists to walk, at about the same recall (docs/ENGINE.md, "Restoring the
+    /// accents of questions typed without them").
     func restoringAccents(of query: SearchQuery, statistics: TermStatistics) throws -> SearchQuery? {
         let positive = query.positiveClauses
         guard positive.count > planner.weights.strictTierMaxWords else { return nil }
@@ -152,7 +152,7 @@ extension SearchIndex {
     ///
     /// A read-only index ranks the two halves of the rowids at once, this connection the lower
     /// and a partner connection the upper on another thread, and merges them: walking doclists
-    /// and scoring rows is ~70 % of a search's time, and each half has about half the rows.
+    /// and scoring rows is most of a search's time, and each half has about half the rows.
     func top(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int) throws -> (rows: [(id: Int64, score: Double)], count: Int) {
         // Without a row to return, SQLite would skip scoring (and counting) the matches.
         guard limit > 0 else { return ([], try count(ranked.expression)) }

@@ -13,8 +13,8 @@ import Glibc
 /// Paths are bytes: names that are not UTF-8 (old archives unzipped on Linux) are opened by
 /// their bytes, and stored and shown with U+FFFD in place of the bytes that are not UTF-8.
 ///
-/// Plain `readdir`/`lstat`: a re-run over 35k unchanged files is mostly this walk, and
-/// FileManager's enumerator with resource values was several times slower.
+/// Plain `readdir`/`lstat`: a re-run over a folder of unchanged files is mostly this walk, and
+/// FileManager's enumerator with resource values is several times slower.
 struct FolderWalker {
     struct File: Sendable {
         /// Absolute, standardized path, as stored (U+FFFD for bytes that are not UTF-8).
