@@ -4,8 +4,8 @@ import VietnameseText
 /// A query over a limit is refused with the reason (`VietSearchError.queryRejected`), never
 /// searched in part: a shortened query would find other documents without saying so.
 ///
-/// The defaults keep every accepted query on the 35,000-article news index under a second
-/// (the fuzz run and the costliest queries measured are in docs/ENGINE.md, "Hostile queries").
+/// The defaults keep every accepted query on the news index under a second (the fuzz run and
+/// the costliest queries measured: docs/ENGINE.md, "Hostile queries and documents").
 public struct QueryLimits: Sendable, Hashable {
     /// Characters (Unicode scalars) of the text typed: a long question is under 200.
     public var maxCharacters: Int
@@ -13,8 +13,8 @@ public struct QueryLimits: Sendable, Hashable {
     /// code such as `37-NQ/TW` counting each of its words: each one is a doclist walked at every
     /// candidate.
     public var maxWords: Int
-    /// `prefix*` terms: each one merges the doclists of every word it starts, all of them, before
-    /// the first row is ranked.
+    /// `prefix*` terms: each one merges the doclists of every word it starts, whole, before the
+    /// first row is ranked.
     public var maxPrefixes: Int
     /// Letters a prefix needs before its `*`: `t*` stands for a fifth of all the words of a text.
     public var minimumPrefixLength: Int

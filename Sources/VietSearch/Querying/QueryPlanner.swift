@@ -432,8 +432,8 @@ struct QueryPlanner {
         }
 
         /// `(expression) NOT (every excluded term OR'd)`; its phrases do not score. One NOT, not
-        /// one per exclusion: nested, each one was a level of FTS5's parser stack, and 95 of them
-        /// overflowed it.
+        /// one per exclusion: nested, each one would be a level of FTS5's parser stack, which
+        /// overflows at about a hundred.
         mutating func excluding(_ query: SearchQuery, from positive: String) -> String {
             var parts: [String] = []
             for clause in query.excludedClauses {

@@ -46,7 +46,7 @@ public struct SearchQuery: Sendable, Hashable {
     }
 
     /// Parses `text`. A query made only of exclusions (`-abc`) has nothing to search for: it
-    /// finds nothing (it was once read as its words, finding the very documents it left out).
+    /// finds nothing (read as its words, it would find the very documents it leaves out).
     public init(parsing text: String) {
         self.text = text
         var items: [(term: Term, excluded: Bool)] = []
@@ -110,8 +110,7 @@ public struct SearchQuery: Sendable, Hashable {
 
     /// The clauses with each one kept once (the first time it was typed), and each clause's
     /// alternatives too. A repeat adds no document and only costs: the same doclists walked
-    /// again for every candidate (3,000 copies of a phrase took 21 s). Compared as typed, case
-    /// and spacing aside.
+    /// again for every candidate. Compared as typed, case and spacing aside.
     static func withoutRepeats(_ clauses: [Clause]) -> [Clause] {
         var seen = Set<[String]>()
         var kept: [Clause] = []

@@ -128,10 +128,9 @@ struct SnippetBuilder {
     }
 
     /// Bytes of a document's stored text that a snippet reads at most: the snippet comes from
-    /// the best window within them, so its cost does not grow with the document (a 30 MB
-    /// document took 0.7 s and 690 MB per search when the whole text was analysed). As in
-    /// Lucene's highlighters (`maxAnalyzedChars`), a document whose query words all lie further
-    /// in shows its opening words.
+    /// the best window within them, so its cost does not grow with the document (docs/ENGINE.md,
+    /// "Hostile queries and documents"). As in Lucene's highlighters (`maxAnalyzedChars`), a
+    /// document whose query words all lie further in shows its opening words.
     static let scanLimit = 256 << 10
 
     /// The snippet of `body`, and whether `title` and `body` together have every required word

@@ -85,9 +85,9 @@ extension VNSearchCommand {
             print(
                 "added \(report.added), updated \(report.updated), removed \(report.removed), "
                     + "unchanged \(report.unchanged), skipped \(report.skipped.count) "
-                    + String(format: "(%.1f MB read in %.1f s) → %@", Double(report.bytesRead) / 1e6, report.seconds, path))
+                    + String(format: "(%.1f MB read in %.1f s) → ", Double(report.bytesRead) / 1e6, report.seconds) + Terminal.escaped(path))
             if verbose && !report.encodings.isEmpty {
-                print("encodings: " + report.encodings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                print("encodings: " + Terminal.escaped(report.encodings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
             }
         }
 

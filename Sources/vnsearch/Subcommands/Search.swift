@@ -112,12 +112,14 @@ extension VNSearchCommand {
             text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         }
 
+        /// The results for a terminal. Every text from the index or the query is escaped
+        /// (`Terminal.escaped`): a document, its title or its file name may hold escape sequences.
         static func text(_ results: SearchResults) -> String {
-            let searchedAs = results.searchedAs.map { "Searched as: \($0)\n\n" } ?? ""
+            let searchedAs = results.searchedAs.map { "Searched as: \(Terminal.escaped($0))\n\n" } ?? ""
             guard !results.results.isEmpty else {
                 let parsed = SearchQuery(parsing: results.query)
                 let why = parsed.positiveClauses.isEmpty && !parsed.excludedClauses.isEmpty ? " (it only leaves words out: nothing to search for)" : ""
-                return searchedAs + "no documents match \(results.query)\(why)\n"
+                return searchedAs + "no documents match \(Terminal.escaped(results.query))\(why)\n"
             }
             var out = searchedAs
             for (number, result) in results.results.enumerated() {
@@ -126,18 +128,19 @@ extension VNSearchCommand {
                 var piece = ""
                 for character in oneLine(result.snippet) {
                     if character == Character(start) || character == Character(end) {
-                        snippet += highlighted ? Terminal.highlight(piece) : piece
+                        snippet += highlighted ? Terminal.highlight(Terminal.escaped(piece)) : Terminal.escaped(piece)
                         piece = ""
                         highlighted = character == Character(start)
                     } else {
                         piece.append(character)
                     }
                 }
-                snippet += highlighted ? Terminal.highlight(piece) : piece
+                snippet += highlighted ? Terminal.highlight(Terminal.escaped(piece)) : Terminal.escaped(piece)
                 if !Terminal.useColor {
-                    snippet = markdown(oneLine(result.snippet))
+                    snippet = Terminal.escaped(markdown(oneLine(result.snippet)))
                 }
-                out += "\(number + 1). \(Terminal.bold(result.title))\n   \(Terminal.dim(result.path))\n   \(snippet)\n\n"
+                let title = Terminal.bold(Terminal.escaped(result.title))
+                out += "\(number + 1). \(title)\n   \(Terminal.dim(Terminal.escaped(result.path)))\n   \(snippet)\n\n"
             }
             let shown = results.results.count
             let full = results.results.filter(\.matchesAllWords).count
