@@ -61,6 +61,7 @@ public final class FolderIndexer {
         let started = Date()
         let lock = try IndexerLock(indexPath: index.path)
         defer { lock.release() }
+        TemporaryCopy.removeAbandonedCopies()
 
         var report = IndexingReport()
         let walk = FolderWalker.walk(folders, followLinks: followLinks)
