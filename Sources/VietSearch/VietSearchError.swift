@@ -14,6 +14,8 @@ public enum VietSearchError: Error, Sendable, Equatable, CustomStringConvertible
     case database(SQLiteError)
     /// The query is over one of the `QueryLimits`; `reason` says which.
     case queryRejected(reason: String)
+    /// The path cannot hold an index (a folder, a device, a folder that does not exist).
+    case unusablePath(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,8 @@ public enum VietSearchError: Error, Sendable, Equatable, CustomStringConvertible
             return error.description
         case .queryRejected(let reason):
             return reason
+        case .unusablePath(let path, let reason):
+            return "\(path) cannot be used as an index: \(reason)"
         }
     }
 }

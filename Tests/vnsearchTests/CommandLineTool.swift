@@ -41,8 +41,9 @@ struct CommandLineTool {
 
     /// Starts the binary; the caller waits (or kills it). `tools`: a folder searched first for
     /// the programs it runs (`pdftotext`). `unprivileged`: through `Self.unprivileged`.
-    func start(_ arguments: [String], tools: String? = nil, unprivileged: Bool = false) throws -> (Process, Pipe, Pipe) {
+    func start(_ arguments: [String], tools: String? = nil, unprivileged: Bool = false, in directory: String? = nil) throws -> (Process, Pipe, Pipe) {
         let process = Process()
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         if unprivileged, let wrapper = Self.unprivileged, let first = wrapper.first {
             process.executableURL = URL(fileURLWithPath: first)
             process.arguments = Array(wrapper.dropFirst()) + [Self.binary.path] + arguments
@@ -50,7 +51,7 @@ struct CommandLineTool {
             process.executableURL = Self.binary
             process.arguments = arguments
         }
-        process.environment = ["NO_COLOR": "1", "HOME": folder.path, "PATH": (tools.map { $0 + ":" } ?? "") + "/usr/bin:/bin"]
+        process.environment = ["NO_COLOR": "1", "HOME": folder.path, "XDG_DATA_HOME": folder.path + "/.local/share", "PATH": (tools.map { $0 + ":" } ?? "") + "/usr/bin:/bin"]
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -60,8 +61,8 @@ struct CommandLineTool {
     }
 
     @discardableResult
-    func run(_ arguments: [String], tools: String? = nil, unprivileged: Bool = false) throws -> Output {
-        let (process, out, err) = try start(arguments, tools: tools, unprivileged: unprivileged)
+    func run(_ arguments: [String], tools: String? = nil, unprivileged: Bool = false, in directory: String? = nil) throws -> Output {
+        let (process, out, err) = try start(arguments, tools: tools, unprivileged: unprivileged, in: directory)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

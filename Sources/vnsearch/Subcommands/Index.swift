@@ -31,8 +31,14 @@ extension VNSearchCommand {
                 """
         )
 
-        @Argument(help: "Folders to index.", completion: .directory)
-        var folders: [String]
+        /// Taken as typed even when a name begins with "-" (`-dashdir` was read as short options,
+        /// among them `-h`, and printed the help); an unknown option is then reported as a folder
+        /// that does not exist.
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Folders to index.", valueName: "folders"), completion: .directory)
+        var arguments: [String] = []
+
+        /// The folders: every argument but a `--` (which only ends the options, as usual).
+        var folders: [String] { arguments.filter { $0 != "--" } }
 
         @OptionGroup var database: DatabaseOptions
 
@@ -46,6 +52,7 @@ extension VNSearchCommand {
         var followLinks = false
 
         func validate() throws {
+            guard !folders.isEmpty else { throw ValidationError("Missing the folders to index: vnsearch index <folder>...") }
             for folder in folders {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -56,8 +63,12 @@ extension VNSearchCommand {
 
         func run() throws {
             let path = database.resolvedPath
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            // Only the default location's folder is made: a --db path in a folder that does not
+            // exist is a mistake to report (see `IndexLocation`).
+            if database.isDefaultLocation {
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            }
             let index = try SearchIndex(path: path, mode: .readWrite)
             let showProgress = !quiet && Terminal.standardErrorIsTTY
             var lastUpdate = Date.distantPast
