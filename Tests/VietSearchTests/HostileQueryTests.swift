@@ -69,6 +69,7 @@ import VietSearch
         ("thu* tha* the* tho* nga*", "too many prefix searches: 5"),
         ("t*", "prefix t* is too short"),
         ("xay Đ*", "prefix d* is too short"),
+        ("th*", "prefix th* is too short: a prefix needs at least 3 letters"),
     ]
 
     /// Over a limit, the search fails with the reason; at the limit, it runs.
@@ -88,7 +89,7 @@ import VietSearch
         try SearchIndexTests.withIndex { (index: SearchIndex) throws in
             _ = try index.search("dang " + String(repeating: " ", count: 995))
             _ = try index.search((0..<63).map { "w\($0)" }.joined(separator: " ") + " dang")
-            _ = try index.search("thu* tha* the* đả*")
+            _ = try index.search("thu* tha* the* đản*")
             _ = try index.search("*")  // no letters: not a prefix
             let limits = QueryLimits(maxCharacters: 10, maxWords: 2, maxPrefixes: 0, minimumPrefixLength: 1)
             #expect(throws: VietSearchError.self) { try index.search("a b c", options: SearchOptions(limits: limits)) }

@@ -51,5 +51,10 @@ import Testing
         #expect(onlyExcluded.stdout == "no documents match -dang (it only leaves words out: nothing to search for)\n")
         let onlyExcludedJSON = try tool.run(["search", "-dang -hoi", "--db", tool.database, "--json"])
         #expect(Self.json(onlyExcludedJSON)?["total"] as? Int == 0)
+
+        // After `--`, anything is the query, even what looks like an option.
+        let dashes = try tool.run(["search", "--db", tool.database, "--json", "--", "--limit", "dang"])
+        #expect(dashes.status == 0, "\(dashes.stderr)")
+        #expect(Self.json(dashes)?["query"] as? String == "--limit dang")
     }
 }

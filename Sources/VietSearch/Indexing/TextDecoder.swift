@@ -42,7 +42,7 @@ enum TextDecoder {
     /// last character (a truncated download), or with at least `sequencesPerInvalidByte`
     /// well-formed multi-byte characters per invalid byte. Legacy 8-bit text is the other way
     /// round: its letters are single bytes that seldom happen to form a UTF-8 sequence. Among the
-    /// shared corpus's 22 TCVN3, VNI, VISCII and Windows-1258 text layers and the fixtures, the
+    /// shared corpus's 21 TCVN3, VNI, VISCII and Windows-1258 text layers and the fixtures' 5, the
     /// most UTF-8-like had 16 sequences to 509 invalid bytes (VISCII); most have none. Read as
     /// legacy, a UTF-8 file with one bad byte would lose all of its Vietnamese letters.
     static func isMostlyUTF8(_ bytes: [UInt8]) -> Bool {

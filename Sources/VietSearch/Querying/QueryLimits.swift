@@ -16,10 +16,12 @@ public struct QueryLimits: Sendable, Hashable {
     /// `prefix*` terms: each one merges the doclists of every word it starts, whole, before the
     /// first row is ranked.
     public var maxPrefixes: Int
-    /// Letters a prefix needs before its `*`: `t*` stands for a fifth of all the words of a text.
+    /// Letters a prefix needs before its `*`: `t*` stands for a fifth of all the words of a text,
+    /// and a Vietnamese prefix of two letters is mostly a syllable's onset (`th*`, `ng*`), which
+    /// thousands of words share.
     public var minimumPrefixLength: Int
 
-    public init(maxCharacters: Int = 1_000, maxWords: Int = 64, maxPrefixes: Int = 4, minimumPrefixLength: Int = 2) {
+    public init(maxCharacters: Int = 1_000, maxWords: Int = 64, maxPrefixes: Int = 4, minimumPrefixLength: Int = 3) {
         self.maxCharacters = maxCharacters
         self.maxWords = maxWords
         self.maxPrefixes = maxPrefixes

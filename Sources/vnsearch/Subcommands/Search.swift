@@ -46,7 +46,8 @@ extension VNSearchCommand {
             help: ArgumentHelp("What to search for (one argument, or several joined by spaces).", valueName: "query"))
         var words: [String] = []
 
-        var query: String { words.joined(separator: " ") }
+        /// The words joined; a `--` (which only ends the options) is not part of the query.
+        var query: String { words.filter { $0 != "--" }.joined(separator: " ") }
 
         @OptionGroup var database: DatabaseOptions
 

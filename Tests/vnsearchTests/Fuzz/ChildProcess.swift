@@ -46,6 +46,7 @@ struct ChildProcess {
         guard spawned == 0 else {
             close(outPipe[0])
             close(errPipe[0])
+            outcome.stderr = Array("cannot start: \(String(cString: strerror(spawned)))".utf8)
             return outcome
         }
         outcome.timedOut = !drain(out: outPipe[0], err: errPipe[0], into: &outcome, until: started + timeout)

@@ -48,7 +48,7 @@ import Testing
     static func problem(_ outcome: ChildProcess.Outcome, json: Bool) -> String? {
         if outcome.timedOut { return "no answer in \(settings.timeout) s" }
         if let signal = outcome.signal { return "ended by signal \(signal): \(outcome.stderrText.prefix(300))" }
-        guard let status = outcome.exitStatus else { return "did not start" }
+        guard let status = outcome.exitStatus else { return "did not start: \(outcome.stderrText)" }
         switch status {
         case 0:
             guard json else { return nil }

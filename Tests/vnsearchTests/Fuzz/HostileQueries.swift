@@ -14,7 +14,7 @@ struct HostileQueries {
         "dang", "đảng", "xay", "dựng", "hoa", "binh", "thuy", "dien", "nuoc", "viet", "thanh", "pho", "ha", "noi",
     ]
     static let syntax = ["OR", "AND", "NOT", "NEAR(", "NEAR", "-", "*", "\"", "(", ")", "^", ":", "col:", "body:", "{", "}", "+", "\\", "'", "--", "-h", "--json", "OR OR"]
-    static let prefixes = ["t", "th", "tr", "ng", "nh", "ch", "kh", "ph", "gi", "c", "n", "đ", "thu", "tha", "ngu", "đả", "a", "x"]
+    static let prefixes = ["t", "th", "tr", "ng", "nh", "ch", "kh", "ph", "gi", "c", "n", "đ", "thu", "tha", "ngu", "nhu", "kho", "duo", "đả", "a", "x"]
     /// Scalars that are not letters: controls, C1, bidi, zero-width, combining marks, other scripts.
     static let odd: [String] = [
         "\u{1}", "\u{2}", "\u{7}", "\u{8}", "\u{9}", "\u{A}", "\u{B}", "\u{C}", "\u{D}", "\u{1B}", "\u{7F}", "\u{85}",
@@ -34,7 +34,8 @@ struct HostileQueries {
         case 5: query = random.pick(Self.common) + " " + (0..<random.int(1...300)).map { "-\(random.pick(Self.common))\($0 % 7)" }.joined(separator: " ")
         case 6: query = (0..<random.int(1...8)).map { _ in random.pick(Self.prefixes) + "*" }.joined(separator: " ")
         case 7: query = code()
-        case 8: query = words(count: random.int(200...20_000))
+        // Huge, yet under the system's limit for one argument (128 KiB).
+        case 8: query = String(words(count: random.int(200...20_000)).unicodeScalars.prefix(40_000))
         case 9: query = (0..<random.int(1...40)).map { _ in random.pick([" ", "\t", "\n", "\u{A0}", "\u{3000}", "\u{2028}"]) }.joined()
         case 10: query = costliestWithinLimits()
         default: query = words(count: random.int(1...6)) + " " + unicodeSoup()
@@ -80,10 +81,10 @@ struct HostileQueries {
         return random.chance(0.5) ? code : "\"\(code)\""
     }
 
-    /// The dearest queries the limits accept: 4 two-letter prefixes and common words as
+    /// The dearest queries the limits accept: 4 three-letter prefixes and common words as
     /// phrases, OR'd and plain, up to 64 words.
     private mutating func costliestWithinLimits() -> String {
-        var parts = (0..<4).map { _ in random.pick(["th", "tr", "ng", "nh", "ch", "kh", "ph", "gi"]) + "*" }
+        var parts = (0..<4).map { _ in random.pick(["ngu", "nhu", "kho", "duo", "tro", "cua", "tha", "thi", "cho", "nha"]) + "*" }
         var words = 4
         while words < 62 {
             switch random.int(0...2) {
