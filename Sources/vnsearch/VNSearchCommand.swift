@@ -3,7 +3,7 @@ import Foundation
 import VietSearch
 
 @main
-struct VNSearchCommand: ParsableCommand {
+struct VNSearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vnsearch",
         abstract: "Full-text search for Vietnamese documents, with or without diacritics.",
@@ -12,16 +12,21 @@ struct VNSearchCommand: ParsableCommand {
             `hoà` and `hòa` are the same word; `kỹ` and `kĩ` are the same word.
             """,
         version: "0.1.0",
-        subcommands: [Index.self, Search.self, Stats.self, Optimize.self, Tokenize.self, Demo.self]
+        subcommands: [Index.self, Search.self, Stats.self, Optimize.self, Serve.self, Watch.self, Tokenize.self, Demo.self]
     )
 
     /// ArgumentParser's `main`, with the output checked: a command whose output could not be
     /// written fails (see `StandardOutput`), and error messages are escaped for the terminal.
-    static func main() {
+    static func main() async {
         StandardOutput.guardClosedDescriptors()
         do {
             var command = try parseAsRoot()
-            try command.run()
+            // `serve` and `watch` run asynchronously; a synchronous `run()` of theirs prints help.
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
             try StandardOutput.finish()
         } catch let error as VietSearchError {
             fail(error.description)

@@ -40,8 +40,11 @@ struct CommandLineTool {
     }()
 
     /// Starts the binary; the caller waits (or kills it). `tools`: a folder searched first for
-    /// the programs it runs (`pdftotext`). `unprivileged`: through `Self.unprivileged`.
-    func start(_ arguments: [String], tools: String? = nil, unprivileged: Bool = false, in directory: String? = nil) throws -> (Process, Pipe, Pipe) {
+    /// the programs it runs (`pdftotext`); `environment`: variables set besides the usual ones.
+    /// `unprivileged`: through `Self.unprivileged`.
+    func start(
+        _ arguments: [String], tools: String? = nil, environment: [String: String] = [:], unprivileged: Bool = false, in directory: String? = nil
+    ) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         if unprivileged, let wrapper = Self.unprivileged, let first = wrapper.first {
@@ -52,6 +55,7 @@ struct CommandLineTool {
             process.arguments = arguments
         }
         process.environment = ["NO_COLOR": "1", "HOME": folder.path, "XDG_DATA_HOME": folder.path + "/.local/share", "PATH": (tools.map { $0 + ":" } ?? "") + "/usr/bin:/bin"]
+            .merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -23,6 +23,9 @@ import VietnameseCorpus
 // `--one-thread` ranks on one thread (`SearchIndex.rankInParallel = false`): the baseline for
 // the two-thread split (docs/ENGINE.md, "Two threads per search").
 //
+// `--cpu` adds the process's CPU time per query (both threads): on a busy machine wall times
+// mostly measure waiting for a core, CPU times much less so.
+//
 // `--each` also lists every query of the files with its median time over `--repeat N` runs
 // (default 5) and its total: which queries are slow, and why (how many documents match).
 
@@ -39,6 +42,7 @@ var files: [String] = []
 var each = false
 var repeats = 5
 var oneThread = false
+var cpu = false
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
@@ -48,6 +52,7 @@ while !arguments.isEmpty {
     case "--each": each = true
     case "--repeat" where !arguments.isEmpty: repeats = max(1, Int(arguments.removeFirst()) ?? 5)
     case "--one-thread": oneThread = true
+    case "--cpu": cpu = true
     default: files.append(argument)
     }
 }
@@ -86,15 +91,23 @@ do {
         }
         print("")
     }
-    print("| queries | n | median ms | p90 ms | p99 ms |" + (stock == nil ? "" : " stock median | stock p99 | median ratio |"))
-    print("|---|---:|---:|---:|---:|" + (stock == nil ? "" : "---:|---:|---:|"))
+    func cpuNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+    print("| queries | n | median ms | p90 ms | p99 ms |" + (cpu ? " CPU median ms | CPU p99 ms |" : "") + (stock == nil ? "" : " stock median | stock p99 | median ratio |"))
+    print("|---|---:|---:|---:|---:|" + (cpu ? "---:|---:|" : "") + (stock == nil ? "" : "---:|---:|---:|"))
     for (name, queries, restore) in sets where !queries.isEmpty {
         var times: [Double] = []
         var stockTimes: [Double] = []
+        var cpuTimes: [Double] = []
         for query in queries {
+            let cpuStart = cpuNanoseconds()
             let start = DispatchTime.now().uptimeNanoseconds
             _ = try index.search(query, options: SearchOptions(limit: 10, restoreAccents: restore))
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            cpuTimes.append(Double(cpuNanoseconds() - cpuStart) / 1e6)
             if let stockQuery, restore {
                 // Every word quoted (no query syntax), joined by OR.
                 let words = query.split { !$0.isLetter && !$0.isNumber }.map { "\"\($0)\"" }
@@ -108,6 +121,10 @@ do {
         }
         let (median, p90, p99) = percentiles(times)
         var line = String(format: "| %@ | %d | %.1f | %.1f | %.1f |", name as NSString, times.count, median, p90, p99)
+        if cpu {
+            let (cpuMedian, _, cpuP99) = percentiles(cpuTimes)
+            line += String(format: " %.1f | %.1f |", cpuMedian, cpuP99)
+        }
         if !stockTimes.isEmpty {
             let (stockMedian, _, stockP99) = percentiles(stockTimes)
             line += String(format: " %.1f | %.1f | %.2f× |", stockMedian, stockP99, stockMedian / median)

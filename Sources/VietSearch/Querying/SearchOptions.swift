@@ -18,14 +18,25 @@ public struct SearchOptions: Sendable, Hashable {
     /// nho`): about as accurate as searching every accent form, and much faster (docs/ENGINE.md,
     /// "Restoring the accents of questions typed without them").
     public var restoreAccents: Bool
+    /// Only documents that pass it (folder, file type, encoding, modification time); the
+    /// total counts only those.
+    public var filter: DocumentFilter
+    /// Scores every matching document through FTS5 (`vietsearch_rank`) instead of reading the
+    /// index's postings and skipping the documents that provably cannot reach the page: the same
+    /// results, many times slower. For checking the pruned ranking, and the way indexes it cannot
+    /// read are searched anyway.
+    public var exhaustive: Bool
     /// What a query may ask for; over a limit, the search fails with the reason.
     public var limits: QueryLimits
 
     public init(
         limit: Int = 10, offset: Int = 0, exact: Bool = false, highlightStart: String = "[", highlightEnd: String = "]",
-        snippetWords: Int = 24, restoreAccents: Bool = true, limits: QueryLimits = QueryLimits()
+        snippetWords: Int = 24, restoreAccents: Bool = true, filter: DocumentFilter = DocumentFilter(), exhaustive: Bool = false,
+        limits: QueryLimits = QueryLimits()
     ) {
         self.restoreAccents = restoreAccents
+        self.filter = filter
+        self.exhaustive = exhaustive
         self.limits = limits
         self.limit = limit
         self.offset = offset

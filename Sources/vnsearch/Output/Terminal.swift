@@ -78,3 +78,11 @@ enum Terminal {
         }
     }
 }
+
+extension Terminal {
+    /// A line on standard output now, not when a pipe's buffer fills: a long-running command
+    /// (`serve`, `watch`) reports as it goes.
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+}
