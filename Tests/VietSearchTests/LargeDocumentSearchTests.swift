@@ -62,6 +62,24 @@ import Testing
         }
     }
 
+    /// A document read for a preview holds its first part, cut at a character boundary, and
+    /// counts the whole text.
+    @Test func documentsReadForAPreviewHoldTheirFirstPart() throws {
+        let body = Self.largeBody(bytes: 3 << 20)
+        try Self.withIndex([("large.txt", body)]) { index in
+            let id = try #require(try index.search("hoa binh").results.first?.id)
+            let whole = try #require(try index.document(id: id))
+            #expect(whole.text == body && whole.textLength == body.unicodeScalars.count)
+            // "Hòa": the limit falls inside "ò" (2 bytes) and then right after it.
+            for (limit, expected) in [(2, "H"), (3, "Hò"), (1 << 20, nil)] {
+                let part = try #require(try index.document(id: id, maxTextBytes: limit))
+                #expect(part.textLength == body.unicodeScalars.count)
+                #expect(part.text.utf8.count <= limit && body.hasPrefix(part.text))
+                if let expected { #expect(part.text == expected) } else { #expect(part.text.utf8.count > limit - 4) }
+            }
+        }
+    }
+
     /// The window ends between tokens (at a space or line break), else at a character boundary.
     @Test func windowEndsBetweenTokens() {
         let text = Array("một hai ba".utf8)
