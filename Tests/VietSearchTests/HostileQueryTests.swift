@@ -61,11 +61,12 @@ import VietSearch
 
     static let overLimits: [(String, String)] = [
         (String(repeating: "a", count: 1_001), "too long: 1001 characters"),
-        (words(65) { "w\($0)" }, "too many words: 65"),
-        ("\"" + words(70) { "w\($0)" } + "\"", "too many words: 70"),
-        (words(40) { "w\($0) OR v\($0)" }, "too many words: 80"),
-        (words(70) { "-w\($0)" } + " dang", "too many words: 71"),
-        ((1...70).map(String.init).joined(separator: "/"), "too many words: 70"),
+        (words(49) { "w\($0)" }, "too many words: 49"),
+        ("\"" + words(17) { "w\($0)" } + "\"", "too many words: 51"),
+        (words(25) { "w\($0) OR v\($0)" }, "too many words: 50"),
+        (words(48) { "-w\($0)" } + " dang", "too many words: 49"),
+        ((1...17).map(String.init).joined(separator: "/"), "too many words: 51"),
+        (words(8) { "tha\($0)*" } + " dang", "too many words: 49"),
         ("thu* tha* the* tho* nga*", "too many prefix searches: 5"),
         ("t*", "prefix t* is too short"),
         ("xay Đ*", "prefix d* is too short"),
@@ -88,7 +89,9 @@ import VietSearch
     @Test func atTheLimitsTheQueryRuns() throws {
         try SearchIndexTests.withIndex { (index: SearchIndex) throws in
             _ = try index.search("dang " + String(repeating: " ", count: 995))
-            _ = try index.search((0..<63).map { "w\($0)" }.joined(separator: " ") + " dang")
+            _ = try index.search((0..<47).map { "w\($0)" }.joined(separator: " ") + " dang")
+            _ = try index.search("\"" + (0..<16).map { "w\($0)" }.joined(separator: " ") + "\"")
+            _ = try index.search("thu* tha* the* đản* " + (0..<24).map { "w\($0)" }.joined(separator: " "))
             _ = try index.search("thu* tha* the* đản*")
             _ = try index.search("*")  // no letters: not a prefix
             let limits = QueryLimits(maxCharacters: 10, maxWords: 2, maxPrefixes: 0, minimumPrefixLength: 1)

@@ -81,20 +81,24 @@ struct HostileQueries {
         return random.chance(0.5) ? code : "\"\(code)\""
     }
 
-    /// The dearest queries the limits accept: 4 three-letter prefixes and common words as
-    /// phrases, OR'd and plain, up to 64 words.
+    /// The dearest queries the limits accept: up to 4 three-letter prefixes, then common words
+    /// as two-word phrases, OR'd and plain, up to 48 words as `QueryLimits` counts them (a word
+    /// of a phrase three times, a prefix six times).
     private mutating func costliestWithinLimits() -> String {
-        var parts = (0..<4).map { _ in random.pick(["ngu", "nhu", "kho", "duo", "tro", "cua", "tha", "thi", "cho", "nha"]) + "*" }
-        var words = 4
-        while words < 62 {
+        var parts = (0..<random.int(0...4)).map { _ in random.pick(["ngu", "nhu", "kho", "duo", "tro", "cua", "tha", "thi", "cho", "nha"]) + "*" }
+        var words = 6 * parts.count
+        while words < 48 {
             switch random.int(0...2) {
-            case 0: parts.append("\"\(random.pick(Self.common)) \(random.pick(Self.common))\"")
-            case 1: parts.append("\(random.pick(Self.common)) OR \(random.pick(Self.common))")
+            case 0 where words <= 42:
+                parts.append("\"\(random.pick(Self.common)) \(random.pick(Self.common))\"")
+                words += 6
+            case 1 where words <= 46:
+                parts.append("\(random.pick(Self.common)) OR \(random.pick(Self.common))")
+                words += 2
             default:
                 parts.append(random.pick(Self.common))
-                words -= 1
+                words += 1
             }
-            words += 2
         }
         return parts.joined(separator: " ")
     }
