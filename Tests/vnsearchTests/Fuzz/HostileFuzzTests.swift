@@ -70,6 +70,13 @@ import Testing
         return nil
     }
 
+    /// Whether the arguments hold a bare `-h`, `-help` or `--help` (a query typed without `--`
+    /// before it): then the answer is the command's help, not JSON, as a person typing it expects.
+    static func asksForHelp(_ arguments: [String]) -> Bool {
+        let options = arguments.prefix { $0 != "--" }
+        return options.contains { ["-h", "-help", "--help"].contains($0) }
+    }
+
     /// A raw control character (other than a line break) in what a terminal would show.
     static func hasRawControls(_ bytes: [UInt8]) -> Bool {
         String(decoding: bytes, as: UTF8.self).unicodeScalars.contains {
@@ -87,7 +94,7 @@ import Testing
                 let arguments = generator.next()
                 let command = [settings.binary, "search", "--db", database] + arguments
                 let outcome = ChildProcess.run(command, environment: Self.environment(home: folder), timeout: settings.timeout)
-                report.add(outcome, label: arguments.last ?? "", problem: Self.problem(outcome, json: true))
+                report.add(outcome, label: arguments.last ?? "", problem: Self.problem(outcome, json: !Self.asksForHelp(arguments)))
                 // The same query as text: nothing raw reaches a terminal.
                 if report.runs % 10 == 0 {
                     let text = ChildProcess.run(command.filter { $0 != "--json" }, environment: Self.environment(home: folder), timeout: settings.timeout)
