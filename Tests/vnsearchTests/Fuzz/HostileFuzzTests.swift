@@ -7,7 +7,7 @@ import Testing
 ///
 /// `swift test` runs a small bounded version (the debug binary, a small index built here).
 /// The full run, on a release binary and a real index (the command and its results:
-/// docs/ENGINE.md, "Hostile queries and documents"):
+/// docs/BENCHMARKS.md, "Fuzz run: hostile queries and files"):
 ///
 ///     swift build -c release
 ///     VNSEARCH_FUZZ_BINARY=$PWD/.build/release/vnsearch VNSEARCH_FUZZ_INDEX=/path/to/news.db \
