@@ -1,57 +1,85 @@
 import VietSearchSQLite
 
 extension SearchIndex {
-    /// The document with this id, or nil when the index has none. A file stored in sections is
-    /// one document (the id of any of its sections names it too): its sections' texts in order,
-    /// up to `maximumTextLength` Unicode scalars (all when nil; `textLength` counts them all).
-    public func document(id: Int64, maximumTextLength: Int? = nil) throws(VietSearchError) -> StoredDocument? {
+    /// The document with this id, or nil when the index has none. Of its text, at most the first
+    /// `maxTextBytes` bytes (ending at a character boundary; `textLength` counts all of it): a
+    /// preview of a huge document holds its first part, not the whole document, in memory. A
+    /// file stored in sections is one document (the id of any of its sections names it too):
+    /// its sections' texts in order.
+    public func document(id: Int64, maxTextBytes: Int = .max) throws(VietSearchError) -> StoredDocument? {
         try wrapping {
             try sections.refresh(from: connection)
             let file = sections.file(of: id)
-            let statement = try connection.prepare(
-                "SELECT path, title, body, format, encoding, size, mtime_ns FROM documents WHERE id = ?1")
+            let statement = try connection.prepare("SELECT path, title, format, encoding, size, mtime_ns FROM documents WHERE id = ?1")
             try statement.bind([.integer(file)])
             guard try statement.step() else { return nil }
-            var document = StoredDocument(
-                id: file, path: statement.text(at: 0), title: statement.text(at: 1), text: statement.text(at: 2),
-                format: statement.text(at: 3), encoding: statement.text(at: 4), size: statement.int64(at: 5),
-                modificationTime: statement.int64(at: 6))
-            if sections.isSectioned(file) { try appendSections(of: file, to: &document, maximumTextLength: maximumTextLength) }
-            if let maximumTextLength, document.text.unicodeScalars.count > maximumTextLength {
-                document.text = String(String.UnicodeScalarView(document.text.unicodeScalars.prefix(maximumTextLength)))
+            // Read while the statement holds its read transaction: the same rows as its path.
+            var (text, length, cut) = try storedText(of: file, maxBytes: maxTextBytes)
+            if sections.isSectioned(file) {
+                let rest = try sectionsText(of: file, maxBytes: cut ? 0 : maxTextBytes - text.utf8.count)
+                text += rest.text
+                length += rest.scalars
             }
+            var document = StoredDocument(
+                id: file, path: statement.text(at: 0), title: statement.text(at: 1), text: text, format: statement.text(at: 2),
+                encoding: statement.text(at: 3), size: statement.int64(at: 4), modificationTime: statement.int64(at: 5))
+            document.textLength = length
             return document
         }
     }
 
-    /// Appends the later sections' texts of a file, in order, while the text is shorter than
-    /// `maximumTextLength`, and counts the scalars of them all (SQLite's `length` of a text).
-    private func appendSections(of file: Int64, to document: inout StoredDocument, maximumTextLength: Int?) throws {
-        let first = document.textLength
-        let statement = try connection.prepare("SELECT body FROM documents WHERE file = ?1 ORDER BY id")
+    /// The later sections' texts of a file, in order, up to `maxBytes` bytes in all (as
+    /// `storedText` cuts them), and the scalars of them all.
+    private func sectionsText(of file: Int64, maxBytes: Int) throws -> (text: String, scalars: Int) {
+        let statement = try connection.prepare("SELECT id FROM documents WHERE file = ?1 ORDER BY id")
         try statement.bind([.integer(file)])
-        var length = first
-        while length < maximumTextLength ?? .max, try statement.step() {
-            let body = statement.text(at: 0)
-            document.text += body
-            length += body.unicodeScalars.count
+        var text = ""
+        var scalars = 0
+        var cut = false
+        while try statement.step() {
+            // Once a section is cut, the text stops there; the later ones are only counted.
+            let section = try storedText(of: statement.int64(at: 0), maxBytes: cut ? 0 : maxBytes - text.utf8.count)
+            text += section.text
+            scalars += section.scalars
+            cut = cut || section.cut
         }
-        guard maximumTextLength != nil else {
-            document.textLength = length
-            return
+        return (text, scalars)
+    }
+
+    /// The first `maxBytes` bytes of a stored text, cut at a character boundary, and the whole
+    /// text's length in Unicode scalars, read in place a megabyte at a time; `cut`: the text is
+    /// longer than `maxBytes`.
+    func storedText(of id: Int64, maxBytes: Int) throws -> (text: String, scalars: Int, cut: Bool) {
+        let blob = try connection.openBlob(table: "documents", column: "body", rowid: id)
+        var kept: [UInt8] = []
+        var scalars = 0
+        var offset = 0
+        while offset < blob.count {
+            let piece = try blob.read(offset..<min(blob.count, offset + (1 << 20)))
+            for byte in piece where byte & 0xC0 != 0x80 { scalars += 1 }
+            // One byte past the limit, to see whether a character continues there.
+            if kept.count <= maxBytes { kept += piece.prefix(min(maxBytes - kept.count, piece.count) + 1) }
+            offset += piece.count
         }
-        let later = try connection.scalarInt("SELECT coalesce(sum(length(body)), 0) FROM documents WHERE file = ?1", [.integer(file)]) ?? 0
-        document.textLength = first + Int(later)
+        if kept.count > maxBytes {
+            var end = maxBytes
+            while end > 0, kept[end] & 0xC0 == 0x80 { end -= 1 }
+            kept.removeSubrange(end...)
+        }
+        return (String(decoding: kept, as: UTF8.self), scalars, blob.count > maxBytes)
     }
 
     /// Where a search for `query` (with `options.exact` and `options.restoreAccents`) matches in
     /// each of `texts`: per text, the ranges of the matched words in Unicode scalars (code
     /// points), marked as a search's snippets mark them. No ranges when the query has no words.
+    /// Fails with `.queryRejected` when the query is over `options.limits`, as `search` does.
     public func matches(of query: String, in texts: [String], options: SearchOptions = SearchOptions()) throws(VietSearchError)
         -> [[Range<Int>]]
     {
-        try wrapping {
-            let (parsed, statistics, _) = try interpret(query, options: options)
+        let parsed = SearchQuery(parsing: query)
+        if let reason = options.limits.violation(of: parsed, tokens: planner.tokens(of:)) { throw .queryRejected(reason: reason) }
+        return try wrapping {
+            let (parsed, statistics, _) = try interpret(parsed, options: options)
             guard let plan = planner.plan(for: parsed, exact: options.exact, statistics: statistics) else {
                 return texts.map { _ in [] }
             }

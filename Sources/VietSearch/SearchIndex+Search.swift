@@ -11,9 +11,15 @@ extension SearchIndex {
     /// with every word in the form typed. The page holds the best documents by that score among
     /// every document with a distinctive query word (`PrunedRanker`; ties by rowid). A file stored
     /// in sections is one result: its best section's score and snippet, counted once.
+    ///
+    /// Fails with `.queryRejected` when the query is over `options.limits`.
     public func search(_ text: String, options: SearchOptions = SearchOptions()) throws(VietSearchError) -> SearchResults {
-        try wrapping {
-            let (query, statistics, searchedAs) = try interpret(text, options: options)
+        let parsed = SearchQuery(parsing: text)
+        if let reason = options.limits.violation(of: parsed, tokens: planner.tokens(of:)) { throw .queryRejected(reason: reason) }
+        var options = options
+        (options.offset, options.limit) = (max(options.offset, 0), max(options.limit, 0))
+        return try wrapping {
+            let (query, statistics, searchedAs) = try interpret(parsed, options: options)
             let filter = options.filter
             guard let plan = planner.plan(for: query, exact: options.exact, statistics: statistics) else {
                 return SearchResults(query: text, total: 0, results: [], searchedAs: searchedAs)
@@ -22,12 +28,18 @@ extension SearchIndex {
             // a question's time (see `DocumentLengths`).
             try documentLengths.refresh(from: connection, table: "documents_fts")
             try sections.refresh(from: connection)
-            let wanted = options.offset + options.limit
+            let wanted = options.rowsWanted
             // The filter as the rows it allows (sorted), read once for the ranking.
             let allowed = try allowedRowids(for: filter)
             if let allowed, allowed.isEmpty { return SearchResults(query: text, total: 0, results: [], searchedAs: searchedAs) }
-            let ranked = try rankedRows(
-                plan.query, wanted: wanted, exhaustive: options.exhaustive, filter: RowFilter(filter: filter, rowids: allowed))
+            // A page past every document (an offset near `Int.max`) has nothing to rank: without
+            // a k-th best score to prune with, ranking it would score every match.
+            let pastEnd = try options.offset > 0 && options.offset >= Int(connection.scalarInt("SELECT count(*) FROM documents") ?? 0)
+            let ranked: RankedRows =
+                pastEnd
+                ? ([], nil)
+                : try rankedRows(
+                    plan.query, wanted: wanted, exhaustive: options.exhaustive, filter: RowFilter(filter: filter, rowids: allowed))
             let page = Array(ranked.rows.dropFirst(options.offset).prefix(options.limit))
             let total = try self.total(of: plan, matches: ranked.count, filter: filter, allowed: allowed)
             return SearchResults(
@@ -38,10 +50,9 @@ extension SearchIndex {
 
     /// The query as it will be searched: parsed, and a question typed without accents with its
     /// likely accents restored (then `searchedAs` is that text); with the statistics of its words.
-    func interpret(_ text: String, options: SearchOptions) throws
+    func interpret(_ query: SearchQuery, options: SearchOptions) throws
         -> (query: SearchQuery, statistics: TermStatistics?, searchedAs: String?)
     {
-        let query = SearchQuery(parsing: text)
         let statistics = try termStatistics(for: query)
         if options.restoreAccents, !options.exact, let statistics, let restored = try restoringAccents(of: query, statistics: statistics) {
             return (restored, statistics, restored.written)
@@ -366,7 +377,7 @@ extension SearchIndex {
     /// file (path and title of the file's row), with a snippet of the section.
     func results(_ rows: [(id: Int64, score: Double)], snippets: SnippetBuilder, options: SearchOptions) throws -> [SearchResult] {
         guard !rows.isEmpty else { return [] }
-        let statement = try connection.prepare("SELECT path, title, body, format, mtime_ns FROM documents WHERE id = ?1")
+        let statement = try connection.prepare("SELECT path, title, format, mtime_ns FROM documents WHERE id = ?1")
         let fileStatement = try connection.prepare("SELECT path, title, format, mtime_ns FROM documents WHERE id = ?1")
         let words = min(max(options.snippetWords, 1), 64)
         return try rows.compactMap { row -> SearchResult? in
@@ -374,8 +385,9 @@ extension SearchIndex {
             try statement.bind([.integer(row.id)])
             guard try statement.step() else { return nil }
             var (path, title) = (statement.text(at: 0), statement.text(at: 1))
-            var (format, modificationTime) = (statement.text(at: 3), statement.int64(at: 4))
-            let body = statement.text(at: 2)
+            var (format, modificationTime) = (statement.text(at: 2), statement.int64(at: 3))
+            // Read while the statement holds its read transaction: the same row as its path.
+            let (body, isCut) = try storedBody(of: row.id)
             let file = sections.file(of: row.id)
             if file != row.id {
                 fileStatement.reset()
@@ -384,13 +396,30 @@ extension SearchIndex {
                 (path, title) = (fileStatement.text(at: 0), fileStatement.text(at: 1))
                 (format, modificationTime) = (fileStatement.text(at: 2), fileStatement.int64(at: 3))
             }
-            let (snippet, hasAllWords) = snippets.describe(
-                title: title, body: body, words: words, start: options.highlightStart, end: options.highlightEnd)
+            var (snippet, hasAllWords) = snippets.describe(
+                title: title, body: body, isCut: isCut, words: words, start: options.highlightStart, end: options.highlightEnd)
+            if isCut && !hasAllWords, let expression = snippets.everyRequiredWord(variantMarker: planner.variantMarker) {
+                hasAllWords = try connection.scalarInt(
+                    "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1 AND rowid = ?2",
+                    [.text(expression), .integer(row.id)]) == 1
+            }
             var result = SearchResult(
                 path: path, title: title, score: row.score, snippet: snippet, matchesAllWords: hasAllWords,
                 id: file, format: format, modificationTime: modificationTime)
             result.titleHighlights = Self.scalarRanges(snippets.highlights(in: title), in: title)
             return result
         }
+    }
+
+    /// The part of a document's stored text that snippets read (`SnippetBuilder.window`), and
+    /// whether that is less than all of it. Read in place: selecting the column loads all of it.
+    func storedBody(of id: Int64) throws -> (bytes: [UInt8], isCut: Bool) {
+        let blob = try connection.openBlob(table: "documents", column: "body", rowid: id)
+        // A little past the limit, to see whether a token ends there.
+        var bytes = try blob.read(0..<min(blob.count, snippetScanLimit + 1))
+        let length = SnippetBuilder.window(of: bytes, total: blob.count, limit: snippetScanLimit)
+        bytes.removeSubrange(length...)
+        bodyBytesRead += bytes.count
+        return (bytes, length < blob.count)
     }
 }

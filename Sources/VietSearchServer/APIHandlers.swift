@@ -36,7 +36,7 @@ struct APIHandlers: Sendable {
         }
         let options = SearchOptions(exact: try parameters.flag("exact", default: false), restoreAccents: try parameters.flag("restore_accents", default: true))
         let body = try await workers.run { index -> String? in
-            guard let document = try index.document(id: id, maximumTextLength: Self.maximumPreviewLength) else { return nil }
+            guard let document = try index.document(id: id, maxTextBytes: Self.maximumPreviewLength * 4) else { return nil }
             return try Self.documentJSON(document, query: query, options: options, index: index)
         }
         guard let body else { throw APIError(status: .notFound, message: "no document \(id) in the index") }
@@ -48,10 +48,14 @@ struct APIHandlers: Sendable {
     /// A file stored in sections is one document: its text joined from its sections (the first
     /// `maximumPreviewLength` scalars), `text_length` the whole file's.
     static func documentJSON(_ document: StoredDocument, query: String, options: SearchOptions, index: SearchIndex) throws -> String {
+        // Read up to 4 bytes per character of the preview: a huge document's whole text is never
+        // held in memory, only counted.
         let length = document.textLength
         var text = document.text
-        if text.unicodeScalars.count > maximumPreviewLength {
-            text = String(String.UnicodeScalarView(document.text.unicodeScalars.prefix(maximumPreviewLength)))
+        if document.text.unicodeScalars.count > maximumPreviewLength {
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: document.text.unicodeScalars.prefix(maximumPreviewLength))
+            text = String(scalars)
         }
         let matches = query.isEmpty ? [[], []] : try index.matches(of: query, in: [document.title, text], options: options)
         return JSONOutput.object([

@@ -4,7 +4,7 @@ import VietSearchSQLite
 extension FolderIndexer {
     /// Starts the reader thread (see `readAll`), with a `ReadAhead` hinting the files to come.
     func startReader(_ work: WorkList, queue: BoundedQueue<Item>, pairs: TermPairSink) {
-        let readAhead = ReadAhead(count: work.count) { work.path(at: $0) }
+        let readAhead = ReadAhead(count: work.count) { work.source(at: $0) }
         let reader = Thread { [readerPreparesAbove, budget, sectionBytes] in
             defer { readAhead.stop() }
             var reader = Reader(
@@ -89,7 +89,7 @@ extension FolderIndexer {
 
         /// A text file larger than a section, in sections as it is read (`LargeTextFile`).
         private mutating func readLarge(_ file: WorkList.File) -> Bool {
-            let text = LargeTextFile(path: file.path, sectionBytes: sectionBytes)
+            let text = LargeTextFile(path: file.source, sectionBytes: sectionBytes)
             do throws(LargeTextFile.Failure) {
                 let (hash, size, kind) = try text.survey()
                 if let known = file.knownHash, known == hash {
@@ -105,7 +105,7 @@ extension FolderIndexer {
                 guard going else { return false }
                 return writer.finish(encoding: encoding) { push($0) }
             } catch {
-                return push(.skipped(path: file.path, reason: "unreadable: \(error.reason)", bytes: file.size))
+                return push(.skipped(path: file.path, reason: FolderIndexer.unreadable(error.reason, file), bytes: file.size))
             }
         }
 
@@ -162,13 +162,19 @@ extension FolderIndexer {
         }
     }
 
+    /// Why a file was not read, and that its indexed version (if any) stays: an unreadable file
+    /// is not a deleted one.
+    static func unreadable(_ reason: String, _ file: WorkList.File) -> String {
+        "unreadable: \(reason)" + (file.knownHash == nil ? "" : "; its indexed version is kept")
+    }
+
     /// Runs on the reader thread; the document's terms are left to `prepare`.
     static func read(_ file: WorkList.File) -> Item {
         let bytes: [UInt8]
         do {
-            bytes = try FileContents.read(file.path)
+            bytes = try FileContents.read(path: file.source)
         } catch {
-            return .skipped(path: file.path, reason: "unreadable: \(error.reason)", bytes: file.size)
+            return .skipped(path: file.path, reason: unreadable(error.reason, file), bytes: file.size)
         }
         let hash = ContentHash.hex(bytes)
         if let known = file.knownHash, known == hash {

@@ -55,6 +55,9 @@ extension FolderIndexer {
                 rowsAdded += 1
                 if indexed { report.updated += 1 } else { report.added += 1 }
                 report.encodings[document.encoding, default: 0] += 1
+                if document.encoding == TextDecoder.damagedUTF8 {
+                    report.warnings.append(.init(path: document.path, message: "not valid UTF-8: invalid bytes replaced with U+FFFD"))
+                }
                 if continues {
                     let file = IndexWriter.SectionedFile(
                         id: id, path: document.path, encoding: document.encoding, format: document.format,

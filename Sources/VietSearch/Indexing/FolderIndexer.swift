@@ -33,6 +33,10 @@ public final class FolderIndexer {
     /// Text longer than this is stored as sections (tests lower it).
     var sectionBytes = IndexSchema.sectionBytes
 
+    /// Follow links to files outside the folders indexed (by default they are skipped, with
+    /// the reason: a link must not carry a file from elsewhere into the index).
+    public var followLinks = false
+
     public init(index: SearchIndex) { self.index = index }
 
     enum Item: Sendable {
@@ -57,11 +61,13 @@ public final class FolderIndexer {
         let started = Date()
         let lock = try IndexerLock(indexPath: index.path)
         defer { lock.release() }
+        TemporaryCopy.removeAbandonedCopies()
 
-        let scan = try index.wrapping { try FolderScan.scan(folders, connection: index.connection) }
+        let scan = try index.wrapping { try FolderScan.scan(folders, connection: index.connection, followLinks: followLinks) }
         var report = IndexingReport()
         report.ignored = scan.ignored
-        report.skipped = scan.unreadable.map { IndexingReport.Skip(path: $0.path, reason: $0.reason) }
+        report.skipped = scan.skipped.map { IndexingReport.Skip(path: $0.path, reason: $0.reason) }
+        report.warnings = scan.warnings.map { IndexingReport.Warning(path: $0.path, message: $0.message) }
         report.unchanged = scan.unchanged
         let staleBefore = try statisticsNeedRebuild()
         let bulk = scan.work.totalBytes >= bulkBytes && scan.work.totalBytes >= scan.unchangedBytes

@@ -14,10 +14,13 @@ struct FolderScan {
     /// The size of the unchanged files.
     var unchangedBytes: Int64 = 0
     var ignored = 0
-    var unreadable: [(path: String, reason: String)] = []
+    /// Paths not indexed, with the reason (see `FolderWalker.Walk.skipped`).
+    var skipped: [(path: String, reason: String)] = []
+    /// Files indexed with a caveat (a name that is not UTF-8).
+    var warnings: [(path: String, message: String)] = []
 
-    /// Scans `folders` against the index on `connection`.
-    static func scan(_ folders: [String], connection: SQLiteConnection) throws -> FolderScan {
+    /// Scans `folders` against the index on `connection`; `followLinks` as for `FolderWalker`.
+    static func scan(_ folders: [String], connection: SQLiteConnection, followLinks: Bool = false) throws -> FolderScan {
         var scan = FolderScan()
         let known = try connection.prepare(
             """
@@ -27,8 +30,9 @@ struct FolderScan {
         // Only for files whose size or time changed: the hash is in the table's row, not in the
         // covering index (16 bytes a file it would not need for the rest).
         let hash = try connection.prepare("SELECT hash FROM documents WHERE id = ?1")
+        let realRoots = FolderWalker.realRoots(folders)
         for root in FolderWalker.roots(folders) {
-            var walker = FolderWalker(root: root)
+            var walker = FolderWalker(root: root, realRoots: realRoots, followLinks: followLinks)
             // Every path under the root, and nothing else: "root/" up to "root0" ("0" follows "/").
             let prefix = root.hasSuffix("/") ? root : root + "/"
             known.reset()
@@ -36,7 +40,8 @@ struct FolderScan {
             try scan.merge(&walker, known, hash: hash)
             known.reset()
             scan.ignored += walker.ignored
-            scan.unreadable += walker.unreadable
+            scan.skipped += walker.skipped
+            scan.warnings += walker.warnings
         }
         return scan
     }
@@ -50,7 +55,9 @@ struct FolderScan {
                 work.append(current, known: nil)
                 file = walker.next()
             } else if let indexed = row, file == nil || indexed.path.utf8.lexicographicallyPrecedes(file!.path.utf8) {
-                gone.append(indexed.id)
+                // Unreadable is not gone: the walk has already met any folder above this path
+                // (it comes before the path in the walk's order), so its failure is recorded.
+                if !Self.isUnreadable(indexed.path, walker.unreadable) { gone.append(indexed.id) }
                 row = try Self.row(known)
             } else if let current = file, let indexed = row {
                 if indexed.size == current.size && indexed.modificationTime == current.modificationTime {
@@ -67,6 +74,11 @@ struct FolderScan {
                 row = try Self.row(known)
             }
         }
+    }
+
+    /// `path` is, or is under, one of the folders or files the walk could not read.
+    private static func isUnreadable(_ path: String, _ unreadable: [String]) -> Bool {
+        unreadable.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
     }
 
     private static func row(_ statement: SQLiteStatement) throws -> (id: Int64, path: String, size: Int64, modificationTime: Int64)? {
@@ -86,9 +98,20 @@ struct WorkList: Sendable {
         var format: String
         /// The indexed version's hash, when the file is indexed (a changed file).
         var knownHash: String?
+        /// The bytes of the path to open (see `FolderWalker.File.source`).
+        var source: [UInt8]
+
+        init(path: String, size: Int64, modificationTime: Int64, format: String, knownHash: String?, source: [UInt8]? = nil) {
+            self.path = path
+            self.size = size
+            self.modificationTime = modificationTime
+            self.format = format
+            self.knownHash = knownHash
+            self.source = source ?? Array(path.utf8)
+        }
 
         var walked: FolderWalker.File {
-            FolderWalker.File(path: path, size: size, modificationTime: modificationTime, format: format)
+            FolderWalker.File(path: path, size: size, modificationTime: modificationTime, format: format, source: source)
         }
     }
 
@@ -99,13 +122,18 @@ struct WorkList: Sendable {
     private var formats: [UInt8] = []
     /// The known hash as 16 hex digits' value; nil for a new file.
     private var hashes: [UInt64?] = []
+    /// The bytes to open, for the few files whose differ from their stored path's (names that
+    /// are not UTF-8, links).
+    private var sources: [Int: [UInt8]] = [:]
     private static let formatNames = DocumentExtractor.formats.sorted()
 
     var count: Int { sizes.count }
     var totalBytes: Int64 { sizes.reduce(0, +) }
 
     mutating func append(_ file: FolderWalker.File, known: (id: Int64, hash: String)?) {
+        let start = pathBytes.count
         pathBytes += file.path.utf8
+        if !pathBytes[start...].elementsEqual(file.source) { sources[sizes.count] = file.source }
         pathEnds.append(pathBytes.count)
         sizes.append(file.size)
         times.append(file.modificationTime)
@@ -119,6 +147,13 @@ struct WorkList: Sendable {
         return String(decoding: pathBytes[start..<pathEnds[index]], as: UTF8.self)
     }
 
+    /// The bytes of the path to open for the file at `index`.
+    func source(at index: Int) -> [UInt8] {
+        if let source = sources[index] { return source }
+        let start = index == 0 ? 0 : pathEnds[index - 1]
+        return Array(pathBytes[start..<pathEnds[index]])
+    }
+
     subscript(index: Int) -> File {
         let hash = hashes[index].map { value -> String in
             let digits = String(value, radix: 16)
@@ -126,6 +161,6 @@ struct WorkList: Sendable {
         }
         return File(
             path: path(at: index), size: sizes[index], modificationTime: times[index],
-            format: Self.formatNames[Int(formats[index])], knownHash: hash)
+            format: Self.formatNames[Int(formats[index])], knownHash: hash, source: source(at: index))
     }
 }

@@ -18,6 +18,8 @@ struct LargeTextFile {
     /// What the first pass found.
     enum Kind: Equatable {
         case utf8(skipping: Int)
+        /// UTF-8 with a few invalid bytes, each read as U+FFFD (`TextDecoder.damagedUTF8`).
+        case damagedUTF8
         case utf16(bigEndian: Bool)
         case legacy
         case binary(String)
@@ -26,7 +28,8 @@ struct LargeTextFile {
     /// A section of the text and the file's bytes it came from (for progress).
     typealias Section = (text: String, bytes: Int64)
 
-    let path: String
+    /// The bytes of the path to open (see `FolderWalker.File.source`).
+    let path: [UInt8]
     let sectionBytes: Int
     /// The formats read this way: plain text, whose sections can be cut anywhere between lines.
     static let formats: Set<String> = ["txt", "text", "md", "markdown"]
@@ -51,15 +54,16 @@ struct LargeTextFile {
             validator.add(chunk)
             total += chunk.count
         }
-        return (hash.hex, total, Self.kind(head: head, validUTF8: validator.isValidAtEnd))
+        return (hash.hex, total, Self.kind(head: head, validUTF8: validator.isValidAtEnd, damagedUTF8: validator.isDamagedAtEnd))
     }
 
-    private static func kind(head: [UInt8], validUTF8: Bool) -> Kind {
+    private static func kind(head: [UInt8], validUTF8: Bool, damagedUTF8: Bool) -> Kind {
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8(skipping: 3) }
         if head.starts(with: [0xFF, 0xFE]) { return .utf16(bigEndian: false) }
         if head.starts(with: [0xFE, 0xFF]) { return .utf16(bigEndian: true) }
         if let reason = TextDecoder.binaryReason(head[...]) { return .binary(reason) }
-        return validUTF8 ? .utf8(skipping: 0) : .legacy
+        if validUTF8 { return .utf8(skipping: 0) }
+        return damagedUTF8 ? .damagedUTF8 : .legacy
     }
 
     /// Second pass: calls `body` with each section of the text and the encoding's name, in
@@ -97,16 +101,13 @@ struct LargeTextFile {
         return decoder.encoding
     }
 
-    private static func openFile(_ path: String) throws(Failure) -> (descriptor: Int32, size: Int) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw Failure(reason: String(cString: strerror(errno))) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw Failure(reason: reason)
+    /// Opened as `FileContents` opens a file: a regular file only, never through a link.
+    private static func openFile(_ path: [UInt8]) throws(Failure) -> (descriptor: Int32, size: Int) {
+        do {
+            return try FileContents.openRegular(path)
+        } catch {
+            throw Failure(reason: error.reason)
         }
-        return (descriptor, max(Int(info.st_size), 0))
     }
 
     /// Reads the file to its end in chunks of `chunkBytes` (one buffer, reused).
@@ -128,21 +129,37 @@ struct LargeTextFile {
 }
 
 /// Checks that bytes given in pieces are valid UTF-8 as a whole (a character may straddle two
-/// pieces).
+/// pieces), and if not, whether they are damaged UTF-8 (`TextDecoder.isMostlyUTF8`).
 struct UTF8Validator {
     private(set) var isValid = true
     private var carry: [UInt8] = []
+    /// Well-formed multi-byte characters and invalid bytes so far.
+    private var sequences = 0
+    private var invalid = 0
 
     mutating func add(_ bytes: [UInt8]) {
-        guard isValid else { return }
         let piece = carry + bytes
         let complete = UTF8Validator.completeLength(piece)
         carry = Array(piece[complete...])
-        if carry.count > 3 || String(validating: piece[..<complete], as: UTF8.self) == nil { isValid = false }
+        if isValid, String(validating: piece[..<complete], as: UTF8.self) != nil {
+            // Valid: each lead byte starts a multi-byte character.
+            sequences += piece[..<complete].reduce(0) { $0 + ($1 >= 0xC0 ? 1 : 0) }
+            return
+        }
+        isValid = false
+        let tally = TextDecoder.tally(piece[..<complete])
+        sequences += tally.sequences
+        invalid += tally.invalid
     }
 
     /// At the end: nothing may be left half a character.
     var isValidAtEnd: Bool { isValid && carry.isEmpty }
+
+    /// At the end, not valid but UTF-8 with a few invalid bytes, or cut inside its last
+    /// character, as `TextDecoder.isMostlyUTF8` decides for a whole file.
+    var isDamagedAtEnd: Bool {
+        isValid ? !carry.isEmpty : TextDecoder.isMostlyUTF8(sequences: sequences, invalid: invalid + carry.count)
+    }
 
     /// The length of `bytes` without a character cut off at its end.
     static func completeLength(_ bytes: [UInt8]) -> Int {
@@ -172,6 +189,7 @@ struct PieceDecoder {
         case .utf16(let bigEndian): encoding = bigEndian ? "utf-16be" : "utf-16le"
         case .legacy, .binary: encoding = ""
         case .utf8: break
+        case .damagedUTF8: encoding = TextDecoder.damagedUTF8
         }
     }
 
@@ -186,6 +204,12 @@ struct PieceDecoder {
                 skipped += drop
             }
             output += bytes
+        case .damagedUTF8:
+            // Invalid bytes made U+FFFD now, so that sections hold valid UTF-8; a character cut
+            // at the piece's end waits for the rest.
+            let usable = final ? bytes.count : UTF8Validator.completeLength(bytes)
+            carry = Array(bytes[usable...])
+            output += String(decoding: bytes[..<usable], as: UTF8.self).utf8
         case .utf16(let bigEndian):
             if skipped < 2 {
                 let drop = min(2 - skipped, bytes.count)

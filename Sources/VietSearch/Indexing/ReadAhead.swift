@@ -23,8 +23,8 @@ final class ReadAhead: @unchecked Sendable {
     private var wakeAt: Int?
     private let window: Int
 
-    /// Starts hinting the `count` files `path` names, in order.
-    init(count: Int, window: Int = 64, path: @escaping @Sendable (Int) -> String) {
+    /// Starts hinting the `count` files `path` names (their bytes), in order.
+    init(count: Int, window: Int = 64, path: @escaping @Sendable (Int) -> [UInt8]) {
         self.window = window
         let thread = Thread { [self] in run(count: count, path: path) }
         thread.stackSize = 1 << 18
@@ -47,7 +47,7 @@ final class ReadAhead: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func run(count: Int, path: (Int) -> String) {
+    private func run(count: Int, path: (Int) -> [UInt8]) {
         for index in 0..<count {
             condition.lock()
             if index >= consumed + window {
@@ -59,7 +59,8 @@ final class ReadAhead: @unchecked Sendable {
             condition.unlock()
             if done { return }
             #if canImport(Glibc)
-            let descriptor = open(path(index), O_RDONLY | O_CLOEXEC)
+            // Opened as `FileContents` opens files: a FIFO swapped in must not block this thread.
+            let descriptor = FolderWalker.withCPath(path(index)) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW) }
             if descriptor >= 0 {
                 _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
                 close(descriptor)

@@ -14,8 +14,8 @@ public struct StoredDocument: Sendable, Hashable {
     public var size: Int64
     /// The file's modification time, nanoseconds since 1970.
     public var modificationTime: Int64
-    /// Unicode scalars of the whole text: more than `text` holds when it was read up to a length
-    /// (`SearchIndex.document(id:maximumTextLength:)`).
+    /// Unicode scalars of the whole stored text: more than `text` has when only its first part
+    /// was read (`SearchIndex.document(id:maxTextBytes:)`).
     public var textLength: Int
 
     public init(

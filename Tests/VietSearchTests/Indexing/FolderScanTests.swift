@@ -1,4 +1,8 @@
 import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
 import TestSupport
 import Testing
 import VietSearchSQLite
@@ -29,6 +33,33 @@ import VietSearchSQLite
             #expect(paths.count == 12)  // not the hidden file, not .bin
             #expect(paths == paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
             #expect(walk.ignored == 1)
+        }
+    }
+
+    /// Names that are not UTF-8 sort by their stored form (U+FFFD for the bad bytes), as the
+    /// index's rows do: a second scan finds every file unchanged, none gone and none new.
+    @Test func namesThatAreNotUTF8SortAsStored() throws {
+        try withTemporaryFolder("vietsearch-walk-bytes") { root in
+            let folder = root.appendingPathComponent("docs")
+            try Self.write(["a.txt", "z.txt", "\u{FFFE}.txt", "é.txt"], in: folder)
+            // 0xFF sorts after every UTF-8 byte; stored as U+FFFD (EF BF BD) it sorts before "\u{FFFE}".
+            let names: [[UInt8]] = [[0xFF, 0x2E, 0x74, 0x78, 0x74], [0x62, 0xE9, 0x2E, 0x74, 0x78, 0x74]]
+            for name in names {
+                let path: [UInt8] = Array(folder.path.utf8) + [UInt8(ascii: "/")] + name
+                let descriptor = FolderWalker.withCPath(path) { open($0, O_WRONLY | O_CREAT, 0o644) }
+                #expect(descriptor >= 0)
+                _ = Glibc.write(descriptor, "Nội dung", 10)
+                close(descriptor)
+            }
+            let walk = FolderWalker.walk([folder.path])
+            let paths = walk.files.map(\.path)
+            #expect(paths.count == 6)
+            #expect(paths == paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            #expect(walk.warnings.count == 2)
+            let index = try SearchIndex(path: root.appendingPathComponent("index.db").path, mode: .readWrite)
+            #expect(try FolderIndexer(index: index).run(folders: [folder.path]).added == 6)
+            let scan = try FolderScan.scan([folder.path], connection: index.connection)
+            #expect(scan.work.count == 0 && scan.gone.isEmpty && scan.unchanged == 6)
         }
     }
 
