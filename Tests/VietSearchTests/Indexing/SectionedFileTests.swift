@@ -200,17 +200,23 @@ import VietSearchSQLite
     }
 
     /// Large files in other encodings are decoded piece by piece: UTF-16 with a byte-order mark,
-    /// and a legacy 8-bit encoding (Windows-1258 here).
-    @Test(arguments: ["utf-16le", "windows-1258"])
+    /// a legacy 8-bit encoding (Windows-1258 here), and UTF-8 with a few invalid bytes, which is
+    /// damaged UTF-8 over all its pieces as over a whole file (not legacy).
+    @Test(arguments: ["utf-16le", "windows-1258", TextDecoder.damagedUTF8])
     func largeFilesInOtherEncodings(encoding: String) throws {
         try withTemporaryFolder("vietsearch-sections-encoding") { root in
             let folder = root.appendingPathComponent("docs")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let text = Self.longText(lines: 400, marker: "hoàngyến")
             let bytes: [UInt8] =
-                encoding == "utf-16le"
-                ? [0xFF, 0xFE] + text.utf16.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)] }
-                : Self.windows1258(text)
+                switch encoding {
+                case "utf-16le": [0xFF, 0xFE] + text.utf16.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)] }
+                case "windows-1258": Self.windows1258(text)
+                // An invalid byte before every 100th line break.
+                default: Array(text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { number, line in
+                    Array(line.utf8) + (number % 100 == 50 ? [0xFF] : [])
+                }.joined(separator: [0x0A]))
+                }
             try Data(bytes).write(to: folder.appendingPathComponent("long.txt"))
             let index = try SearchIndex(path: root.appendingPathComponent("index.db").path, mode: .readWrite)
             let report = try Self.indexer(index).run(folders: [folder.path])
