@@ -9,7 +9,8 @@ import Testing
 
     /// The analyzer is pure Swift: Foundation is only the tests' oracle.
     @Test func analyzerDoesNotImportFoundation() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path).filter { $0.hasSuffix(".swift") }
+        // Subfolders too (Encodings, Keystrokes, Typos…).
+        let files = (FileManager.default.subpaths(atPath: Self.sources.path) ?? []).filter { $0.hasSuffix(".swift") }
         #expect(!files.isEmpty, "no sources in \(Self.sources.path)")
         for file in files {
             let text = try String(contentsOf: Self.sources.appendingPathComponent(file), encoding: .utf8)

@@ -156,8 +156,27 @@ enum VietnameseSpelling {
     static let codas: Set<UInt32> = Set("c ch m n ng nh p t".split(separator: " ").map { ascii(String($0)) })
     static let stopCodas: Set<UInt32> = Set("c ch p t".split(separator: " ").map { ascii(String($0)) })
 
-    /// Whether `letters` (codes from `letterCode`) spell one Vietnamese syllable.
-    static func isSyllable(_ letters: [UInt16]) -> Bool {
+    /// The vowel clusters with their marks taken off (`ươ` → `uo`), for spellings typed or
+    /// folded without them.
+    static let foldedNuclei: Set<Int> = {
+        // a ă â → a, e ê → e, o ô ơ → o, u ư → u (indices into `vowels`).
+        let folded = [0, 0, 0, 3, 3, 5, 6, 6, 6, 9, 9, 11]
+        var keys = Set<Int>()
+        for key in nuclei {
+            var digits: [Int] = []
+            var rest = key
+            while rest > 0 {
+                digits.append(rest % 16 - 1)
+                rest /= 16
+            }
+            keys.insert(vowelKey(digits.reversed().map { folded[$0] }))
+        }
+        return keys
+    }()
+
+    /// Whether `letters` (codes from `letterCode`) spell one Vietnamese syllable. `folded`: the
+    /// letters carry no marks or tones, and any syllable that would with them counts.
+    static func isSyllable(_ letters: [UInt16], folded: Bool = false) -> Bool {
         let count = letters.count
         guard count > 0, count <= 7 else { return false }
         var tone: UInt16 = 0
@@ -186,13 +205,13 @@ enum VietnameseSpelling {
         var nucleusEnd = onsetEnd
         while nucleusEnd < count, isVowel(nucleusEnd) { nucleusEnd += 1 }
         guard nucleusEnd - onsetEnd <= 3,
-            nuclei.contains(vowelKey((onsetEnd..<nucleusEnd).map(vowelIndex)))
+            (folded ? foldedNuclei : nuclei).contains(vowelKey((onsetEnd..<nucleusEnd).map(vowelIndex)))
         else { return false }
 
         guard nucleusEnd < count else { return true }
         let coda = key(letters[nucleusEnd..<count])
         guard nucleusEnd + 2 >= count, codas.contains(coda) else { return false }
         // After a stop only sắc and nặng occur.
-        return !stopCodas.contains(coda) || tone == 2 || tone == 5
+        return folded || !stopCodas.contains(coda) || tone == 2 || tone == 5
     }
 }
