@@ -12,14 +12,31 @@ extension SearchIndex {
     public func search(_ text: String, options: SearchOptions = SearchOptions()) throws(VietSearchError) -> SearchResults {
         var query = SearchQuery(parsing: text)
         return try wrapping {
-            let statistics = try termStatistics(for: query)
+            var statistics: TermStatistics?
             var searchedAs: String?
-            if options.restoreAccents, !options.exact, let statistics, let restored = try restoringAccents(of: query, statistics: statistics) {
-                query = restored
-                searchedAs = restored.written
+            var rewrites: [QueryRewrite] = []
+            if let terms = try termStatisticsReader() {
+                try terms.read(query, planner: planner)
+                let restore = options.restoreAccents && !options.exact && !options.literal
+                if restore || !options.literal {
+                    let rewriter = QueryRewriter(
+                        planner: planner, terms: terms, pairs: { try self.termPairs() }, restoreAccents: restore,
+                        correctWords: !options.literal)
+                    let rewritten = try rewriter.rewrite(query)
+                    if rewritten.restored || !rewritten.rewrites.isEmpty {
+                        query = rewritten.query
+                        rewrites = rewritten.rewrites
+                        searchedAs = query.written
+                    }
+                }
+                try terms.read(query, planner: planner)
+                statistics = terms.statistics
+            }
+            func results(total: Int, _ rows: [SearchResult]) -> SearchResults {
+                SearchResults(query: text, total: total, results: rows, searchedAs: searchedAs, rewrites: rewrites)
             }
             guard let plan = planner.plan(for: query, exact: options.exact, statistics: statistics) else {
-                return SearchResults(query: text, total: 0, results: [], searchedAs: searchedAs)
+                return results(total: 0, [])
             }
             let wanted = options.offset + options.limit
             // Row lengths in memory: a `%_docsize` lookup per scored row was a fifth of the time
@@ -32,7 +49,7 @@ extension SearchIndex {
                 let ranked = try top(exactForms, offset: options.offset, limit: options.limit)
                 if ranked.count >= wanted {
                     let total = try count(plan.allWords?.expression ?? plan.countExpression)
-                    return SearchResults(query: text, total: total, results: try results(ranked.rows, snippets: plan.snippets, options: options), searchedAs: searchedAs)
+                    return results(total: total, try self.results(ranked.rows, snippets: plan.snippets, options: options))
                 }
             }
             var allCount = 0
@@ -40,73 +57,21 @@ extension SearchIndex {
                 let ranked = try top(all, offset: options.offset, limit: options.limit)
                 allCount = ranked.count
                 if allCount >= wanted {
-                    return SearchResults(query: text, total: allCount, results: try results(ranked.rows, snippets: plan.snippets, options: options), searchedAs: searchedAs)
+                    return results(total: allCount, try self.results(ranked.rows, snippets: plan.snippets, options: options))
                 }
             }
             let ranked = try top(plan.candidates, offset: options.offset, limit: options.limit)
             let total = allCount > 0 ? allCount : ranked.count
-            return SearchResults(query: text, total: total, results: try results(ranked.rows, snippets: plan.snippets, options: options), searchedAs: searchedAs)
+            return results(total: total, try self.results(ranked.rows, snippets: plan.snippets, options: options))
         }
     }
 
-    /// The statistics of the query's words, or nil for an index whose statistics were never
-    /// computed (the planner then falls back to prefix queries and no planning).
-    func termStatistics(for query: SearchQuery) throws -> TermStatistics? {
+    /// A reader of the index's term statistics, or nil for an index whose statistics were never
+    /// computed or lag behind its documents (the planner then falls back to prefix queries and
+    /// nothing is rewritten).
+    func termStatisticsReader() throws -> TermStatisticsReader? {
         guard try !statisticsAreStale, let count = try meta("document_count").flatMap({ Int($0) }) else { return nil }
-        var statistics = TermStatistics(documentCount: count, entries: [:])
-        let lookup = try connection.prepare("SELECT df, variants FROM term_stats WHERE folded = ?1")
-        for clause in query.clauses {
-            for term in clause.alternatives {
-                for token in planner.tokens(of: term) where statistics.entries[token.folded] == nil {
-                    lookup.reset()
-                    try lookup.bind([.text(token.folded)])
-                    guard try lookup.step() else { continue }
-                    let variants = TermStatistics.parseVariants(lookup.text(at: 1))
-                    statistics.entries[token.folded] = TermStatistics.Entry(
-                        documentFrequency: TermStatistics.unionEstimate(variants.map(\.documentFrequency), documentCount: count),
-                        variants: variants)
-                }
-            }
-        }
-        return statistics
-    }
-
-    /// A question (more than `strictTierMaxWords` words) typed without any accent, with each
-    /// plain word's likely accents restored (`AccentRestorer`); nil for any other query, or an
-    /// index without pair counts. Searched as typed, a restored question picks its candidates
-    /// and scores its common words in one form each, as a question typed with accents does: on
-    /// the ViNewsQA dev questions the median time fell from 18.5 to 5.7 ms, recall@10 0.739 →
-    /// 0.735 (docs/ENGINE.md).
-    func restoringAccents(of query: SearchQuery, statistics: TermStatistics) throws -> SearchQuery? {
-        let positive = query.positiveClauses
-        guard positive.count > planner.weights.strictTierMaxWords else { return nil }
-        // The chain of plain one-token words, by clause index; anything else breaks it.
-        var chains: [[(clause: Int, folded: String)]] = [[]]
-        for (index, clause) in query.clauses.enumerated() where !clause.isExcluded {
-            var single: String?
-            if clause.alternatives.count == 1, case .word(_, let prefix) = clause.alternatives[0], !prefix {
-                let tokens = planner.tokens(of: clause.alternatives[0])
-                if tokens.contains(where: \.hasDiacritics) { return nil }
-                if tokens.count == 1 { single = tokens[0].folded }
-            } else if clause.alternatives.contains(where: { planner.tokens(of: $0).contains(where: \.hasDiacritics) }) {
-                return nil
-            }
-            if let single {
-                chains[chains.count - 1].append((index, single))
-            } else if !chains[chains.count - 1].isEmpty {
-                chains.append([])
-            }
-        }
-        guard let pairs = try termPairs() else { return nil }
-        let restorer = AccentRestorer(pairs: pairs)
-        var restored = query
-        for chain in chains where !chain.isEmpty {
-            let forms = restorer.restore(chain.map(\.folded), statistics: statistics)
-            for (word, form) in zip(chain, forms) {
-                restored.clauses[word.clause].alternatives = [.word(form.isEmpty ? word.folded : form, prefix: false)]
-            }
-        }
-        return restored
+        return try TermStatisticsReader(connection: connection, documentCount: count)
     }
 
     /// The index's pair counts, read again only when another connection has committed.

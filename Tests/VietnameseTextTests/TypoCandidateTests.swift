@@ -9,7 +9,7 @@ import VietnameseText
         #expect(SyllableSpelling.isValid(word))
     }
 
-    @Test(arguments: ["cos", "ngừoi", "tàc", "Đắk", "xyz", "2016", "café", "chóò", "", "nguyeenx"])
+    @Test(arguments: ["cos", "ngừoi", "tàc", "Đắk", "xyz", "2016", "café", "chóò", "", "nguyeenx", "câ", "việ", "thuô", "ngườ", "khuyê"])
     func invalidSyllables(_ word: String) {
         #expect(!SyllableSpelling.isValid(word))
     }

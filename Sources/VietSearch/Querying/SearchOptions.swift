@@ -17,12 +17,16 @@ public struct SearchOptions: Sendable, Hashable {
     /// accents restored from the index's statistics (`chat bo trong vo nho` as `chất bổ trong vỏ
     /// nho`): as accurate as searching every accent form, and about three times faster.
     public var restoreAccents: Bool
+    /// Search the words exactly as typed: no Telex or VNI decoding, no typo correction, no
+    /// abbreviation expansion, no accent restoration (see `SearchIndex.search`).
+    public var literal: Bool
 
     public init(
         limit: Int = 10, offset: Int = 0, exact: Bool = false, highlightStart: String = "[", highlightEnd: String = "]",
-        snippetWords: Int = 24, restoreAccents: Bool = true
+        snippetWords: Int = 24, restoreAccents: Bool = true, literal: Bool = false
     ) {
         self.restoreAccents = restoreAccents
+        self.literal = literal
         self.limit = limit
         self.offset = offset
         self.exact = exact

@@ -174,9 +174,18 @@ enum VietnameseSpelling {
         return keys
     }()
 
+    /// Vowel clusters never written at the end of a syllable: ă and â, and the diphthongs, take
+    /// a final consonant (or, as the first part of `ây`, `iêu`, `ươi`…, are another cluster).
+    static let closedNuclei: Set<Int> = Set(
+        "ă â iê yê uô ươ uâ oă uyê".split(separator: " ").map { cluster in
+            vowelKey(cluster.unicodeScalars.map { scalar in vowels.firstIndex(of: scalar.value)! })
+        })
+
     /// Whether `letters` (codes from `letterCode`) spell one Vietnamese syllable. `folded`: the
-    /// letters carry no marks or tones, and any syllable that would with them counts.
-    static func isSyllable(_ letters: [UInt16], folded: Bool = false) -> Bool {
+    /// letters carry no marks or tones, and any syllable that would with them counts. `closed`:
+    /// also refuse the clusters that need a final consonant without one (`câ`, `việ`), which
+    /// no word has; legacy-encoding detection does not need that much.
+    static func isSyllable(_ letters: [UInt16], folded: Bool = false, closed: Bool = false) -> Bool {
         let count = letters.count
         guard count > 0, count <= 7 else { return false }
         var tone: UInt16 = 0
@@ -204,11 +213,10 @@ enum VietnameseSpelling {
 
         var nucleusEnd = onsetEnd
         while nucleusEnd < count, isVowel(nucleusEnd) { nucleusEnd += 1 }
-        guard nucleusEnd - onsetEnd <= 3,
-            (folded ? foldedNuclei : nuclei).contains(vowelKey((onsetEnd..<nucleusEnd).map(vowelIndex)))
-        else { return false }
+        let nucleus = vowelKey((onsetEnd..<nucleusEnd).map(vowelIndex))
+        guard nucleusEnd - onsetEnd <= 3, (folded ? foldedNuclei : nuclei).contains(nucleus) else { return false }
 
-        guard nucleusEnd < count else { return true }
+        guard nucleusEnd < count else { return !closed || !closedNuclei.contains(nucleus) }
         let coda = key(letters[nucleusEnd..<count])
         guard nucleusEnd + 2 >= count, codas.contains(coda) else { return false }
         // After a stop only sắc and nặng occur.

@@ -39,7 +39,7 @@ public enum KeystrokeDecoder {
         for state in states where state.changed {
             let scalars = state.scalars
             let codes = scalars.compactMap(VietnameseSpelling.letterCode)
-            guard codes.count == scalars.count, VietnameseSpelling.isSyllable(codes) else { continue }
+            guard codes.count == scalars.count, VietnameseSpelling.isSyllable(codes, closed: true) else { continue }
             var text = ""
             text.unicodeScalars.append(contentsOf: scalars.compactMap(Unicode.Scalar.init))
             if text != word, !results.contains(text) { results.append(text) }

@@ -4,10 +4,11 @@
 /// can be read as (`KeystrokeDecoder`, `TypoCandidates`).
 public enum SyllableSpelling {
     /// `word` (any case, NFC or not) spells one Vietnamese syllable: `người`, `Quý`, `gì`; not
-    /// `cos`, `ngừoi`, `tác` with a grave (`tàc`), `Đắk` (k is no Vietnamese final).
+    /// `cos`, `ngừoi`, `tác` with a grave (`tàc`), `Đắk` (k is no Vietnamese final), `câ` or
+    /// `việ` (â and iê need a final).
     public static func isValid(_ word: String) -> Bool {
         guard let codes = letterCodes(word) else { return false }
-        return VietnameseSpelling.isSyllable(codes)
+        return VietnameseSpelling.isSyllable(codes, closed: true)
     }
 
     /// `folded` (lowercase ASCII, as the analyzer's folded key) is the folded form of some
