@@ -12,8 +12,8 @@ public enum KeystrokeMethod: Sendable, Hashable, CaseIterable {
 /// Vietnamese keyboard, a terminal, the input method switched off) as the syllable it spells.
 ///
 /// Marks and tones may be typed right after their vowel or at the end of the word; capitals are
-/// kept (`Chaats` → Chất, `VIEETJ` → VIỆT). Where keys allow more than one reading (`thuowr`:
-/// thưở or thuở; `xoong`: xông or the loanword xoong), every reading that spells a valid
+/// kept (`Chaats` → Chất, `VIEETJ` → VIỆT). Where keys allow more than one reading (`dduowcj`:
+/// được or đuợc; `xoongf`: xồng or xoòng), every reading that spells a valid
 /// Vietnamese syllable is returned, for the caller to choose among with what it knows (an
 /// index's statistics). A word with nothing to decode, or that decodes to no valid syllable
 /// (`2016`, `Obama`, `cos2`), gives none.
