@@ -34,6 +34,13 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "abbreviation-recall",
+            dependencies: [
+                "VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch"),
+                .product(name: "VietnameseText", package: "VietSearch"),
+            ]
+        ),
+        .executableTarget(
             name: "query-latency",
             dependencies: [
                 "VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch"),

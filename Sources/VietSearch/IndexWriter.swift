@@ -13,6 +13,8 @@ public final class IndexWriter {
     private let ftsDeleteStatement: SQLiteStatement
     /// When set, deleted versions' terms are counted there (see `FolderIndexer`).
     var removedTerms: RemovedTerms?
+    /// The abbreviations each document defines, kept with it.
+    private let abbreviations: LearnedAbbreviations
 
     init(index: SearchIndex) throws {
         self.index = index
@@ -35,6 +37,7 @@ public final class IndexWriter {
         // External content: FTS5 must be told the old text to remove its terms.
         ftsDeleteStatement = try db.prepare(
             "INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', ?1, ?2, ?3)")
+        abbreviations = try LearnedAbbreviations(connection: db)
     }
 
     private func existing(_ path: String) throws -> (id: Int64, title: String, body: String)? {
@@ -64,14 +67,17 @@ public final class IndexWriter {
             .text(document.hash), .text(document.encoding), .text(document.format),
         ]
         let id: Int64
+        var replacing = false
         if mayExist, let old = try existing(document.path) {
             id = old.id
+            replacing = true
             try deleteFromFTS(id: id, title: old.title, body: old.body)
             try run(updateStatement, [.integer(id)] + fields)
         } else {
             try run(insertStatement, [.text(document.path)] + fields)
             id = index.connection.lastInsertRowID
         }
+        try abbreviations.record(document: id, title: document.title, body: document.body, replacing: replacing)
         try index.connection.withPretokenized(pretokenized) {
             try run(ftsInsertStatement, [.integer(id), .text(document.title), .text(document.body)])
         }
@@ -82,6 +88,7 @@ public final class IndexWriter {
         guard let old = try existing(path) else { return }
         try deleteFromFTS(id: old.id, title: old.title, body: old.body)
         try run(deleteStatement, [.integer(old.id)])
+        try abbreviations.forget(document: old.id)
     }
 
     private func deleteFromFTS(id: Int64, title: String, body: String) throws {
@@ -94,6 +101,12 @@ public final class IndexWriter {
     /// Records a new size and modification time for a file whose content did not change.
     public func touch(path: String, size: Int64, modificationTime: Int64) throws {
         try run(touchStatement, [.text(path), .integer(size), .integer(modificationTime)])
+    }
+
+    /// Reads the abbreviations every stored document defines again (an index made before they
+    /// were kept).
+    func rebuildAbbreviations() throws {
+        try abbreviations.rebuild()
     }
 
     /// Recomputes the statistics the query planner uses; call once after a run that changed

@@ -1,5 +1,6 @@
 import Foundation
 import VietSearchSQLite
+import VietnameseText
 
 extension SearchIndex {
     /// Searches the index. Never fails on the query text: anything a person types is either query
@@ -19,13 +20,22 @@ extension SearchIndex {
                 try terms.read(query, planner: planner)
                 let restore = options.restoreAccents && !options.exact && !options.literal
                 if restore || !options.literal {
+                    let abbreviations = self.abbreviations
                     let rewriter = QueryRewriter(
                         planner: planner, terms: terms, pairs: { try self.termPairs() }, restoreAccents: restore,
-                        correctWords: !options.literal)
+                        correctWords: !options.literal, isAbbreviation: { !abbreviations.entries(abbreviatedAs: $0).isEmpty })
                     let rewritten = try rewriter.rewrite(query)
                     if rewritten.restored || !rewritten.rewrites.isEmpty {
                         query = rewritten.query
                         rewrites = rewritten.rewrites
+                        searchedAs = query.written
+                    }
+                }
+                if !options.literal {
+                    let expanded = try abbreviationExpander(terms).expand(query)
+                    if !expanded.rewrites.isEmpty {
+                        query = expanded.query
+                        rewrites += expanded.rewrites
                         searchedAs = query.written
                     }
                 }
@@ -72,6 +82,17 @@ extension SearchIndex {
     func termStatisticsReader() throws -> TermStatisticsReader? {
         guard try !statisticsAreStale, let count = try meta("document_count").flatMap({ Int($0) }) else { return nil }
         return try TermStatisticsReader(connection: connection, documentCount: count)
+    }
+
+    /// The expander for one search: the index's dictionary, and the definitions its documents
+    /// make (when the index keeps them).
+    func abbreviationExpander(_ terms: TermStatisticsReader) throws -> AbbreviationExpander {
+        var learned: ((String) throws -> [AbbreviationDictionary.Entry])?
+        if try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'abbreviations'") == 1 {
+            let statement = try LearnedAbbreviations.lookup(connection)
+            learned = { try LearnedAbbreviations.starting(with: $0, using: statement) }
+        }
+        return AbbreviationExpander(planner: planner, dictionary: abbreviations, terms: terms, learned: learned)
     }
 
     /// The index's pair counts, read again only when another connection has committed.

@@ -30,6 +30,10 @@ public final class SearchIndex {
     var documentLengths: DocumentLengths { ranking.lengths }
     /// `term_pairs` as last read, and the `data_version` it was read at (see `termPairs()`).
     var termPairsCache: (version: Int64, table: TermPairTable?)?
+    /// The abbreviations a search expands (`UBND` also finds `ủy ban nhân dân`, and the reverse),
+    /// besides those the index's documents define: the built-in dictionary, to which an
+    /// application adds a user's (`AbbreviationDictionary(parsing:)`, `merging`).
+    public var abbreviations = AbbreviationDictionary.builtin
     let planner = QueryPlanner(
         analyzer: VietnameseAnalyzer(), variantMarker: Character(Unicode.Scalar(VietnameseTokenizerOptions.variantMarker)))
 
@@ -90,7 +94,13 @@ public final class SearchIndex {
             guard found == IndexSchema.version else {
                 throw VietSearchError.schemaMismatch(path: path, found: found, expected: IndexSchema.version)
             }
-            if writable { try connection.execute(IndexSchema.create) }  // tables added within a version
+            if writable {
+                // Tables added within a version; the abbreviations of an index made before
+                // they were kept are read from its stored documents once.
+                let hadAbbreviations = try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'abbreviations'") == 1
+                try connection.execute(IndexSchema.create)
+                if !hadAbbreviations { try connection.transaction { try IndexWriter(index: self).rebuildAbbreviations() } }
+            }
         } catch let error as VietSearchError {
             throw error
         } catch let error as SQLiteError {
@@ -110,6 +120,15 @@ public final class SearchIndex {
         let statement = try connection.prepare("INSERT OR REPLACE INTO vietsearch_meta(key, value) VALUES (?1, ?2)")
         try statement.bind([.text(key), .text(value)])
         try statement.step()
+    }
+
+    /// The abbreviations the index's documents define, most documents first (none for an index
+    /// made before they were kept, until it is next opened for writing).
+    public func learnedAbbreviations() throws(VietSearchError) -> [LearnedAbbreviation] {
+        try wrapping {
+            guard try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'abbreviations'") == 1 else { return [] }
+            return try LearnedAbbreviations.all(connection)
+        }
     }
 
     /// Runs `body` in one write transaction.

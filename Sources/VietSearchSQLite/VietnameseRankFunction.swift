@@ -33,6 +33,8 @@ final class VietnameseRankFunction {
         var phrase: Int32
         var countsAsAny: Bool
         var countsAsExact: Bool
+        /// 1, or the plan's `expansionWeight` for a phrase the search added.
+        var weight: Double
     }
 
     let plan: VietnameseRankingPlan
@@ -76,7 +78,10 @@ final class VietnameseRankFunction {
         for (index, word) in plan.words.enumerated() {
             let first = slots.count
             for (number, phrase) in plan.phrases.enumerated() where phrase.word == index && number <= Int(Int32.max) {
-                slots.append(PhraseSlot(phrase: Int32(number), countsAsAny: phrase.countsAsAny, countsAsExact: phrase.countsAsExact))
+                slots.append(
+                    PhraseSlot(
+                        phrase: Int32(number), countsAsAny: phrase.countsAsAny, countsAsExact: phrase.countsAsExact,
+                        weight: phrase.isExpansion ? plan.expansionWeight : 1))
             }
             entries.append(
                 WordEntry(
@@ -137,7 +142,7 @@ final class VietnameseRankFunction {
                 var offset: Int32 = 0
                 guard first(context, entry.phrase, &iterator, &column, &offset) == SQLITE_OK else { return nil }
                 while column >= 0 {
-                    let weight = column == 0 ? titleWeight : 1.0
+                    let weight = (column == 0 ? titleWeight : 1.0) * entry.weight
                     if entry.countsAsAny { any += weight }
                     if entry.countsAsExact { exact += weight }
                     // Adjacency: this word starting where the previous one ends, and where this

@@ -10,6 +10,6 @@ struct VNSearchCommand: ParsableCommand {
             `hoà` and `hòa` are the same word; `kỹ` and `kĩ` are the same word.
             """,
         version: "0.1.0",
-        subcommands: [Index.self, Search.self, Stats.self, Optimize.self, Tokenize.self, Demo.self]
+        subcommands: [Index.self, Search.self, Abbreviations.self, Stats.self, Optimize.self, Tokenize.self, Demo.self]
     )
 }

@@ -82,7 +82,7 @@ struct QueryPlanner {
         // Someone who typed accents anywhere typed every word as meant: an unaccented word in
         // such a query asks for its unaccented form ("vỏ nho": grapes, not "nhỏ").
         let typed = !exact && query.positiveClauses.contains { clause in
-            clause.alternatives.contains { tokens(of: $0).contains(where: \.hasDiacritics) }
+            clause.typedAlternatives.contains { tokens(of: $0).contains(where: \.hasDiacritics) }
         }
         for clause in query.positiveClauses {
             let alternatives = clause.alternatives.map { self.tokens(of: $0) }.filter { !$0.isEmpty }
@@ -282,17 +282,24 @@ struct QueryPlanner {
         let typed: Bool
         var ranking = VietnameseRankingPlan()
 
+        /// Phrases the search added (an abbreviation's other side) are being written.
+        var writingExpansion = false
+
         private mutating func phrase(_ parts: [String], word: Int, any: Bool, exact: Bool) -> String {
-            ranking.phrases.append(VietnameseRankingPlan.Phrase(word: word, countsAsAny: any, countsAsExact: exact))
+            ranking.phrases.append(
+                VietnameseRankingPlan.Phrase(word: word, countsAsAny: any, countsAsExact: exact, isExpansion: writingExpansion && word >= 0))
             return parts.joined(separator: " + ")
         }
 
         /// The word in every form that scores (`rank` is its index in the ranking plan).
         mutating func word(_ word: Word, rank: Int) -> String {
             var parts: [String] = []
-            for term in word.clause.alternatives {
+            let typedCount = word.clause.typedAlternatives.count
+            for (offset, term) in word.clause.alternatives.enumerated() {
                 let tokens = planner.tokens(of: term)
                 guard !tokens.isEmpty else { continue }
+                writingExpansion = offset >= typedCount
+                defer { writingExpansion = false }
                 if word.typedOnly, rank >= 0 {
                     parts.append(phrase(typedForm(tokens), word: rank, any: true, exact: true))
                 } else {

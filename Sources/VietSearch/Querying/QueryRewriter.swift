@@ -34,6 +34,9 @@ struct QueryRewriter {
     var restoreAccents: Bool
     /// Decode keys and correct typos.
     var correctWords: Bool
+    /// Whether a folded key is an abbreviation the search knows (`ubnd`): never read as another
+    /// word.
+    var isAbbreviation: (String) -> Bool = { _ in false }
 
     /// Probability that a word the index has, but that is no valid syllable, was meant as typed:
     /// a modelling assumption (one word in a hundred mistyped), not a measured weight.
@@ -163,6 +166,11 @@ struct QueryRewriter {
             try keep(&slot, mode)
             return
         }
+        // Capitals (`TYT`, `TĐC`, `HIV`) and abbreviations write codes and names, not typos.
+        if Self.isCapitalized(slot.core) || isAbbreviation(token.folded) {
+            if known { try keep(&slot, mode) } else { keepUnknown(&slot, mode) }
+            return
+        }
         // The other readings share what the typed one leaves. Known but no syllable: a stray
         // spelling some document has, English, a name or a code. Taken for a possible typo: one
         // with Vietnamese marks, and, in a query typed with them, lowercase letters that cannot
@@ -265,6 +273,12 @@ struct QueryRewriter {
     static func cannotBeAWord(_ core: String) -> Bool {
         guard !core.contains(where: \.isUppercase) else { return false }
         return !core.contains { "aeiouy".contains($0) } || SyllableSpelling.isValidFolded(core)
+    }
+
+    /// Two letters or more, all capitals.
+    static func isCapitalized(_ core: String) -> Bool {
+        let letters = core.filter(\.isLetter)
+        return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
     }
 
     /// `word` with a capital first letter when `typed` had one.

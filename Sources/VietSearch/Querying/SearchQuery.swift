@@ -22,11 +22,18 @@ public struct SearchQuery: Sendable, Hashable {
     public struct Clause: Sendable, Hashable {
         public var alternatives: [Term]
         public var isExcluded: Bool
+        /// The last this many alternatives were added by the search (an abbreviation's other
+        /// side), not typed: they score a little below the typed ones.
+        public var addedAlternatives: Int
 
-        public init(alternatives: [Term], isExcluded: Bool = false) {
+        public init(alternatives: [Term], isExcluded: Bool = false, addedAlternatives: Int = 0) {
             self.alternatives = alternatives
             self.isExcluded = isExcluded
+            self.addedAlternatives = addedAlternatives
         }
+
+        /// The alternatives as typed.
+        public var typedAlternatives: ArraySlice<Term> { alternatives.dropLast(addedAlternatives) }
     }
 
     public var clauses: [Clause]

@@ -23,6 +23,14 @@ extension VNSearchCommand {
                 questions as matching every form, and about three times faster. \
                 --no-restore-accents searches it as typed.
 
+                Words the index lacks are read as meant, and shown the same way: typed in Telex or \
+                VNI with no input method (tieengs vieetj, tie61ng vie65t: tiếng việt), or with a \
+                typo (ngườj: người; a tone or vowel mark is never changed into another). A word \
+                the index has is never changed, and a query whose words all exist is searched as \
+                typed. An abbreviation also finds its expansion, and the reverse (UBND OR "ủy ban \
+                nhân dân"), scored a little below the form typed: see vnsearch abbreviations. \
+                --literal searches exactly what was typed, none of this.
+
                 Examples:
                   vnsearch search "xay dung dang"
                   vnsearch search '"hoà bình" -thuy' --limit 5
@@ -30,11 +38,13 @@ extension VNSearchCommand {
                   vnsearch search đảng --exact --json
 
                 --json prints {"query", "total", "results": [{"path", "title", "score", "snippet", \
-                "snippet_markdown", "matches_all_words"}], "searched_as"}: path absolute, higher \
-                score better, snippet plain text, snippet_markdown with matches in **bold**, \
-                matches_all_words true when the document has every query word (very common words \
-                aside), searched_as the query with restored accents or null. No results is not an \
-                error (exit 0).
+                "snippet_markdown", "matches_all_words"}], "searched_as", "rewrites": [{"kind", \
+                "from", "to"}]}: path absolute, higher score better, snippet plain text, \
+                snippet_markdown with matches in **bold**, matches_all_words true when the document \
+                has every query word (very common words aside), searched_as the query as searched \
+                (accents restored, keys decoded, typos corrected, abbreviations expanded) or null \
+                when searched as typed, rewrites each change (kind "accents", "telex", "vni", "typo" \
+                or "abbreviation"). No results is not an error (exit 0).
                 """
         )
 
@@ -65,6 +75,11 @@ extension VNSearchCommand {
         @Flag(inversion: .prefixedNo, help: "Search a question typed without diacritics with its likely accents restored.")
         var restoreAccents = true
 
+        @Flag(help: "Search exactly what was typed: no accents restored, keys decoded, typos corrected or abbreviations expanded.")
+        var literal = false
+
+        @OptionGroup var dictionary: DictionaryOptions
+
         func validate() throws {
             guard !words.isEmpty else { throw ValidationError("Missing the query: vnsearch search \"xay dung dang\"") }
             guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
@@ -75,12 +90,14 @@ extension VNSearchCommand {
         static let end = "\u{2}"
 
         func run() throws {
+            let abbreviations = try dictionary.dictionary()
             let index = try SearchIndex(path: database.resolvedPath, mode: .readOnly)
+            index.abbreviations = abbreviations
             let results = try index.search(
                 query,
                 options: SearchOptions(
                     limit: limit, offset: offset, exact: exact, highlightStart: Self.start, highlightEnd: Self.end,
-                    restoreAccents: restoreAccents))
+                    restoreAccents: restoreAccents, literal: literal))
             print(json ? Self.json(results) : Self.text(results), terminator: "")
         }
 
@@ -104,6 +121,13 @@ extension VNSearchCommand {
             return JSONOutput.object([
                 ("query", .string(results.query)), ("total", .number(results.total)), ("results", .array(items)),
                 ("searched_as", results.searchedAs.map { .string($0) } ?? .null),
+                (
+                    "rewrites",
+                    .array(
+                        results.rewrites.map { rewrite in
+                            .object([("kind", .string(rewrite.kind.rawValue)), ("from", .string(rewrite.from)), ("to", .string(rewrite.to))])
+                        })
+                ),
             ]).rendered + "\n"
         }
 
