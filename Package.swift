@@ -2,7 +2,9 @@
 import PackageDescription
 
 // Dependencies point one way: vnsearch → VietSearch → VietSearchSQLite → CSQLite, and each of
-// them → VietnameseText, which depends on nothing.
+// them → VietnameseText, which depends on nothing. VietSearchSQLite is the SQLite wrapper and the
+// `vietnamese` tokenizer, the only Swift module importing CSQLite (besides the extension's entry
+// point); ranking and statistics live in VietSearch, reaching FTS5 through that wrapper.
 let package = Package(
     name: "VietSearch",
     products: [
@@ -40,10 +42,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Where the tests find their data: the repository's fixtures and the shared corpus.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "VietnameseTextTests",
             dependencies: [
                 "VietnameseText",
+                "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden"]
@@ -52,15 +57,17 @@ let package = Package(
             name: "VietSearchTests",
             dependencies: [
                 "VietSearch",
+                "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "VietnameseText",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "vnsearchTests",
             // Depends on the executable so the tests can run the real binary.
-            dependencies: ["vnsearch"]
+            dependencies: ["vnsearch", "TestSupport"]
         ),
         .testTarget(
             name: "VietSearchSQLiteTests",

@@ -19,7 +19,7 @@ extension SearchIndex {
             let statement = try connection.prepare("SELECT encoding, count(*) FROM documents GROUP BY encoding")
             while try statement.step() { encodings[statement.text(at: 0)] = statement.int(at: 1) }
             return IndexStatistics(
-                documents: documents, textBytes: textBytes, lastIndexedAt: try meta("last_indexed_at").flatMap { Int64($0) },
+                documents: documents, textBytes: textBytes, lastIndexedAt: try meta(.lastIndexedAt).flatMap { Int64($0) },
                 schemaVersion: IndexSchema.version, encodings: encodings)
         }
     }

@@ -2,6 +2,13 @@ import VietSearchSQLite
 
 /// Writes to an index inside one transaction (`SearchIndex.write`). Statements are prepared once
 /// per transaction and reused for every document.
+///
+/// Documents written through `upsert` and `remove` keep the statistics searches plan with
+/// (`term_stats`, `term_pairs`) exact: the terms of the versions added and removed are counted as
+/// they are written, and the statistics updated by difference when the transaction ends. That
+/// costs rewriting the pair table once per transaction (4.5 MB for the news corpus), so write many
+/// documents per transaction. When the statistics were already out of date, they stay marked
+/// stale (searches plan without them) until `refreshTermStatistics()` or the next indexing run.
 public final class IndexWriter {
     let index: SearchIndex
     private let findStatement: SQLiteStatement
@@ -11,10 +18,23 @@ public final class IndexWriter {
     private let touchStatement: SQLiteStatement
     private let ftsInsertStatement: SQLiteStatement
     private let ftsDeleteStatement: SQLiteStatement
-    /// When set, deleted versions' terms are counted there (see `FolderIndexer`).
+    /// Set by a caller that keeps the statistics itself (a `FolderIndexer` run, whose counts span
+    /// its transactions): deleted versions' terms are counted there, and this writer leaves the
+    /// statistics to the caller.
     var removedTerms: RemovedTerms?
     /// The abbreviations each document defines, kept with it.
     private let abbreviations: LearnedAbbreviations
+    /// What this transaction's public writes do to the statistics.
+    private var upkeep = StatisticsUpkeep.undecided
+
+    private enum StatisticsUpkeep {
+        /// No document changed yet.
+        case undecided
+        /// They were current: this transaction's changes, counted, are applied at its end.
+        case byDifference(WrittenTerms)
+        /// They were not: left marked stale.
+        case stale
+    }
 
     init(index: SearchIndex) throws {
         self.index = index
@@ -55,7 +75,8 @@ public final class IndexWriter {
 
     /// Adds the document, or replaces the one with the same path.
     public func upsert(_ document: IndexedDocument) throws {
-        try upsert(document, mayExist: true)
+        let terms = try countedChanges()?.record(document) ?? []
+        try upsert(document, mayExist: true, pretokenized: terms)
     }
 
     /// `mayExist: false` (the caller knows the path is new) skips looking for an old version:
@@ -86,13 +107,22 @@ public final class IndexWriter {
     /// Removes the document at `path`, if indexed.
     public func remove(path: String) throws {
         guard let old = try existing(path) else { return }
+        _ = try countedChanges()
         try deleteFromFTS(id: old.id, title: old.title, body: old.body)
         try run(deleteStatement, [.integer(old.id)])
         try abbreviations.forget(document: old.id)
     }
 
     private func deleteFromFTS(id: Int64, title: String, body: String) throws {
-        let recordings = removedTerms?.record(title: title, body: body) ?? []
+        let counter: RemovedTerms?
+        if let removedTerms {
+            counter = removedTerms
+        } else if case .byDifference(let written) = upkeep {
+            counter = written.removed
+        } else {
+            counter = nil
+        }
+        let recordings = counter?.record(title: title, body: body) ?? []
         try index.connection.withPretokenized(recordings) {
             try run(ftsDeleteStatement, [.integer(id), .text(title), .text(body)])
         }
@@ -109,12 +139,41 @@ public final class IndexWriter {
         try abbreviations.rebuild()
     }
 
-    /// Recomputes the statistics the query planner uses; call once after a run that changed
-    /// documents.
+    /// Where a public write's terms are counted, decided at the transaction's first change: nil
+    /// when a caller keeps the statistics, or they were not current (then marked stale now).
+    private func countedChanges() throws -> WrittenTerms? {
+        guard removedTerms == nil else { return nil }
+        switch upkeep {
+        case .byDifference(let written): return written
+        case .stale: return nil
+        case .undecided:
+            guard try index.statisticsAreCurrent else {
+                try markStatisticsStale()
+                return nil
+            }
+            let written = WrittenTerms()
+            upkeep = .byDifference(written)
+            return written
+        }
+    }
+
+    /// Applies the counted changes, when the transaction's body has returned (`SearchIndex.write`).
+    func finish() throws {
+        guard case .byDifference(let written) = upkeep else { return }
+        upkeep = .undecided
+        if try !updateTermStatistics(added: [written.added], removed: written.removed.counts, pairs: written.pairs) {
+            // A count went negative: the stored statistics did not describe the documents.
+            try markStatisticsStale()
+        }
+    }
+
+    /// Recomputes the statistics the query planner uses from the whole index.
     public func refreshTermStatistics() throws {
         try index.connection.execute(IndexSchema.refreshTermStatistics)
         try rebuildTermPairs()
         try markStatisticsCurrent()
+        // They now include this transaction's changes so far.
+        upkeep = .undecided
     }
 
     /// Recounts `term_pairs` from the stored text of every document (the vocabulary has no
@@ -231,20 +290,28 @@ public final class IndexWriter {
     /// The statistics describe the documents now: the count they were computed over (a later
     /// run compares it with the documents it knows) and no stale flag.
     private func markStatisticsCurrent() throws {
-        try index.connection.execute(
-            "INSERT OR REPLACE INTO vietsearch_meta(key, value) SELECT 'document_count', count(*) FROM documents")
-        try index.connection.execute("DELETE FROM vietsearch_meta WHERE key = 'term_stats_stale'")
+        let documents = try index.connection.scalarInt("SELECT count(*) FROM documents") ?? 0
+        try index.setMeta(.documentCount, String(documents))
+        try index.removeMeta(.termStatsStale)
     }
 
-    /// Says the statistics no longer describe the documents (committed with the first change of a
-    /// run), so searches do not plan with them until `refreshTermStatistics`: a word's new accent
-    /// form would otherwise be missing from its expansion.
+    /// Says the statistics no longer describe the documents, so searches do not plan with them
+    /// until `refreshTermStatistics()` or the next indexing run rebuilds them: a word's new accent
+    /// form would otherwise be missing from its expansion. This transaction's writes then leave
+    /// them alone.
     public func markStatisticsStale() throws {
-        try index.setMeta("term_stats_stale", "1")
+        try markStatisticsStale(.writes)
+    }
+
+    /// `.indexing`: committed with the first change of a `FolderIndexer` run, which updates them
+    /// at its end.
+    func markStatisticsStale(_ reason: StaleStatistics) throws {
+        try index.setMeta(.termStatsStale, reason.rawValue)
+        if removedTerms == nil { upkeep = .stale }
     }
 
     /// Records when indexing last finished.
     public func markIndexed(at time: Int64) throws {
-        try index.setMeta("last_indexed_at", String(time))
+        try index.setMeta(.lastIndexedAt, String(time))
     }
 }

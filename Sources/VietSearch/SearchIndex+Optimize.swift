@@ -37,18 +37,7 @@ extension SearchIndex {
         guard try statement.step() else { return 0 }
         let block = statement.blob(at: 0)
         var offset = block.count >= 8 && block[4..<8].allSatisfy({ $0 == 0xff }) ? 8 : 4
-        func varint() -> Int? {
-            var value = 0
-            for _ in 0..<9 {
-                guard offset < block.count else { return nil }
-                let byte = block[offset]
-                offset += 1
-                value = value << 7 | Int(byte & 0x7f)
-                if byte & 0x80 == 0 { return value }
-            }
-            return nil
-        }
-        _ = varint()  // levels
-        return varint() ?? 0
+        _ = SQLiteVarint.read(block, at: &offset)  // levels
+        return SQLiteVarint.read(block, at: &offset).map { Int(truncatingIfNeeded: $0) } ?? 0
     }
 }

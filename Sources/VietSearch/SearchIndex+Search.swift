@@ -80,8 +80,16 @@ extension SearchIndex {
     /// computed or lag behind its documents (the planner then falls back to prefix queries and
     /// nothing is rewritten).
     func termStatisticsReader() throws -> TermStatisticsReader? {
-        guard try !statisticsAreStale, let count = try meta("document_count").flatMap({ Int($0) }) else { return nil }
+        guard try !statisticsAreStale, let count = try meta(.documentCount).flatMap({ Int($0) }) else { return nil }
         return try TermStatisticsReader(connection: connection, documentCount: count)
+    }
+
+    /// The statistics of the query's words, or nil for an index whose statistics were never
+    /// computed (the planner then falls back to prefix queries and no planning).
+    func termStatistics(for query: SearchQuery) throws -> TermStatistics? {
+        guard let terms = try termStatisticsReader() else { return nil }
+        try terms.read(query, planner: planner)
+        return terms.statistics
     }
 
     /// The expander for one search: the index's dictionary, and the definitions its documents
@@ -110,7 +118,17 @@ extension SearchIndex {
 
     /// True while the statistics lag behind the documents (see `IndexWriter.markStatisticsStale`).
     var statisticsAreStale: Bool {
-        get throws { try meta("term_stats_stale") != nil }
+        get throws { try meta(.termStatsStale) != nil }
+    }
+
+    /// True when the statistics describe the documents as they are: not marked stale, and
+    /// computed over as many documents as there are (a new index: none over none).
+    var statisticsAreCurrent: Bool {
+        get throws {
+            guard try !statisticsAreStale else { return false }
+            let counted = Int(try meta(.documentCount) ?? "0")
+            return counted == Int(try connection.scalarInt("SELECT count(*) FROM documents") ?? 0)
+        }
     }
 
     func count(_ expression: String) throws -> Int {
@@ -143,7 +161,9 @@ extension SearchIndex {
         job.done.wait()
         let mine = try lower.get()
         // Whatever failed on the partner's connection alone, this one ranks that half itself.
-        let theirs = try (try? job.result?.get()) ?? rank(ranked, rowids: split...Int64.max, limit: wanted, offset: 0)
+        let partnerRows = try? job.result?.get()
+        if partnerRows != nil { partnerRankings += 1 }
+        let theirs = try partnerRows ?? rank(ranked, rowids: split...Int64.max, limit: wanted, offset: 0)
         // Best first; equal scores by rowid, so the order does not depend on which half was faster.
         let rows = (mine.rows + theirs.rows).sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
         return (Array(rows.dropFirst(offset).prefix(limit)), mine.count + theirs.count)

@@ -24,6 +24,8 @@ public final class SearchIndex {
     /// open, or the index is writable, whose uncommitted writes it would not see). It shares this
     /// index's row lengths: loading them again cost a `vnsearch search` process ~5 ms.
     var partner: SearchIndex??
+    /// Rankings whose upper half the partner ranked (tests check that splits happen).
+    var partnerRankings = 0
     /// Row lengths for `vietsearch_rank`, loaded by the first search (see `DocumentLengths`),
     /// and the count of rows it scores.
     let ranking: RankingSession
@@ -82,14 +84,14 @@ public final class SearchIndex {
                 try connection.transaction {
                     try connection.execute(IndexSchema.create)
                     try connection.execute(IndexSchema.configure)
-                    try setMeta("schema_version", String(IndexSchema.version))
+                    try setMeta(.schemaVersion, String(IndexSchema.version))
                 }
                 return
             }
             guard
                 try connection.scalarInt(
                     "SELECT count(*) FROM sqlite_schema WHERE name IN ('vietsearch_meta', 'documents', 'documents_fts')") == 3,
-                let found = try meta("schema_version").flatMap({ Int($0) })
+                let found = try meta(.schemaVersion).flatMap({ Int($0) })
             else { throw VietSearchError.notAnIndex(path: path) }
             guard found == IndexSchema.version else {
                 throw VietSearchError.schemaMismatch(path: path, found: found, expected: IndexSchema.version)
@@ -112,13 +114,19 @@ public final class SearchIndex {
         }
     }
 
-    func meta(_ key: String) throws(SQLiteError) -> String? {
-        try connection.scalarText("SELECT value FROM vietsearch_meta WHERE key = ?1", [.text(key)])
+    func meta(_ key: MetaKey) throws(SQLiteError) -> String? {
+        try connection.scalarText("SELECT value FROM vietsearch_meta WHERE key = ?1", [.text(key.rawValue)])
     }
 
-    func setMeta(_ key: String, _ value: String) throws(SQLiteError) {
+    func setMeta(_ key: MetaKey, _ value: String) throws(SQLiteError) {
         let statement = try connection.prepare("INSERT OR REPLACE INTO vietsearch_meta(key, value) VALUES (?1, ?2)")
-        try statement.bind([.text(key), .text(value)])
+        try statement.bind([.text(key.rawValue), .text(value)])
+        try statement.step()
+    }
+
+    func removeMeta(_ key: MetaKey) throws(SQLiteError) {
+        let statement = try connection.prepare("DELETE FROM vietsearch_meta WHERE key = ?1")
+        try statement.bind([.text(key.rawValue)])
         try statement.step()
     }
 
@@ -137,7 +145,12 @@ public final class SearchIndex {
             documentLengths.invalidate()
             termPairsCache = nil
         }
-        return try connection.transaction { try body(try IndexWriter(index: self)) }
+        return try connection.transaction {
+            let writer = try IndexWriter(index: self)
+            let result = try body(writer)
+            try writer.finish()
+            return result
+        }
     }
 
     /// Wraps SQLite errors of an operation into `VietSearchError`.

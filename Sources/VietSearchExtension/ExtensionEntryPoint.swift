@@ -34,7 +34,8 @@ public func sqlite3_extension_init(
     let stepped = step(statement)
     _ = finalize(statement)
     guard bound == SQLITE_OK, stepped == SQLITE_ROW || stepped == SQLITE_DONE, let fts5 else { return SQLITE_ERROR }
-    return registerVietnameseTokenizer(fts5: fts5)
+    // Rejected tokenizer arguments are explained in SQLite's log, reached through `api`.
+    return registerVietnameseTokenizer(fts5: fts5, routines: api)
 }
 
 /// The pointer type name SQLite compares during `step`; static storage so it outlives the call.

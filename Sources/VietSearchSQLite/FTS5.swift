@@ -40,16 +40,8 @@ extension SQLiteConnection {
     /// `VietnameseTokenizerOptions` for its arguments). Needed once per connection, before any
     /// table using it is read or written.
     public func registerVietnameseTokenizer() throws(SQLiteError) {
-        let rc = VietSearchSQLite.registerVietnameseTokenizer(fts5: try FTS5.api(handle), replay: tokenReplay)
+        let rc = VietSearchSQLite.registerVietnameseTokenizer(fts5: try FTS5.api(handle), registration: tokenizers)
         guard rc == SQLITE_OK else { throw SQLiteError(database: handle, resultCode: rc, context: "registering the vietnamese tokenizer") }
-    }
-
-    /// Registers the `vietsearch_rank` FTS5 ranking function (see `VietnameseRankingPlan`);
-    /// with `session`, the function takes row lengths from it while they are loaded, and counts
-    /// the rows it scores there.
-    public func registerVietnameseRanking(session: RankingSession? = nil) throws(SQLiteError) {
-        let rc = registerVietnameseRankFunction(fts5: try FTS5.api(handle), session: session)
-        guard rc == SQLITE_OK else { throw SQLiteError(database: handle, resultCode: rc, context: "registering vietsearch_rank") }
     }
 }
 

@@ -45,15 +45,17 @@ public final class FTS5TokenizerHandle {
         }
         defer { cArguments.forEach { $0?.deallocate() } }
         var instance: OpaquePointer?
+        connection.tokenizers.rejection = nil
         let rc = cArguments.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { rebound in
                 create(context, rebound.baseAddress, Int32(rebound.count), &instance)
             }
         }
         guard rc == SQLITE_OK, let instance else {
+            let reason = connection.tokenizers.takeRejection().map { ": \($0)" } ?? ""
             throw SQLiteError(
                 resultCode: rc == SQLITE_OK ? SQLITE_ERROR : rc,
-                message: "cannot create tokenizer \(name) \(arguments.joined(separator: " "))",
+                message: "cannot create tokenizer \(name) \(arguments.joined(separator: " "))\(reason)",
                 context: "creating a tokenizer")
         }
         self.connection = connection

@@ -19,6 +19,9 @@ public final class SQLiteConnection {
     /// Recordings the `vietnamese` tokenizers of this connection may replay; released after the
     /// handle is closed (deinit), so it outlives every tokenizer.
     let tokenReplay = TokenReplay()
+    /// What the `vietnamese` tokenizers registered here share, among it why arguments were
+    /// rejected (see `explaining(_:)`).
+    let tokenizers: VietnameseTokenizerRegistration
     /// The path given at opening.
     public let path: String
 
@@ -52,6 +55,7 @@ public final class SQLiteConnection {
         }
         self.handle = db
         self.path = path
+        tokenizers = VietnameseTokenizerRegistration(replay: tokenReplay)
     }
 
     deinit { sqlite3_close_v2(handle) }
@@ -64,13 +68,22 @@ public final class SQLiteConnection {
 
     /// Runs one or more SQL statements that return no rows.
     public func execute(_ sql: String) throws(SQLiteError) {
+        tokenizers.rejection = nil
         var message: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &message)
         guard rc == SQLITE_OK else {
             let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(rc))
             sqlite3_free(message)
-            throw SQLiteError(resultCode: rc, extendedCode: sqlite3_extended_errcode(handle), message: text)
+            throw explaining(SQLiteError(resultCode: rc, extendedCode: sqlite3_extended_errcode(handle), message: text))
         }
+    }
+
+    /// `error` with the reason a `vietnamese` tokenizer gave for rejecting its arguments, when
+    /// that is what failed: FTS5 reports only "error in tokenizer constructor".
+    func explaining(_ error: SQLiteError) -> SQLiteError {
+        guard let reason = tokenizers.takeRejection(), error.message.contains("error in tokenizer constructor") else { return error }
+        return SQLiteError(
+            resultCode: error.extendedCode, extendedCode: error.extendedCode, message: "\(error.message): \(reason)", context: error.context)
     }
 
     /// Compiles one SQL statement, with `?1`, `?2`… parameters to bind.
@@ -127,9 +140,6 @@ public final class SQLiteConnection {
 
     /// True between BEGIN and COMMIT/ROLLBACK.
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
-
-    /// Asks a running statement on this connection to stop (safe from another thread).
-    public func interrupt() { sqlite3_interrupt(handle) }
 
     /// The SQLite library version, e.g. "3.40.1".
     public static var libraryVersion: String { String(cString: sqlite3_libversion()) }

@@ -10,9 +10,10 @@ public final class SQLiteStatement {
 
     init(connection: SQLiteConnection, sql: String) throws(SQLiteError) {
         var statement: OpaquePointer?
+        connection.tokenizers.rejection = nil
         let rc = sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil)
         guard rc == SQLITE_OK, let statement else {
-            throw SQLiteError(database: connection.handle, resultCode: rc, context: "preparing a statement")
+            throw connection.explaining(SQLiteError(database: connection.handle, resultCode: rc, context: "preparing a statement"))
         }
         self.handle = statement
         self.connection = connection
@@ -100,7 +101,7 @@ public final class SQLiteStatement {
         switch rc {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        default: throw SQLiteError(database: connection.handle, resultCode: rc, context: "running a statement")
+        default: throw connection.explaining(SQLiteError(database: connection.handle, resultCode: rc, context: "running a statement"))
         }
     }
 

@@ -90,17 +90,25 @@ private func vietnameseCreate(
     for index in 0..<Int(count) {
         if let argument = arguments?[index] { strings.append(String(cString: argument)) }
     }
+    let registration = context.map { Unmanaged<VietnameseTokenizerRegistration>.fromOpaque($0).takeUnretainedValue() }
     do {
         let options = try VietnameseTokenizerOptions(arguments: strings)
-        let replay = context.map { Unmanaged<TokenReplay>.fromOpaque($0).takeUnretainedValue() }
-        let tokenizer = VietnameseFTS5Tokenizer(options: options, replay: replay)
+        let tokenizer = VietnameseFTS5Tokenizer(options: options, replay: registration?.replay)
         // Released in vietnameseDelete.
         output?.pointee = OpaquePointer(Unmanaged.passRetained(tokenizer).toOpaque())
         return SQLITE_OK
     } catch {
         output?.pointee = nil
+        // FTS5 replaces any message with "error in tokenizer constructor"; this one goes to
+        // SQLite's log and to the connection's next error (see `VietnameseTokenizerRegistration`).
+        registration?.reject(error.description)
         return SQLITE_ERROR
     }
+}
+
+private func releaseRegistration(_ pointer: UnsafeMutableRawPointer?) {
+    guard let pointer else { return }
+    Unmanaged<VietnameseTokenizerRegistration>.fromOpaque(pointer).release()
 }
 
 private func vietnameseDelete(_ tokenizer: OpaquePointer?) {
@@ -121,17 +129,21 @@ private func vietnameseTokenize(
 private let tokenizerName: StaticString = "vietnamese"
 
 /// Registers `vietnamese` on the FTS5 of one connection. Shared by the app-side registration and
-/// the loadable extension (which reaches `fts5_api` through its routines table). `replay`, owned
-/// by the connection and outliving the registration, is where its tokenizers look for recordings.
-package func registerVietnameseTokenizer(fts5: UnsafeMutablePointer<fts5_api>) -> Int32 {
-    registerVietnameseTokenizer(fts5: fts5, replay: nil)
+/// the loadable extension (which reaches `fts5_api` through its routines table); see
+/// `VietnameseTokenizerRegistration` for what the tokenizers of the registration share.
+package func registerVietnameseTokenizer(fts5: UnsafeMutablePointer<fts5_api>, routines: UnsafePointer<sqlite3_api_routines>? = nil) -> Int32 {
+    registerVietnameseTokenizer(fts5: fts5, registration: VietnameseTokenizerRegistration(replay: nil, routines: routines))
 }
 
-func registerVietnameseTokenizer(fts5: UnsafeMutablePointer<fts5_api>, replay: TokenReplay?) -> Int32 {
+func registerVietnameseTokenizer(fts5: UnsafeMutablePointer<fts5_api>, registration: VietnameseTokenizerRegistration) -> Int32 {
     var tokenizer = fts5_tokenizer(xCreate: vietnameseCreate, xDelete: vietnameseDelete, xTokenize: vietnameseTokenize)
     guard let create = fts5.pointee.xCreateTokenizer else { return SQLITE_ERROR }
     let name = UnsafeRawPointer(tokenizerName.utf8Start).assumingMemoryBound(to: CChar.self)
-    // FTS5 copies the struct and the name, so locals are fine here.
-    let context = replay.map { Unmanaged.passUnretained($0).toOpaque() }
-    return create(fts5, name, context, &tokenizer, nil)
+    // FTS5 copies the struct and the name, so locals are fine here; it keeps the registration
+    // until the connection closes, then releases it.
+    let context = Unmanaged.passRetained(registration)
+    let rc = create(fts5, name, context.toOpaque(), &tokenizer, releaseRegistration)
+    // FTS5 does not call the destructor when registration fails.
+    if rc != SQLITE_OK { context.release() }
+    return rc
 }

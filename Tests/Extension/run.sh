@@ -27,6 +27,10 @@ check "colocated: tone placement" "3 " "$(run 'vietnamese accent 1' "SELECT rowi
 check "keyed: prefix finds every variant" "1 2 4 " "$(run 'vietnamese accent 2' "SELECT rowid FROM t WHERE t MATCH 'dang*' ORDER BY rowid;")"
 check "strict arguments" "error in tokenizer constructor" \
     "$(run 'vietnamese nope 1' "SELECT 1;" | grep -o 'error in tokenizer constructor')"
+# FTS5 replaces the constructor's reason with the message above; the reason goes to SQLite's log.
+check "rejected arguments explained in the log" "(1) vietnamese tokenizer: unknown option 'nope' (known: accent)" \
+    "$(sqlite3 :memory: '.log stdout' ".load $lib" "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vietnamese nope 1');" 2>&1 |
+        grep -o '(1) vietnamese tokenizer: .*')"
 
 if [ -x /usr/bin/python3 ]; then
     out=$(/usr/bin/python3 - "$lib" <<'PY'

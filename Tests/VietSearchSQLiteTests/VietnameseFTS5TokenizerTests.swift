@@ -92,16 +92,41 @@ import Testing
         }
     }
 
+    /// FTS5 says only "error in tokenizer constructor"; the connection adds why.
     @Test(arguments: [
-        "vietnamese foo 1", "vietnamese accent", "vietnamese accent 7", "vietnamese accent 1 x", "vietnamese accent 01",
-        "vietnamese accent +1", "vietnamese ACCENT 1",
+        ("vietnamese foo 1", "unknown option 'foo' (known: accent)"),
+        ("vietnamese accent", "arguments come in key/value pairs, got 1: accent"),
+        ("vietnamese accent 7", "option 'accent' must be 0, 1 or 2, not '7'"),
+        ("vietnamese accent 1 x", "arguments come in key/value pairs, got 3: accent 1 x"),
+        ("vietnamese accent 01", "option 'accent' must be 0, 1 or 2, not '01'"),
+        ("vietnamese accent '+1'", "option 'accent' must be 0, 1 or 2, not '+1'"),
+        ("vietnamese ACCENT 1", "unknown option 'ACCENT' (known: accent)"),
     ])
-    func rejectsBadArguments(tokenize: String) throws {
+    func rejectsBadArgumentsSayingWhy(tokenize: String, reason: String) throws {
         let db = try SQLiteConnection(path: ":memory:")
         try db.registerVietnameseTokenizer()
-        #expect(throws: SQLiteError.self) {
-            try db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize=\"\(tokenize)\")")
+        let create = "CREATE VIRTUAL TABLE t USING fts5(body, tokenize=\"\(tokenize)\")"
+        let expected = "error in tokenizer constructor: vietnamese tokenizer: \(reason)"
+        let executed = #expect(throws: SQLiteError.self) { try db.execute(create) }
+        #expect(executed?.message == expected)
+        let prepared = #expect(throws: SQLiteError.self) { try db.prepare(create).step() }
+        #expect(prepared?.message == expected)
+        let handle = #expect(throws: SQLiteError.self) {
+            let arguments = tokenize.split(separator: " ").dropFirst().map { String($0.filter { $0 != "'" }) }
+            try FTS5TokenizerHandle(connection: db, name: "vietnamese", arguments: arguments)
         }
+        #expect(handle?.message.hasSuffix(": vietnamese tokenizer: \(reason)") == true)
+    }
+
+    /// The reason is reported once, with the failure it explains: not with another tokenizer's.
+    @Test func aRejectionExplainsOnlyItsOwnFailure() throws {
+        let db = try SQLiteConnection(path: ":memory:")
+        try db.registerVietnameseTokenizer()
+        #expect(throws: SQLiteError.self) { try db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vietnamese foo 1')") }
+        let stock = #expect(throws: SQLiteError.self) {
+            try db.execute("CREATE VIRTUAL TABLE u USING fts5(body, tokenize='unicode61 foo 1')")
+        }
+        #expect(stock?.message == "error in tokenizer constructor")
     }
 
     @Test func handleDrivesBothTokenizers() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import VietSearch
+
+@testable import VietSearch
 
 /// A read-only index ranks the two halves of its rows on two threads (`rankInParallel`): the
 /// results must be those of one thread, whatever the query and the page.
@@ -42,7 +43,10 @@ import VietSearch
         ] {
             for options in [SearchOptions(limit: 10), SearchOptions(limit: 7, offset: 5), SearchOptions(limit: 10, exact: true)] {
                 let one = try serial.search(query, options: options)
+                let splits = parallel.partnerRankings
                 let two = try parallel.search(query, options: options)
+                // Every search ranks at least one tier, and each tier is split.
+                #expect(parallel.partnerRankings > splits, "\(query): not split")
                 #expect(two.total == one.total, "\(query)")
                 #expect(two.searchedAs == one.searchedAs)
                 #expect(two.results.map(\.score) == one.results.map(\.score), "\(query)")
@@ -52,5 +56,6 @@ import VietSearch
             }
         }
         #expect(try parallel.search("nước").total > 500)
+        #expect(serial.partnerRankings == 0)
     }
 }

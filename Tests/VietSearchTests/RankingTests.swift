@@ -37,7 +37,7 @@ import VietSearchSQLite
                 Dictionary(uniqueKeysWithValues: try index.search("thủy điện hòa bình sông đà").results.map { ($0.path, $0.score) })
             }
             func lengthen(_ index: SearchIndex, _ name: String) throws {
-                let body = "Thủy điện Hòa Bình. " + String(repeating: "Mọi người đang có mặt. ", count: 40)
+                let body = "Thủy điện Hòa Bình trên sông Đà. " + String(repeating: "Mọi người đang có mặt. ", count: 40)
                 try index.write { writer in
                     try writer.upsert(
                         IndexedDocument(

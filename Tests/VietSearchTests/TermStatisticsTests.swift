@@ -52,16 +52,30 @@ import VietSearchSQLite
         indexer.readerPreparesAbove = readerPreparesAbove
         let report = try indexer.run(folders: [folder.path])
         #expect(report.statisticsRebuilt == rebuilt)
+        try checkAgainstRebuild(index)
+    }
+
+    /// The statistics are current, and equal to those rebuilt from the whole index.
+    static func checkAgainstRebuild(_ index: SearchIndex, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let kept = try statistics(index)
         let keptPairs = try pairs(index)
-        let documents = try index.meta("document_count")
-        #expect(try !index.statisticsAreStale)
+        let documents = try index.meta(.documentCount)
+        #expect(try !index.statisticsAreStale, sourceLocation: sourceLocation)
         try index.write { writer in try writer.refreshTermStatistics() }
-        #expect(kept.count > 20)
-        #expect(kept == (try statistics(index)))
-        #expect((keptPairs?.count ?? 0) > 20)
-        #expect(keptPairs == (try pairs(index)))
-        #expect(documents == (try index.meta("document_count")))
+        #expect(kept.count > 20, sourceLocation: sourceLocation)
+        #expect(kept == (try statistics(index)), sourceLocation: sourceLocation)
+        #expect((keptPairs?.count ?? 0) > 20, sourceLocation: sourceLocation)
+        #expect(keptPairs == (try pairs(index)), sourceLocation: sourceLocation)
+        #expect(documents == (try index.meta(.documentCount)), sourceLocation: sourceLocation)
+    }
+
+    /// Document `number` as `write(_:to:variant:)` words it, for writing through `IndexWriter`.
+    static func document(_ number: Int, variant: Int = 0) -> IndexedDocument {
+        let text = (0..<4).map { sentences[(number * 3 + $0 * (variant + 1)) % sentences.count] }.joined(separator: " ")
+        return IndexedDocument(
+            path: "/library/doc-\(number).txt", title: "Tài liệu \(number)", body: "\(text) số \(number * 11 + variant)",
+            size: Int64(text.utf8.count), modificationTime: Int64(variant), hash: "\(number)-\(variant)", encoding: "utf-8",
+            format: "txt")
     }
 
     /// An empty folder of documents and a new index, in a temporary folder removed afterwards.
@@ -90,7 +104,7 @@ import VietSearchSQLite
             }
             try Self.write(20, to: folder)
             try check()
-            #expect(try index.meta("document_count") == "1")
+            #expect(try index.meta(.documentCount) == "1")
         }
     }
 
@@ -108,20 +122,89 @@ import VietSearchSQLite
         }
     }
 
+    /// A library user writing through `IndexWriter` alone: every transaction leaves the
+    /// statistics exact, whether it adds, replaces or removes documents, one or many.
+    @Test func writesThroughIndexWriterKeepStatisticsExact() throws {
+        try Self.withFolderAndIndex { _, index in
+            try index.write { writer in
+                for number in 0..<8 { try writer.upsert(Self.document(number)) }
+            }
+            try Self.checkAgainstRebuild(index)  // a new index
+            try index.write { writer in
+                try writer.upsert(Self.document(8))
+                try writer.upsert(Self.document(3, variant: 1))
+                try writer.remove(path: Self.document(5).path)
+                try writer.remove(path: "/library/never-written.txt")
+            }
+            try Self.checkAgainstRebuild(index)
+            try index.write { writer in try writer.upsert(Self.document(9, variant: 2)) }
+            try Self.checkAgainstRebuild(index)
+            try index.write { writer in try writer.remove(path: Self.document(0).path) }
+            try Self.checkAgainstRebuild(index)
+            #expect(try index.meta(.documentCount) == "8")
+        }
+    }
+
+    /// Statistics refreshed in the middle of a transaction count what came before; the writes
+    /// after it are counted on top.
+    @Test func writesAfterARefreshInTheSameTransactionAreCountedOnce() throws {
+        try Self.withFolderAndIndex { _, index in
+            try index.write { writer in
+                for number in 0..<6 { try writer.upsert(Self.document(number)) }
+                try writer.refreshTermStatistics()
+                try writer.upsert(Self.document(6))
+                try writer.upsert(Self.document(2, variant: 1))
+            }
+            try Self.checkAgainstRebuild(index)
+        }
+    }
+
     @Test func documentsWrittenOutsideTheIndexerAreNotMissedByTheNextRun() throws {
         try Self.withFolderAndIndex { folder, index in
             for number in 0..<5 { try Self.write(number, to: folder) }
             try Self.indexAndCheck(folder, index)
-            // A library user adds a document without refreshing the statistics.
-            try index.write { writer in
-                try writer.upsert(
-                    IndexedDocument(
-                        path: "/elsewhere/extra.txt", title: "Thêm", body: "Bóng đá thắng trận giao hữu.", size: 10,
-                        modificationTime: 0, hash: "x", encoding: "utf-8", format: "txt"))
-            }
+            // A library user adds a document: the statistics stay exact, and the next run
+            // updates them by difference.
+            try index.write { writer in try writer.upsert(Self.document(40)) }
+            try Self.write(5, to: folder)
+            try Self.indexAndCheck(folder, index)
+            #expect(try Self.statistics(index).contains { $0.hasPrefix("so ") })
+        }
+    }
+
+    /// Writes on statistics already out of date (an interrupted run) cannot keep them: they stay
+    /// stale, searches plan without them, and the next run rebuilds them.
+    @Test func writesOnStaleStatisticsLeaveThemToTheNextRun() throws {
+        try Self.withFolderAndIndex { folder, index in
+            for number in 0..<5 { try Self.write(number, to: folder) }
+            try Self.indexAndCheck(folder, index)
+            try index.write { writer in try writer.markStatisticsStale() }
+            try index.write { writer in try writer.upsert(Self.document(40)) }
+            #expect(try index.statisticsAreStale)
+            #expect(try index.termStatistics(for: SearchQuery(parsing: "bóng đá")) == nil)
             try Self.write(5, to: folder)
             try Self.indexAndCheck(folder, index, rebuilt: true)
-            #expect(try Self.statistics(index).contains { $0.hasPrefix("bong ") })
+        }
+    }
+
+    /// Another writer changing documents during an indexing run makes the run rebuild the
+    /// statistics rather than add its own counts to them. (Here the other writer works inside the
+    /// run's transaction, on its connection, so that it lands mid-run every time.)
+    @Test func aWriterDuringAnIndexingRunMakesItRebuild() throws {
+        try Self.withFolderAndIndex { folder, index in
+            for number in 0..<5 { try Self.write(number, to: folder) }
+            try Self.indexAndCheck(folder, index)
+            for number in 5..<9 { try Self.write(number, to: folder) }
+            var wrote = false
+            let report = try FolderIndexer(index: index).run(folders: [folder.path]) { progress in
+                guard !wrote else { return }
+                wrote = true
+                try? IndexWriter(index: index).upsert(Self.document(40))
+            }
+            #expect(wrote)
+            #expect(try index.connection.scalarInt("SELECT count(*) FROM documents WHERE path = '/library/doc-40.txt'") == 1)
+            #expect(report.statisticsRebuilt)
+            try Self.checkAgainstRebuild(index)
         }
     }
 }

@@ -29,12 +29,13 @@ struct CommandLineTool {
         return URL(fileURLWithPath: ".build/debug/vnsearch")
     }
 
-    /// Starts the binary; the caller waits (or kills it).
-    func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+    /// Starts the binary; the caller waits (or kills it). `tools`: a folder searched first for
+    /// the programs it runs (`pdftotext`).
+    func start(_ arguments: [String], tools: String? = nil) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
-        process.environment = ["NO_COLOR": "1", "HOME": folder.path, "PATH": "/usr/bin:/bin"]
+        process.environment = ["NO_COLOR": "1", "HOME": folder.path, "PATH": (tools.map { $0 + ":" } ?? "") + "/usr/bin:/bin"]
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -44,8 +45,8 @@ struct CommandLineTool {
     }
 
     @discardableResult
-    func run(_ arguments: [String]) throws -> Output {
-        let (process, out, err) = try start(arguments)
+    func run(_ arguments: [String], tools: String? = nil) throws -> Output {
+        let (process, out, err) = try start(arguments, tools: tools)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -7,7 +7,7 @@ import Testing
     static func counts(_ output: String) -> [String: Int] {
         var counts: [String: Int] = [:]
         let line = output.split(separator: "\n").first { $0.hasPrefix("added ") } ?? ""
-        for part in line.split(separator: "(")[0].split(separator: ",") {
+        for part in (line.split(separator: "(").first ?? "").split(separator: ",") {
             let words = part.split(separator: " ")
             if words.count == 2, let number = Int(words[1]) { counts[String(words[0])] = number }
         }
@@ -67,48 +67,90 @@ import Testing
         #expect(stats.stdout.contains("\"windows-1258\":1"))
     }
 
+    /// A folder of `count` PDF files and a `pdftotext` that takes at least `seconds` for each
+    /// (it prints the file's text after its first line): a run over it lasts at least
+    /// `count × seconds` whatever the machine's speed, so a test can act while it runs. Returns
+    /// the folder holding that `pdftotext`.
+    static func slowFolder(_ tool: CommandLineTool, count: Int, seconds: Double) throws -> String {
+        for number in 0..<count {
+            try tool.write("slow/doc-\(1000 + number).pdf", "%PDF-1.4\nVăn bản số \(number)\n\nNgười dân xây dựng nông thôn mới.")
+        }
+        try tool.write("bin/pdftotext", "#!/bin/sh\nsleep \(seconds)\ntail -n +2 \"$4\"\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool.path("bin/pdftotext"))
+        return tool.path("bin")
+    }
+
+    /// Documents committed to the index (`stats`, which reads alongside a writer).
+    static func documents(_ tool: CommandLineTool) throws -> Int {
+        let stats = try tool.run(["stats", "--db", tool.database, "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
+        return object?["documents"] as? Int ?? -1
+    }
+
+    /// Kill -9 after the run's first commit and before its end: the index holds what was
+    /// committed (some documents, not all), is searchable, and the next run adds only the rest.
     @Test func killedIndexingLeavesAConsistentIndexAndResumes() throws {
         let tool = try CommandLineTool()
         defer { tool.remove() }
-        let files = 4000
-        let sentence = String(repeating: "Người dân đang xây dựng nông thôn mới với nhiều kết quả đáng mừng. ", count: 30)
-        for number in 0..<files {
-            try tool.write("many/\(number / 500)/doc-\(number).txt", "Văn bản số \(number)\n\n\(sentence)")
+        // At least 6 s of reading; the writer commits every 2 s (`FolderIndexer.batchSeconds`).
+        let files = 200
+        let tools = try Self.slowFolder(tool, count: files, seconds: 0.03)
+        let (process, _, _) = try tool.start(["index", tool.path("slow"), "--db", tool.database, "--quiet"], tools: tools)
+        let deadline = Date() + 120
+        while process.isRunning, Date() < deadline, (try? Self.documents(tool)) ?? 0 <= 0 {
+            Thread.sleep(forTimeInterval: 0.05)
         }
-        let (process, _, _) = try tool.start(["index", tool.path("many"), "--db", tool.database, "--quiet"])
-        Thread.sleep(forTimeInterval: 1.2)
+        try #require(process.isRunning, "the run ended before its first commit was seen")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
 
-        // Searchable now, whatever was committed.
+        // Killed mid-run: some documents committed, not all; each of them searchable.
+        let committed = try Self.documents(tool)
+        #expect(committed > 0 && committed < files, "\(committed) of \(files) documents after the kill")
         let partial = try tool.search("nong thon")
         #expect(partial.output.status == 0, "\(partial.output.stderr)")
-        #expect(partial.total >= 0 && partial.total <= files)
+        #expect(partial.total == committed)
 
-        let output = try tool.run(["index", tool.path("many"), "--db", tool.database])
+        // The next run keeps what was committed and adds the rest.
+        let output = try tool.run(["index", tool.path("slow"), "--db", tool.database], tools: tools)
         #expect(output.status == 0, "\(output.stderr)")
-        let counts = Self.counts(output.stdout)
-        #expect((counts["added"] ?? 0) + (counts["unchanged"] ?? 0) == files)
+        #expect(Self.counts(output.stdout) == ["added": files - committed, "updated": 0, "removed": 0, "unchanged": committed, "skipped": 0])
         #expect(try tool.search("nong thon").total == files)
     }
 
     @Test func secondIndexerIsRefusedAndSearchWorksWhileOneRuns() throws {
         let tool = try CommandLineTool()
         defer { tool.remove() }
-        for number in 0..<3000 {
-            try tool.write("many/doc-\(number).txt", String(repeating: "Thủy điện Hoà Bình tích nước. ", count: 60))
+        let files = 150
+        let tools = try Self.slowFolder(tool, count: files, seconds: 0.03)
+        let (first, _, _) = try tool.start(["index", tool.path("slow"), "--db", tool.database, "--quiet"], tools: tools)
+        // The first holds the lock from its start to its end, at least 4.5 s.
+        let deadline = Date() + 120
+        while first.isRunning, Date() < deadline, !Self.isLocked(tool.database + ".lock") {
+            Thread.sleep(forTimeInterval: 0.02)
         }
-        let (first, _, _) = try tool.start(["index", tool.path("many"), "--db", tool.database, "--quiet"])
-        Thread.sleep(forTimeInterval: 0.5)
-        let second = try tool.run(["index", tool.path("many"), "--db", tool.database])
+        try #require(first.isRunning, "the first indexer ended before its lock was seen")
+        let second = try tool.run(["index", tool.path("slow"), "--db", tool.database], tools: tools)
         // Searching while the first one writes works (WAL): a success, whatever it finds so far.
-        let during = try tool.run(["search", "thuy dien", "--db", tool.database, "--json"])
-        #expect(during.status == 0, "\(during.stderr)")
+        let during = try tool.run(["search", "nong thon", "--db", tool.database, "--json"])
+        let firstWasRunning = first.isRunning
         first.waitUntilExit()
+        #expect(firstWasRunning, "the first indexer ended before the second one and the search were done")
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("being written by another vnsearch process"), "\(second.stderr)")
+        #expect(during.status == 0, "\(during.stderr)")
         #expect(first.terminationStatus == 0)
-        if second.status != 0 {
-            #expect(second.stderr.contains("being written by another vnsearch process"), "\(second.stderr)")
-        }
-        #expect(try tool.search("thuy dien").total == 3000)
+        #expect(try tool.search("nong thon").total == files)
+    }
+
+    /// Whether another process holds the `flock` on `path` (as `IndexerLock` takes it).
+    static func isLocked(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { return errno == EWOULDBLOCK }
+        flock(descriptor, LOCK_UN)
+        return false
     }
 }

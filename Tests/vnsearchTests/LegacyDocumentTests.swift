@@ -1,66 +1,78 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// Issue #6 end to end: the real TCVN3 and VNI `.rtf` and `.doc` files of the shared corpus
-/// (`../shared/corpus/legacy`, read by path, never copied into the repository) are indexed
-/// and found by words of their Unicode transcripts. Needs the real legacy decoders behind
-/// `LegacyEncoding`; with the stub the searches find nothing.
+/// Issue #6 end to end: legacy TCVN3, VNI, VISCII and Windows-1258 documents (`.rtf`, `.doc`,
+/// `.docx`, text layers) are indexed and found by words of their Unicode transcripts: the
+/// repository's fixtures always, the shared corpus's real documents when it is there.
 @Suite(.serialized) struct LegacyDocumentTests {
-    static var corpus: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/legacy")
-    }
-
-    /// (folder, file name) of every original document.
-    static var originals: [(folder: String, name: String)] {
-        ["tcvn3", "vni"].flatMap { folder in
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus.appendingPathComponent(folder).path)) ?? []
-            return names.filter { $0.hasSuffix(".rtf") || $0.hasSuffix(".doc") }.sorted().map { (folder, $0) }
-        }
-    }
-
-    /// Four consecutive words from the middle of a transcript, each of letters only: a query
-    /// that finds the document only if its text was decoded.
+    /// Four consecutive words from the middle of a transcript (else from its start), each of
+    /// letters only: a query that finds the document only if its text was decoded.
     static func phrase(fromTranscript text: String) -> String? {
         let words = text.split(whereSeparator: \.isWhitespace).map {
             $0.trimmingCharacters(in: CharacterSet.punctuationCharacters)
         }
         let usable = words.map { word in word.count >= 2 && word.allSatisfy(\.isLetter) }
-        var start = words.count / 2
-        while start + 4 <= words.count {
-            if usable[start..<start + 4].allSatisfy({ $0 }) { return words[start..<start + 4].joined(separator: " ") }
-            start += 1
+        let middle = words.count / 2
+        for start in Array(middle..<words.count) + Array(0..<middle)
+        where start + 4 <= words.count && usable[start..<start + 4].allSatisfy({ $0 }) {
+            return words[start..<start + 4].joined(separator: " ")
         }
         return nil
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus.path)))
-    func legacyDocumentsAreFoundByTheirTranscriptsWords() throws {
-        let tool = try CommandLineTool()
-        defer { tool.remove() }
-        for original in Self.originals {
-            let bytes = try Data(contentsOf: Self.corpus.appendingPathComponent("\(original.folder)/\(original.name)"))
-            try tool.write("legacy/\(original.folder)/\(original.name)", Array(bytes))
+    /// Copies `files` (paths relative to `collection`, each with its transcript's) into the
+    /// workspace's `legacy/`, indexes it, and checks that each one is found by a phrase of its
+    /// transcript, as typed (and `withoutAccents` too); returns the index's encodings.
+    static func indexAndFind(
+        _ files: [(path: String, transcript: String)], of collection: LegacyCollection, in tool: CommandLineTool,
+        withoutAccents: Bool, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> [String: Int] {
+        for (file, _) in files {
+            try tool.write("legacy/\(file)", Array(try Data(contentsOf: collection.root.appendingPathComponent(file))))
         }
-        #expect(Self.originals.count == 18)
-
         let output = try tool.run(["index", tool.path("legacy"), "--db", tool.database])
-        #expect(output.status == 0, "\(output.stderr)")
-        #expect(IndexCommandTests.counts(output.stdout)["added"] == Self.originals.count, "\(output.stdout)\(output.stderr)")
+        #expect(output.status == 0, "\(output.stderr)", sourceLocation: sourceLocation)
+        #expect(IndexCommandTests.counts(output.stdout)["added"] == files.count, "\(output.stdout)\(output.stderr)", sourceLocation: sourceLocation)
 
-        for original in Self.originals {
-            let stem = (original.name as NSString).deletingPathExtension
-            let transcript = try String(
-                contentsOf: Self.corpus.appendingPathComponent("\(original.folder)/\(stem).utf8.txt"), encoding: .utf8)
-            let query = try #require(Self.phrase(fromTranscript: transcript))
-            let found = try tool.search(query).paths
-            #expect(found.contains("legacy/\(original.folder)/\(original.name)"), "\(original.name): \"\(query)\" found \(found)")
+        for (file, transcriptPath) in files {
+            let transcript = try String(contentsOf: collection.root.appendingPathComponent(transcriptPath), encoding: .utf8)
+            let query = try #require(Self.phrase(fromTranscript: transcript), sourceLocation: sourceLocation)
+            let plain = query.folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(of: "đ", with: "d")
+                .replacingOccurrences(of: "Đ", with: "D")
+            for typed in withoutAccents ? [query, plain] : [query] {
+                let found = try tool.search(typed).paths
+                #expect(found.contains("legacy/\(file)"), "\(file): \"\(typed)\" found \(found)", sourceLocation: sourceLocation)
+            }
         }
 
         let stats = try tool.run(["stats", "--db", tool.database, "--json"])
         let object = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
-        let encodings = object?["encodings"] as? [String: Int] ?? [:]
-        #expect(encodings == ["rtf/tcvn3": 8, "doc/tcvn3": 6, "doc/vni": 4], "\(stats.stdout)")
+        return object?["encodings"] as? [String: Int] ?? [:]
+    }
+
+    @Test func fixturesAreFoundByTheirTranscriptsWords() throws {
+        let tool = try CommandLineTool()
+        defer { tool.remove() }
+        let collection = LegacyCollection.fixtures
+        let files = collection.documents(withExtensions: ["rtf", "doc", "docx"]).map(\.files)
+            + collection.textLayers.map { ($0.path, $0.transcriptPath) }
+        #expect(files.count == 11)
+        let encodings = try Self.indexAndFind(files, of: collection, in: tool, withoutAccents: true)
+        #expect(
+            encodings == [
+                "rtf/tcvn3": 1, "doc/tcvn3": 1, "docx/tcvn3": 1, "rtf/vni": 1, "doc/vni": 1, "docx/vni": 1, "tcvn3": 1, "vni": 1,
+                "tcvn3+vni": 1, "windows-1258": 1, "viscii": 1,
+            ])
+    }
+
+    @Test(.sharedCorpus) func legacyDocumentsAreFoundByTheirTranscriptsWords() throws {
+        let tool = try CommandLineTool()
+        defer { tool.remove() }
+        let originals = LegacyCollection.corpus.documents(withExtensions: ["rtf", "doc"])
+        try #require(originals.count == 18, "\(SharedCorpus.missingMessage)")
+        let encodings = try Self.indexAndFind(originals.map(\.files), of: LegacyCollection.corpus, in: tool, withoutAccents: false)
+        #expect(encodings == ["rtf/tcvn3": 8, "doc/tcvn3": 6, "doc/vni": 4])
     }
 
     @Test func documentFormatsAreIndexed() throws {
@@ -76,5 +88,12 @@ import Testing
         #expect(output.stderr.contains("junk.pdf: pdf:"), "\(output.stderr)")
         #expect(try tool.search("phong chong dich benh").paths == ["docs/unicode.rtf"])
         #expect(try tool.search("x").paths == ["docs/broken.doc"])
+    }
+}
+
+extension LegacyCollection.Document {
+    /// The document's and its transcript's paths, relative to the collection.
+    var files: (path: String, transcript: String) {
+        (testDescription, "\(encoding)/\(url.deletingPathExtension().lastPathComponent).utf8.txt")
     }
 }

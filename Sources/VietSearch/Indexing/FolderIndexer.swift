@@ -64,142 +64,228 @@ public final class FolderIndexer {
         report.skipped = walk.unreadable.map { IndexingReport.Skip(path: $0.path, reason: $0.reason) }
 
         let known = try index.wrapping { try knownDocuments() }
-        // Statistics left stale by an interrupted run (or not counting every document, as after
-        // writes through `IndexWriter` alone) cannot be brought up to date by this run's counts.
-        let staleBefore = try index.wrapping {
-            try index.statisticsAreStale || Int(try index.meta("document_count") ?? "0") != known.count
-        }
-        var work: [FolderWalker.File] = []
-        for file in walk.files {
-            if let state = known[file.path], state.size == file.size, state.modificationTime == file.modificationTime {
-                report.unchanged += 1
-            } else {
-                work.append(file)
-            }
-        }
+        let staleBefore = try statisticsNeedRebuild(knownCount: known.count)
+        let work = Self.filesToRead(walk.files, known: known, unchanged: &report.unchanged)
 
-        let queue = BoundedQueue<Item>(capacity: 64, weightLimit: Self.queuedTextLimit) { item in
-            guard case .document(let document, _, _) = item else { return 0 }
-            return document.body.utf8.count + document.title.utf8.count
-        }
-        let readAhead = ReadAhead(paths: work.map(\.path))
         // One pair table for the run: reader, writer and deletions (see `TermPairSink`), sized
         // up front: the news folder (123 MB) counts 1.3 million distinct pairs. Capped: a larger
         // folder grows it as it goes.
         let total = work.reduce(Int64(0)) { $0 + $1.size }
         let pairs = TermPairSink(expectedPairs: Int(min(total / 100, 1_500_000)))
-        let reader = Thread { [work, readerPreparesAbove] in
+        let queue = Self.makeQueue()
+        startReader(work, known: known, queue: queue, pairs: pairs)
+        defer { queue.close() }
+
+        var state = WriterState(
+            report: report, known: known, pairs: pairs, progress: progress, filesTotal: work.count, bytesTotal: total,
+            writerCounts: DocumentFrequencyCounter(pairs: pairs), removedTerms: RemovedTerms(pairs: pairs))
+        try writeQueued(queue, &state)
+        state.report.bytesRead = state.bytesDone
+
+        let gone = Self.goneFiles(known: known, present: walk.files, under: folders)
+        try removeAndUpdateStatistics(gone, staleBefore: staleBefore, &state)
+        report = state.report
+        report.removed = gone.count
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// Statistics left stale by an interrupted run (or not counting every document, as after
+    /// writes through `IndexWriter` alone) cannot be brought up to date by this run's counts.
+    private func statisticsNeedRebuild(knownCount: Int) throws -> Bool {
+        try index.wrapping {
+            try index.statisticsAreStale || Int(try index.meta(.documentCount) ?? "0") != knownCount
+        }
+    }
+
+    /// The files new or changed since indexed (by size or modification time); the others count
+    /// as unchanged.
+    private static func filesToRead(
+        _ files: [FolderWalker.File], known: [String: Known], unchanged: inout Int
+    ) -> [FolderWalker.File] {
+        var work: [FolderWalker.File] = []
+        for file in files {
+            if let state = known[file.path], state.size == file.size, state.modificationTime == file.modificationTime {
+                unchanged += 1
+            } else {
+                work.append(file)
+            }
+        }
+        return work
+    }
+
+    /// Items from the reader to the writer, with at most `queuedTextLimit` bytes of text.
+    private static func makeQueue() -> BoundedQueue<Item> {
+        BoundedQueue<Item>(capacity: 64, weightLimit: queuedTextLimit) { item in
+            guard case .document(let document, _, _) = item else { return 0 }
+            return document.body.utf8.count + document.title.utf8.count
+        }
+    }
+
+    /// Starts the reader thread (see `readAll`), with a `ReadAhead` hinting the files to come.
+    private func startReader(
+        _ work: [FolderWalker.File], known: [String: Known], queue: BoundedQueue<Item>, pairs: TermPairSink
+    ) {
+        let readAhead = ReadAhead(paths: work.map(\.path))
+        let reader = Thread { [readerPreparesAbove] in
             defer { readAhead.stop() }
-            // Analysing here, not in the writer's FTS5 insert, puts that work on the other core
-            // whenever the writer is the one behind.
-            let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
-            var counts = DocumentFrequencyCounter(pairs: pairs)
-            // Behind by count, or by text (large files fill the text limit long before the count).
-            func writerIsBehind() -> Bool {
-                let waiting = queue.contents
-                return waiting.count >= readerPreparesAbove || waiting.weight >= Self.queuedTextLimit / 2
-            }
-            for file in work {
-                readAhead.advance()
-                var item = Self.read(file, known: known[file.path])
-                if case .document(let document, nil, let bytes) = item, writerIsBehind() {
-                    let terms = Self.prepare(document, pretokenizer: pretokenizer, counts: &counts)
-                    item = .document(document, terms: terms, bytes: bytes)
-                }
-                guard queue.push(item) else {
-                    queue.close()
-                    return
-                }
-            }
-            _ = queue.push(.termCounts(counts))
-            queue.close()
+            Self.readAll(work, known: known, into: queue, pairs: pairs, preparesAbove: readerPreparesAbove, readAhead: readAhead)
         }
         reader.stackSize = 1 << 22
         reader.start()
-        defer { queue.close() }
+    }
 
-        var done = 0
+    /// The reader thread's work: each file read into the queue, then the terms it counted; the
+    /// queue closed at the end, or when the writer closed it first.
+    private static func readAll(
+        _ work: [FolderWalker.File], known: [String: Known], into queue: BoundedQueue<Item>, pairs: TermPairSink,
+        preparesAbove: Int, readAhead: ReadAhead
+    ) {
+        // Analysing here, not in the writer's FTS5 insert, puts that work on the other core
+        // whenever the writer is the one behind.
+        let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
+        var counts = DocumentFrequencyCounter(pairs: pairs)
+        // Behind by count, or by text (large files fill the text limit long before the count).
+        func writerIsBehind() -> Bool {
+            let waiting = queue.contents
+            return waiting.count >= preparesAbove || waiting.weight >= queuedTextLimit / 2
+        }
+        for file in work {
+            readAhead.advance()
+            var item = read(file, known: known[file.path])
+            if case .document(let document, nil, let bytes) = item, writerIsBehind() {
+                let terms = prepare(document, pretokenizer: pretokenizer, counts: &counts)
+                item = .document(document, terms: terms, bytes: bytes)
+            }
+            guard queue.push(item) else {
+                queue.close()
+                return
+            }
+        }
+        _ = queue.push(.termCounts(counts))
+        queue.close()
+    }
+
+    /// What the writer has done so far, and what it needs to go on.
+    private struct WriterState {
+        var report: IndexingReport
+        let known: [String: Known]
+        let pairs: TermPairSink
+        let progress: ((IndexingProgress) -> Void)?
+        let filesTotal: Int
+        let bytesTotal: Int64
+        var filesDone = 0
         var bytesDone: Int64 = 0
-        var finished = false
+        /// The terms of the documents the reader prepared (its last item) and of those the writer did.
         var readerCounts: DocumentFrequencyCounter?
-        var writerCounts = DocumentFrequencyCounter(pairs: pairs)
-        let writerPretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
-        let removedTerms = RemovedTerms(pairs: pairs)
+        var writerCounts: DocumentFrequencyCounter
+        let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
+        let removedTerms: RemovedTerms
+
+        /// Writes one item; false for the reader's term counts, which are not a file.
+        mutating func write(_ item: Item, with writer: IndexWriter) throws -> Bool {
+            switch item {
+            case .document(let document, let prepared, let bytes):
+                let terms = prepared ?? FolderIndexer.prepare(document, pretokenizer: pretokenizer, counts: &writerCounts)
+                if report.added + report.updated == 0 { try writer.markStatisticsStale(.indexing) }
+                // The lock file keeps other indexers out, so `known` is current.
+                try writer.upsert(document, mayExist: known[document.path] != nil, pretokenized: terms)
+                if known[document.path] == nil { report.added += 1 } else { report.updated += 1 }
+                report.encodings[document.encoding, default: 0] += 1
+                bytesDone += bytes
+            case .touched(let path, let size, let time):
+                try writer.touch(path: path, size: size, modificationTime: time)
+                report.unchanged += 1
+                bytesDone += size
+            case .skipped(let path, let reason, let bytes):
+                report.skipped.append(IndexingReport.Skip(path: path, reason: reason))
+                bytesDone += bytes
+            case .termCounts(let counts):
+                readerCounts = counts
+                return false
+            }
+            filesDone += 1
+            progress?(
+                IndexingProgress(filesDone: filesDone, filesTotal: filesTotal, bytesDone: bytesDone, bytesTotal: bytesTotal))
+            return true
+        }
+
+        /// The terms of every document written, for updating the statistics by difference; nil
+        /// when the counts do not cover every change (the reader never sent its counts, say).
+        func addedTerms(removedFiles: Int) -> [DocumentFrequencyCounter]? {
+            guard let readerCounts, readerCounts.documentCount + writerCounts.documentCount == report.added + report.updated,
+                removedTerms.counts.documentCount == report.updated + removedFiles
+            else { return nil }
+            return [readerCounts, writerCounts]
+        }
+    }
+
+    /// Writes the queue's items in transactions of `batchSeconds`; a `Checkpointer` copies each
+    /// commit into the database file meanwhile.
+    private func writeQueued(_ queue: BoundedQueue<Item>, _ state: inout WriterState) throws {
         let checkpointer = Checkpointer(path: index.path)
         try index.wrapping { try index.connection.execute("PRAGMA wal_autocheckpoint=0") }
         defer {
             checkpointer.finish()
             try? index.connection.execute("PRAGMA wal_autocheckpoint=1000")
         }
+        var finished = false
         while !finished {
             defer { checkpointer.request() }
-            try index.write { writer in
-                writer.removedTerms = removedTerms
-                let batchStart = Date()
-                var inBatch = 0
-                while inBatch % 64 != 63 || Date().timeIntervalSince(batchStart) < Self.batchSeconds {
-                    guard let item = queue.pop() else {
-                        finished = true
-                        break
-                    }
-                    switch item {
-                    case .document(let document, let prepared, let bytes):
-                        let terms = prepared ?? Self.prepare(document, pretokenizer: writerPretokenizer, counts: &writerCounts)
-                        if report.added + report.updated == 0 { try writer.markStatisticsStale() }
-                        // The lock file keeps other indexers out, so `known` is current.
-                        try writer.upsert(document, mayExist: known[document.path] != nil, pretokenized: terms)
-                        if known[document.path] == nil { report.added += 1 } else { report.updated += 1 }
-                        report.encodings[document.encoding, default: 0] += 1
-                        bytesDone += bytes
-                    case .touched(let path, let size, let time):
-                        try writer.touch(path: path, size: size, modificationTime: time)
-                        report.unchanged += 1
-                        bytesDone += size
-                    case .skipped(let path, let reason, let bytes):
-                        report.skipped.append(IndexingReport.Skip(path: path, reason: reason))
-                        bytesDone += bytes
-                    case .termCounts(let counts):
-                        readerCounts = counts
-                        continue  // not a file
-                    }
-                    inBatch += 1
-                    done += 1
-                    progress?(IndexingProgress(filesDone: done, filesTotal: work.count, bytesDone: bytesDone, bytesTotal: total))
-                }
-            }
+            try index.write { writer in finished = try Self.writeBatch(from: queue, writer, &state) }
         }
-        report.bytesRead = bytesDone
+    }
 
-        // Files under the indexed folders that are gone from disk.
-        let present = Set(walk.files.map(\.path))
+    /// One transaction: items until `batchSeconds` have passed (looked at every 64 files) or the
+    /// queue ends. Returns whether it ended.
+    private static func writeBatch(
+        from queue: BoundedQueue<Item>, _ writer: IndexWriter, _ state: inout WriterState
+    ) throws -> Bool {
+        writer.removedTerms = state.removedTerms
+        let batchStart = Date()
+        var inBatch = 0
+        while inBatch % 64 != 63 || Date().timeIntervalSince(batchStart) < batchSeconds {
+            guard let item = queue.pop() else { return true }
+            if try state.write(item, with: writer) { inBatch += 1 }
+        }
+        return false
+    }
+
+    /// Indexed files under the indexed folders that are gone from disk.
+    private static func goneFiles(
+        known: [String: Known], present files: [FolderWalker.File], under folders: [String]
+    ) -> [String] {
+        let present = Set(files.map(\.path))
         let roots = folders.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        let gone = known.keys.filter { path in
+        return known.keys.filter { path in
             !present.contains(path) && roots.contains { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
         }
+    }
+
+    /// Removes the files gone from disk and brings the statistics up to date, in one transaction.
+    private func removeAndUpdateStatistics(_ gone: [String], staleBefore: Bool, _ state: inout WriterState) throws {
         // Statistics this run made stale are brought up to date by difference (the terms of the
         // documents read minus those of the versions deleted); after an interrupted run, or when
         // the counts do not cover every change, they are rebuilt from the index. Until then
         // searches plan without them.
-        let changed = report.added + report.updated + gone.count > 0
+        let changed = state.report.added + state.report.updated + gone.count > 0
         try index.write { writer in
-            writer.removedTerms = removedTerms
+            writer.removedTerms = state.removedTerms
             for path in gone { try writer.remove(path: path) }
             var updated = false
-            if changed, !staleBefore, let readerCounts,
-                readerCounts.documentCount + writerCounts.documentCount == report.added + report.updated,
-                removedTerms.counts.documentCount == report.updated + gone.count
+            // Still marked by this run: no other writer changed documents meanwhile.
+            if changed, !staleBefore, let added = state.addedTerms(removedFiles: gone.count),
+                try state.report.added + state.report.updated == 0
+                    || index.meta(.termStatsStale) == StaleStatistics.indexing.rawValue
             {
-                updated = try writer.updateTermStatistics(added: [readerCounts, writerCounts], removed: removedTerms.counts, pairs: pairs)
+                updated = try writer.updateTermStatistics(added: added, removed: state.removedTerms.counts, pairs: state.pairs)
             }
             if !updated && (staleBefore || changed) {
                 try writer.refreshTermStatistics()
-                report.statisticsRebuilt = true
+                state.report.statisticsRebuilt = true
             }
             try writer.markIndexed(at: Int64(Date().timeIntervalSince1970))
         }
-        report.removed = gone.count
-        report.seconds = Date().timeIntervalSince(started)
-        return report
     }
 
     func knownDocuments() throws -> [String: Known] {

@@ -11,15 +11,88 @@ struct HTMLText {
     ]
 
     init(_ html: String) {
-        let scalars = Array(html.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var titleScalars = String.UnicodeScalarView()
+        var scanner = Scanner(html)
+        scanner.run()
+        title = Self.collapseSpaces(String(scanner.title))
+        if title.isEmpty { title = Self.collapseSpaces(String(scanner.firstHeading)) }
+        // Markup leaves runs of spaces and blank lines: keep one line per block, trimmed.
+        text = String(scanner.text).split(separator: "\n").map { Self.collapseSpaces(String($0)) }.filter { !$0.isEmpty }
+            .joined(separator: "\n")
+    }
+
+    /// One pass over a page's scalars: markup skipped, text sorted into the body, the title and
+    /// the first `<h1>`.
+    private struct Scanner {
+        let scalars: [Unicode.Scalar]
+        var index = 0
+        var text = String.UnicodeScalarView()
+        var title = String.UnicodeScalarView()
         var firstHeading = String.UnicodeScalarView()
         var inTitle = false
         var inHeading = false
-        var index = 0
 
-        func lowercaseTagName(at start: Int) -> (name: String, closing: Bool, end: Int) {
+        init(_ html: String) { scalars = Array(html.unicodeScalars) }
+
+        mutating func run() {
+            while index < scalars.count {
+                if scalars[index] == "<" { markup() } else { character() }
+            }
+        }
+
+        /// At a "<": a comment, a tag, a doctype or processing instruction, or a lone "<" in text.
+        private mutating func markup() {
+            if index + 3 < scalars.count, scalars[index + 1] == "!", scalars[index + 2] == "-", scalars[index + 3] == "-" {
+                index = skipPast("-->", from: index + 4)
+                return
+            }
+            let tag = lowercaseTagName(at: index)
+            guard !tag.name.isEmpty else {
+                if index + 1 < scalars.count, scalars[index + 1] == "!" || scalars[index + 1] == "?" {
+                    index = tag.end  // doctype, processing instruction
+                } else {
+                    text.append("<")  // a lone "<" in text
+                    index += 1
+                }
+                return
+            }
+            index = tag.end
+            if !tag.closing, tag.name == "script" || tag.name == "style" {
+                skipContent(of: tag.name)
+                return
+            }
+            if tag.name == "title" { inTitle = !tag.closing }
+            if tag.name == "h1" { inHeading = !tag.closing && firstHeading.isEmpty }
+            text.append(HTMLText.blockTags.contains(tag.name) ? "\n" : " ")
+        }
+
+        /// Past a `<script>` or `<style>` element's content and its end tag.
+        private mutating func skipContent(of name: String) {
+            let afterName = skipPast("</\(name)", from: index)
+            // Unclosed: the rest of the page is script or style.
+            index = afterName >= scalars.count ? scalars.count : lowercaseTagName(at: afterName - name.count - 2).end
+        }
+
+        /// One character of text (a character reference decoded), added where the scan is.
+        private mutating func character() {
+            var decoded = String.UnicodeScalarView()
+            if scalars[index] == "&", let (value, length) = HTMLText.characterReference(scalars, at: index) {
+                decoded.append(contentsOf: value.unicodeScalars)
+                index += length
+            } else {
+                decoded.append(scalars[index])
+                index += 1
+            }
+            if inTitle {
+                title.append(contentsOf: decoded)
+            } else {
+                if inHeading { firstHeading.append(contentsOf: decoded) }
+                text.append(contentsOf: decoded)
+            }
+        }
+
+        /// The tag whose "<" is at `start`: its name lowercased (empty when it has none), whether
+        /// it is an end tag, and the index past its ">".
+        private func lowercaseTagName(at start: Int) -> (name: String, closing: Bool, end: Int) {
             var i = start + 1
             var closing = false
             if i < scalars.count, scalars[i] == "/" {
@@ -47,7 +120,9 @@ struct HTMLText {
             return (name.lowercased(), closing, min(i + 1, scalars.count))
         }
 
-        func skipPast(_ terminator: String, from start: Int) -> Int {
+        /// The index past the first `terminator` (lowercase; matched case-insensitively) from
+        /// `start`, or the end.
+        private func skipPast(_ terminator: String, from start: Int) -> Int {
             let needle = Array(terminator.unicodeScalars)
             var i = start
             while i + needle.count <= scalars.count {
@@ -62,56 +137,6 @@ struct HTMLText {
             }
             return scalars.count
         }
-
-        while index < scalars.count {
-            let s = scalars[index]
-            if s == "<" {
-                if index + 3 < scalars.count, scalars[index + 1] == "!", scalars[index + 2] == "-", scalars[index + 3] == "-" {
-                    index = skipPast("-->", from: index + 4)
-                    continue
-                }
-                let tag = lowercaseTagName(at: index)
-                guard !tag.name.isEmpty else {
-                    if index + 1 < scalars.count, scalars[index + 1] == "!" || scalars[index + 1] == "?" {
-                        index = tag.end  // doctype, processing instruction
-                    } else {
-                        out.append(s)  // a lone "<" in text
-                        index += 1
-                    }
-                    continue
-                }
-                index = tag.end
-                if !tag.closing, tag.name == "script" || tag.name == "style" {
-                    let afterName = skipPast("</\(tag.name)", from: index)
-                    // Unclosed: the rest of the page is script or style.
-                    index = afterName >= scalars.count ? scalars.count : lowercaseTagName(at: afterName - tag.name.count - 2).end
-                    continue
-                }
-                if tag.name == "title" { inTitle = !tag.closing }
-                if tag.name == "h1" { inHeading = !tag.closing && firstHeading.isEmpty }
-                if Self.blockTags.contains(tag.name) { out.append("\n") } else { out.append(" ") }
-                continue
-            }
-            var decoded = String.UnicodeScalarView()
-            if s == "&", let (value, length) = Self.characterReference(scalars, at: index) {
-                decoded.append(contentsOf: value.unicodeScalars)
-                index += length
-            } else {
-                decoded.append(s)
-                index += 1
-            }
-            if inTitle {
-                titleScalars.append(contentsOf: decoded)
-            } else {
-                if inHeading { firstHeading.append(contentsOf: decoded) }
-                out.append(contentsOf: decoded)
-            }
-        }
-        title = Self.collapseSpaces(String(titleScalars))
-        if title.isEmpty { title = Self.collapseSpaces(String(firstHeading)) }
-        // Markup leaves runs of spaces and blank lines: keep one line per block, trimmed.
-        text = String(out).split(separator: "\n").map { Self.collapseSpaces(String($0)) }.filter { !$0.isEmpty }
-            .joined(separator: "\n")
     }
 
     static func collapseSpaces(_ text: String) -> String {

@@ -56,7 +56,6 @@ struct QueryPlanner {
         /// questions from 0.74 to 0.42.
         var strictTierMaxWords = 4
         var tierBonus = 1000.0
-        var essentialShare = TermStatistics.essentialShare
         /// Candidates come from essential words whose documents add up to at most this share.
         /// Measured: as-written median 17.4 → 15.6 ms at the same recall; keeping only the rarest
         /// word halves latency but costs 2–4 points of recall@10.
@@ -74,174 +73,241 @@ struct QueryPlanner {
         var exactFrequency: Int
         /// Scored in the typed form alone: a common word of a question typed with accents.
         var typedOnly = false
+
+        /// Documents the word picks as a candidate: in the form typed when accented.
+        var candidateFrequency: Int { accented ? exactFrequency : frequency }
     }
 
     /// The plan, or nil when the query has no searchable token (only punctuation, say).
     func plan(for query: SearchQuery, exact: Bool, statistics: TermStatistics?) -> Plan? {
-        var words: [Word] = []
-        // Someone who typed accents anywhere typed every word as meant: an unaccented word in
-        // such a query asks for its unaccented form ("vỏ nho": grapes, not "nhỏ").
-        let typed = !exact && query.positiveClauses.contains { clause in
+        let typed = !exact && isTypedWithAccents(query)
+        var words = queryWords(query, exact: exact, typed: typed, statistics: statistics)
+        guard !words.isEmpty else { return nil }
+        let total = Double(max(statistics?.documentCount ?? 1, 1))
+        if statistics != nil, words.count > weights.strictTierMaxWords {
+            scoreCommonWordsInTypedForm(&words, total: total)
+        }
+        let required = requiredWords(words, statistics: statistics, total: total)
+        let writer = PlanWriter(
+            planner: self, query: query, exact: exact, typed: typed, statistics: statistics, total: total, words: words,
+            required: required, essential: essentialWords(words, required: required, statistics: statistics, total: total))
+        let candidates = writer.candidates()
+        return Plan(
+            allWords: writer.allWords(), candidates: candidates.ranked, countExpression: candidates.count,
+            exactForms: writer.exactForms(), snippets: writer.snippets())
+    }
+
+    /// Someone who typed accents anywhere typed every word as meant: an unaccented word in such a
+    /// query asks for its unaccented form ("vỏ nho": grapes, not "nhỏ").
+    private func isTypedWithAccents(_ query: SearchQuery) -> Bool {
+        query.positiveClauses.contains { clause in
             clause.typedAlternatives.contains { tokens(of: $0).contains(where: \.hasDiacritics) }
         }
-        for clause in query.positiveClauses {
+    }
+
+    /// The positive clauses that have searchable tokens, in query order, with their frequencies.
+    private func queryWords(_ query: SearchQuery, exact: Bool, typed: Bool, statistics: TermStatistics?) -> [Word] {
+        query.positiveClauses.compactMap { clause in
             let alternatives = clause.alternatives.map { self.tokens(of: $0) }.filter { !$0.isEmpty }
-            guard !alternatives.isEmpty else { continue }
+            guard !alternatives.isEmpty else { return nil }
             var word = Word(
                 clause: clause, tokens: alternatives, accented: typed,
                 frequency: frequency(of: alternatives, statistics, typed: exact),
                 exactFrequency: frequency(of: alternatives, statistics, typed: true))
             // A typed form the index lacks (a typo in the accents) says nothing: rank by the word.
             if word.accented && word.exactFrequency == 0 { word.accented = false }
-            words.append(word)
+            return word
         }
-        guard !words.isEmpty else { return nil }
+    }
 
-        let total = Double(max(statistics?.documentCount ?? 1, 1))
-        if statistics != nil, words.count > weights.strictTierMaxWords {
-            // In a question typed with accents, a common word's other forms ("co", "cô", "cơ"…
-            // for "có") add little to a score but a doclist each to walk at every candidate:
-            // as-written questions took half the time, and recall@10 rose 0.769 → 0.777.
-            // Keyword queries keep every form: "đảng" must still find "đang", ranked lower.
-            for index in words.indices
-            where words[index].accented && words[index].tokens.count == 1 && words[index].tokens[0].count == 1
-                && Double(words[index].frequency) > weights.essentialShare * total
-            {
-                words[index].typedOnly = true
-            }
+    /// Marks the words of a question that score in their typed form alone.
+    private func scoreCommonWordsInTypedForm(_ words: inout [Word], total: Double) {
+        // In a question typed with accents, a common word's other forms ("co", "cô", "cơ"…
+        // for "có") add little to a score but a doclist each to walk at every candidate:
+        // as-written questions took half the time, and recall@10 rose 0.769 → 0.777.
+        // Keyword queries keep every form: "đảng" must still find "đang", ranked lower.
+        for index in words.indices
+        where words[index].accented && words[index].tokens.count == 1 && words[index].tokens[0].count == 1
+            && Double(words[index].frequency) > TermStatistics.essentialShare * total
+        {
+            words[index].typedOnly = true
         }
-        func candidateFrequency(_ index: Int) -> Int {
-            words[index].accented ? words[index].exactFrequency : words[index].frequency
-        }
+    }
+
+    /// Indices of the words a document needs to have every word (at least one: the rarest).
+    private func requiredWords(_ words: [Word], statistics: TermStatistics?, total: Double) -> [Int] {
         // Very common words ("có", "là", "của"; unaccented "dung", in more than half of the
         // documents in some form) are not required and never pick candidates, but they still
         // score, mostly through adjacency: "xay dung dang".
-        var required = words.indices.filter {
-            statistics == nil || Double(candidateFrequency($0)) <= TermStatistics.commonShare * total
+        let required = words.indices.filter {
+            statistics == nil || Double(words[$0].candidateFrequency) <= TermStatistics.commonShare * total
         }
-        if required.isEmpty {
-            required = [words.indices.min { candidateFrequency($0) < candidateFrequency($1) }!]
-        }
-        let included = Array(words.indices)
+        guard required.isEmpty else { return required }
+        return [words.indices.min { words[$0].candidateFrequency < words[$1].candidateFrequency }!]
+    }
 
+    /// Indices of the words that pick the candidates: the rare required words, else the two
+    /// rarest words the index has.
+    private func essentialWords(_ words: [Word], required: [Int], statistics: TermStatistics?, total: Double) -> [Int] {
+        func rarestFirst(_ indices: [Int]) -> [Int] {
+            indices.sorted { words[$0].candidateFrequency < words[$1].candidateFrequency }
+        }
         // A word the index lacks finds nothing: it must not be the only one to pick candidates.
-        let present = required.filter { candidateFrequency($0) > 0 }
+        let present = required.filter { words[$0].candidateFrequency > 0 }
         var essential = present.filter {
-            statistics == nil || Double(candidateFrequency($0)) <= weights.essentialShare * total
+            statistics == nil || Double(words[$0].candidateFrequency) <= TermStatistics.essentialShare * total
         }
         if essential.isEmpty {
-            essential = Array(present.sorted { candidateFrequency($0) < candidateFrequency($1) }.prefix(2))
+            essential = Array(rarestFirst(present).prefix(2))
         }
         if essential.isEmpty {
             // Every required word is missing: the common words are all there is.
-            essential = Array(words.indices.filter { candidateFrequency($0) > 0 }.sorted { candidateFrequency($0) < candidateFrequency($1) }.prefix(2))
+            essential = Array(rarestFirst(words.indices.filter { words[$0].candidateFrequency > 0 }).prefix(2))
         }
         if essential.isEmpty { essential = [required[0]] }
-        if essential.count > 2 {
-            // The rarest essential words, the two rarest at least, while their documents add up
-            // to at most `candidateShare` of the index: the answer is almost always among them
-            // (recall unchanged on the dev questions), and fewer candidates are scored.
-            var kept: [Int] = []
-            var sum = 0.0
-            for index in essential.sorted(by: { candidateFrequency($0) < candidateFrequency($1) })
-            where kept.count < 2 || sum + Double(candidateFrequency(index)) <= weights.candidateShare * total {
-                kept.append(index)
-                sum += Double(candidateFrequency(index))
+        return essential.count > 2 ? rarestWithinCandidateShare(rarestFirst(essential), words, total: total) : essential
+    }
+
+    /// The rarest essential words, the two rarest at least, while their documents add up to at
+    /// most `candidateShare` of the index: the answer is almost always among them (recall
+    /// unchanged on the dev questions), and fewer candidates are scored. `essential`: rarest first.
+    private func rarestWithinCandidateShare(_ essential: [Int], _ words: [Word], total: Double) -> [Int] {
+        var kept: [Int] = []
+        var sum = 0.0
+        for index in essential
+        where kept.count < 2 || sum + Double(words[index].candidateFrequency) <= weights.candidateShare * total {
+            kept.append(index)
+            sum += Double(words[index].candidateFrequency)
+        }
+        return kept
+    }
+
+    /// Writes the parts of one plan from its words and their roles: `required` (indices of the
+    /// words a document needs to have every word) and `essential` (those that pick candidates).
+    private struct PlanWriter {
+        let planner: QueryPlanner
+        let query: SearchQuery
+        let exact: Bool
+        let typed: Bool
+        let statistics: TermStatistics?
+        let total: Double
+        let words: [Word]
+        let required: [Int]
+        let essential: [Int]
+
+        private var weights: Weights { planner.weights }
+
+        /// `Plan.candidates`, and the same documents without the scoring part, to count them.
+        func candidates() -> (ranked: Ranked, count: String) {
+            var writer = rankingWriter()
+            var expression: String
+            var count: String?
+            if words.indices.allSatisfy(essential.contains) {
+                expression = essential.map { "(\(writer.word(words[$0], rank: $0)))" }.joined(separator: " OR ")
+            } else {
+                // MaxScore-like: rare words pick the candidates; the others only add to their scores,
+                // evaluated at candidate rows (FTS5 seeks their doclists to those rows).
+                let picks = essential.map { "(\(writer.candidate(words[$0])))" }.joined(separator: " OR ")
+                let scores = everyWord(&writer)
+                expression = "(\(picks)) AND (\(scores))"
+                var counter = ExpressionWriter(planner: planner, statistics: statistics, exact: exact, typed: typed)
+                let countPicks = essential.map { "(\(counter.candidate(words[$0])))" }.joined(separator: " OR ")
+                count = counter.excluding(query, from: countPicks)
             }
-            essential = kept
+            expression = writer.excluding(query, from: expression)
+            return (Ranked(expression: expression, ranking: writer.ranking), count ?? expression)
         }
 
-        // The ranking words, in query order (adjacency is between consecutive query words).
-        func ranking(_ writer: inout ExpressionWriter) {
-            func wordIDF(_ word: Word) -> Double { Self.idf(word.typedOnly ? word.exactFrequency : word.frequency, total: total) }
-            for (position, index) in included.enumerated() {
-                let word = words[index]
-                let idf = wordIDF(word)
-                let exactIDF = Self.idf(word.exactFrequency, total: total)
-                let share = word.accented && !word.typedOnly ? weights.exactShare : 0
-                var pair = 0.0
-                if position > 0, included[position - 1] == index - 1, word.tokens.count == 1, words[index - 1].tokens.count == 1 {
-                    pair = weights.adjacency * (idf + wordIDF(words[index - 1])) / 2
-                }
-                writer.ranking.words.append(
-                    VietnameseRankingPlan.Word(
-                        anyWeight: idf * (1 - share), exactWeight: exactIDF * share, pairWeight: pair, isRequired: required.contains(index),
-                        isAccented: word.accented, length: word.tokens[0].count))
-            }
-            let strict = words.count <= weights.strictTierMaxWords
-            writer.ranking.allWordsBonus = strict && required.count > 1 ? weights.tierBonus : 0
-            writer.ranking.exactFormsBonus = strict ? weights.tierBonus : 0
-        }
-        let rankIndex = Dictionary(uniqueKeysWithValues: included.enumerated().map { ($1, $0) })
-
-        var candidates = ExpressionWriter(planner: self, statistics: statistics, exact: exact, typed: typed)
-        ranking(&candidates)
-        var expression: String
-        var countable: String?
-        let scoring = included.filter { !essential.contains($0) }
-        if scoring.isEmpty {
-            expression = essential.map { "(\(candidates.word(words[$0], rank: rankIndex[$0]!))" + ")" }.joined(separator: " OR ")
-        } else {
-            // MaxScore-like: rare words pick the candidates; the others only add to their scores,
-            // evaluated at candidate rows (FTS5 seeks their doclists to those rows).
-            let picks = essential.map { "(\(candidates.candidate(words[$0])))" }.joined(separator: " OR ")
-            let scores = included.map { "(\(candidates.word(words[$0], rank: rankIndex[$0]!)))" }.joined(separator: " OR ")
-            expression = "(\(picks)) AND (\(scores))"
-            var counter = ExpressionWriter(planner: self, statistics: statistics, exact: exact, typed: typed)
-            countable = counter.excluding(query, from: essential.map { "(\(counter.candidate(words[$0])))" }.joined(separator: " OR "))
-        }
-        expression = candidates.excluding(query, from: expression)
-
-        var all: Ranked?
-        if required.count > 1 {
-            var writer = ExpressionWriter(planner: self, statistics: statistics, exact: exact, typed: typed)
-            ranking(&writer)
-            var expression = required.map { "(\(writer.word(words[$0], rank: rankIndex[$0]!)))" }.joined(separator: " AND ")
-            let optional = included.filter { !required.contains($0) }
+        /// `Plan.allWords`: nil unless more than one word is required.
+        func allWords() -> Ranked? {
+            guard required.count > 1 else { return nil }
+            var writer = rankingWriter()
+            var expression = required.map { "(\(writer.word(words[$0], rank: $0)))" }.joined(separator: " AND ")
+            let optional = words.indices.filter { !required.contains($0) }
             if !optional.isEmpty {
                 // Optional words score where present: OR'd with a required word in every form
                 // (not scored twice), they never remove a row.
-                let scores = optional.map { "(\(writer.word(words[$0], rank: rankIndex[$0]!)))" } + ["(\(writer.word(words[required[0]], rank: -1)))"]
+                let scores = optional.map { "(\(writer.word(words[$0], rank: $0)))" } + ["(\(writer.word(words[required[0]], rank: -1)))"]
                 expression = "\(expression) AND (\(scores.joined(separator: " OR ")))"
             }
-            all = Ranked(expression: writer.excluding(query, from: expression), ranking: writer.ranking)
+            return Ranked(expression: writer.excluding(query, from: expression), ranking: writer.ranking)
         }
-        var exactForms: Ranked?
-        // A `prefix*` has no typed form (no exact phrase), so no document is in that tier.
-        let typedPrefix = required.contains { index in words[index].accented && words[index].clause.alternatives.contains(where: isPrefix) }
-        if typed, !typedPrefix, words.count <= weights.strictTierMaxWords, required.contains(where: { words[$0].accented }) {
+
+        /// `Plan.exactForms`: only for keyword queries typed with accents.
+        func exactForms() -> Ranked? {
+            // A `prefix*` has no typed form (no exact phrase), so no document is in that tier.
+            let typedPrefix = required.contains { words[$0].accented && words[$0].clause.alternatives.contains(where: \.isPrefix) }
+            guard typed, !typedPrefix, words.count <= weights.strictTierMaxWords, required.contains(where: { words[$0].accented })
+            else { return nil }
             // Picks as for candidates (a required word in its typed form when accented), all of
             // them; the words in every form after, so each row scores as in `candidates`.
-            var writer = ExpressionWriter(planner: self, statistics: statistics, exact: exact, typed: typed)
-            ranking(&writer)
+            var writer = rankingWriter()
             let picks = required.map { "(\(writer.candidate(words[$0])))" }.joined(separator: " AND ")
-            let scores = included.map { "(\(writer.word(words[$0], rank: rankIndex[$0]!)))" }.joined(separator: " OR ")
-            exactForms = Ranked(expression: writer.excluding(query, from: "(\(picks)) AND (\(scores))"), ranking: writer.ranking)
+            let scores = everyWord(&writer)
+            return Ranked(expression: writer.excluding(query, from: "(\(picks)) AND (\(scores))"), ranking: writer.ranking)
         }
-        var requiredTerms: [[SnippetBuilder.Term]] = []
-        var optionalTerms: [SnippetBuilder.Term] = []
-        for index in included {
-            let terms = words[index].clause.alternatives.compactMap { term -> SnippetBuilder.Term? in
-                let tokens = tokens(of: term)
-                guard !tokens.isEmpty else { return nil }
-                return SnippetBuilder.Term(
-                    keys: tokens.map { Array((exact ? $0.accent : $0.folded).utf8) }, lastIsPrefix: isPrefix(term))
-            }
-            if required.contains(index) {
-                if !terms.isEmpty { requiredTerms.append(terms) }
-            } else {
-                optionalTerms += terms
-            }
-        }
-        return Plan(
-            allWords: all, candidates: Ranked(expression: expression, ranking: candidates.ranking),
-            countExpression: countable ?? expression, exactForms: exactForms,
-            snippets: SnippetBuilder(required: requiredTerms, optional: optionalTerms, exact: exact))
-    }
 
-    private func isPrefix(_ term: SearchQuery.Term) -> Bool {
-        if case .word(_, let prefix) = term { return prefix }
-        return false
+        /// Every query word in every form that scores, OR'd.
+        private func everyWord(_ writer: inout ExpressionWriter) -> String {
+            words.indices.map { "(\(writer.word(words[$0], rank: $0)))" }.joined(separator: " OR ")
+        }
+
+        /// `Plan.snippets`: required words are the ones a document needs; the others are optional.
+        func snippets() -> SnippetBuilder {
+            var requiredTerms: [[SnippetBuilder.Term]] = []
+            var optionalTerms: [SnippetBuilder.Term] = []
+            for index in words.indices {
+                let terms = words[index].clause.alternatives.compactMap(snippetTerm)
+                if required.contains(index) {
+                    if !terms.isEmpty { requiredTerms.append(terms) }
+                } else {
+                    optionalTerms += terms
+                }
+            }
+            return SnippetBuilder(required: requiredTerms, optional: optionalTerms, exact: exact)
+        }
+
+        private func snippetTerm(_ term: SearchQuery.Term) -> SnippetBuilder.Term? {
+            let tokens = planner.tokens(of: term)
+            guard !tokens.isEmpty else { return nil }
+            let keys = tokens.map { Array((exact ? $0.accent : $0.folded).utf8) }
+            return SnippetBuilder.Term(keys: keys, lastIsPrefix: term.isPrefix)
+        }
+
+        /// An expression writer whose ranking plan holds the query's words.
+        private func rankingWriter() -> ExpressionWriter {
+            var writer = ExpressionWriter(planner: planner, statistics: statistics, exact: exact, typed: typed)
+            writer.ranking = rankingPlan()
+            return writer
+        }
+
+        /// The ranking words, in query order (adjacency is between consecutive query words).
+        private func rankingPlan() -> VietnameseRankingPlan {
+            var ranking = VietnameseRankingPlan()
+            ranking.words = words.indices.map(rankingWord)
+            let strict = words.count <= weights.strictTierMaxWords
+            ranking.allWordsBonus = strict && required.count > 1 ? weights.tierBonus : 0
+            ranking.exactFormsBonus = strict ? weights.tierBonus : 0
+            return ranking
+        }
+
+        private func rankingWord(_ index: Int) -> VietnameseRankingPlan.Word {
+            let word = words[index]
+            let idf = scoringIDF(word)
+            let exactIDF = QueryPlanner.idf(word.exactFrequency, total: total)
+            let share = word.accented && !word.typedOnly ? weights.exactShare : 0
+            var pair = 0.0
+            if index > 0, word.tokens.count == 1, words[index - 1].tokens.count == 1 {
+                pair = weights.adjacency * (idf + scoringIDF(words[index - 1])) / 2
+            }
+            return VietnameseRankingPlan.Word(
+                anyWeight: idf * (1 - share), exactWeight: exactIDF * share, pairWeight: pair,
+                isRequired: required.contains(index), isAccented: word.accented, length: word.tokens[0].count)
+        }
+
+        private func scoringIDF(_ word: Word) -> Double {
+            QueryPlanner.idf(word.typedOnly ? word.exactFrequency : word.frequency, total: total)
+        }
     }
 
     /// Robertson–Spärck Jones IDF as Lucene writes it (never negative).
@@ -316,18 +382,13 @@ struct QueryPlanner {
             for term in word.clause.alternatives {
                 let tokens = planner.tokens(of: term)
                 guard !tokens.isEmpty else { continue }
-                if word.accented, !isPrefix(term) {
+                if word.accented, !term.isPrefix {
                     parts.append(phrase(typedForm(tokens), word: -1, any: false, exact: false))
                 } else {
                     parts += forms(term, tokens, rank: -1)
                 }
             }
             return parts.joined(separator: " OR ")
-        }
-
-        private func isPrefix(_ term: SearchQuery.Term) -> Bool {
-            if case .word(_, let prefix) = term { return prefix }
-            return false
         }
 
         /// The tokens in the form typed (unaccented tokens: their unaccented form).
@@ -337,7 +398,7 @@ struct QueryPlanner {
 
         /// Phrases for one term: every accent form (kind any), and the typed form (kind exact).
         private mutating func forms(_ term: SearchQuery.Term, _ tokens: [Token], rank: Int) -> [String] {
-            let prefix = isPrefix(term)
+            let prefix = term.isPrefix
             let scores = rank >= 0
             if exact {
                 // The accent key: `ty` stays `ty` (not `ti`), `hoà` is `hòa`.

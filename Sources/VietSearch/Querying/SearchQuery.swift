@@ -16,6 +16,12 @@ public struct SearchQuery: Sendable, Hashable {
         case word(String, prefix: Bool)
         /// The text between double quotes.
         case phrase(String)
+
+        /// Typed as `prefix*`.
+        var isPrefix: Bool {
+            if case .word(_, let prefix) = self { return prefix }
+            return false
+        }
     }
 
     /// One or more alternatives (joined by OR), possibly excluded.

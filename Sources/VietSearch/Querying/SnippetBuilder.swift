@@ -81,11 +81,14 @@ struct SnippetBuilder {
     }
 
     /// For each token, the number of the term occurrence covering it (terms numbered in
-    /// `required` then `optional` order), or -1.
-    private func matches(_ tokens: TokenList) -> (term: [Int], optional: [Bool]) {
+    /// `required` then `optional` order), or -1; and every term that occurs. A token is covered by
+    /// one term, but may match several: "mùa" and "mưa" have one folded key, and a text with
+    /// either has both words.
+    private func matches(_ tokens: TokenList) -> (term: [Int], optional: [Bool], found: Set<Int>) {
         let keys = tokens.entries.map { exact ? $0.accentKey : $0.foldedKey }
         var term = [Int](repeating: -1, count: keys.count)
         var isOptional = [Bool](repeating: false, count: keys.count)
+        var found = Set<Int>()
         tokens.keyBytes.withUnsafeBufferPointer { keyBytes in
             wanted.withUnsafeBufferPointer { wanted in
                 func equal(_ key: Range<Int>, _ bounds: (start: Int, end: Int), prefix: Bool) -> Bool {
@@ -111,6 +114,7 @@ struct SnippetBuilder {
                             fits = equal(keys[index + offset], wantedBounds[first + offset], prefix: prefix)
                         }
                         guard fits else { continue }
+                        found.insert(number)
                         for offset in 0..<count where term[index + offset] < 0 {
                             term[index + offset] = number
                             isOptional[index + offset] = number >= optionalStart
@@ -119,7 +123,7 @@ struct SnippetBuilder {
                 }
             }
         }
-        return (term, isOptional)
+        return (term, isOptional, found)
     }
 
     /// The snippet of `body`, and whether `title` and `body` together have every required word
@@ -128,12 +132,12 @@ struct SnippetBuilder {
         var tokens = TokenList()
         let utf8 = Array(body.utf8)
         analyzer.analyze(utf8, into: &tokens)
-        let (hit, isOptional) = matches(tokens)
-        var found = Set(hit.filter { $0 >= 0 })
+        let (hit, isOptional, inBody) = matches(tokens)
+        var found = inBody
         if !hasEvery(found) {
             var titleTokens = TokenList()
             analyzer.analyze(title.utf8, into: &titleTokens)
-            for number in matches(titleTokens).term where number >= 0 { found.insert(number) }
+            found.formUnion(matches(titleTokens).found)
         }
         let snippet = snippet(of: utf8, tokens: tokens, hit: hit, isOptional: isOptional, words: words, start: start, end: end)
         return (snippet, hasEvery(found))
@@ -195,11 +199,12 @@ struct SnippetBuilder {
                 }
             }
         }
-        // Start a little before the first hit when the window allows, for context.
+        // Start a little before the first hit when the window allows, for context, keeping every
+        // hit of the best window in it.
         var first = best.start
-        if let firstHit = (best.start..<(best.start + length)).first(where: { hit[$0] >= 0 }) {
-            first = max(0, min(firstHit - 2, tokens.count - length))
-            if firstHit >= first + length { first = best.start }
+        let window = best.start..<(best.start + length)
+        if let firstHit = window.first(where: { hit[$0] >= 0 }), let lastHit = window.last(where: { hit[$0] >= 0 }) {
+            first = max(0, lastHit - length + 1, min(firstHit - 2, tokens.count - length))
         }
         let last = min(first + length, tokens.count) - 1
 

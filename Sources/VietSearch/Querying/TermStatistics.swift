@@ -27,7 +27,9 @@ struct TermStatistics {
 
     /// Words in more than this share of documents are not required to match ("có", "là", "của").
     static let commonShare = 0.5
-    /// Words in at most this share of documents find the candidates for partial matches.
+    /// Words in at most this share of documents find the candidates for partial matches; more
+    /// common ones are written as an OR of their real forms, and in a question typed with accents
+    /// scored in the form typed alone (see `QueryPlanner`).
     static let essentialShare = 0.05
 
     func frequency(of folded: String) -> Int { entries[folded]?.documentFrequency ?? 0 }

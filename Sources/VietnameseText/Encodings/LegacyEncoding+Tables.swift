@@ -13,7 +13,6 @@ extension LegacyEncoding {
     /// One entry per byte: the scalar in bits 0–20; `combiningFlag` when the scalar is a combining
     /// mark (Windows-1258 and TCVN3 tones), for the composition step; for VNI mark bytes the vowel
     /// mark and tone they add to the letter before them (see `vniMarkShift`).
-    static let windows1252Table: [UInt32] = table(high: windows1252High)
     static let windows1258Table: [UInt32] = table(high: windows1258High)
     static let tcvn3Table: [UInt32] = table(high: tcvn3High)
     static let visciiTable: [UInt32] = table(high: visciiHigh, low: visciiLow)

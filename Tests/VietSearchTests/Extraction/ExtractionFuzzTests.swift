@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import VietSearch
@@ -64,11 +65,19 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: LegacyCorpus.isAvailable), arguments: LegacyCorpus.documents(withExtension: "doc") + LegacyCorpus.documents(withExtension: "rtf"))
-    func damagedRealDocuments(_ document: LegacyCorpus.Document) {
-        let format = URL(fileURLWithPath: document.path).pathExtension
-        for bytes in Self.mutations(of: document.bytes, count: 60, seed: UInt64(document.bytes.count)) {
-            _ = DocumentExtractor.extract(bytes, format: format)
+    @Test(arguments: LegacyCollection.fixtures.documents(withExtensions: ["doc", "rtf", "docx"]))
+    func damagedFixtures(_ document: LegacyCollection.Document) throws {
+        let original = try document.bytes()
+        for bytes in Self.mutations(of: original, count: 100, seed: UInt64(original.count)) {
+            _ = DocumentExtractor.extract(bytes, format: document.format)
+        }
+    }
+
+    @Test(.sharedCorpus, arguments: LegacyCollection.corpus.documents(withExtensions: ["doc", "rtf"]))
+    func damagedRealDocuments(_ document: LegacyCollection.Document) throws {
+        let original = try document.bytes()
+        for bytes in Self.mutations(of: original, count: 60, seed: UInt64(original.count)) {
+            _ = DocumentExtractor.extract(bytes, format: document.format)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VietnameseText
 
@@ -9,31 +10,53 @@ extension Tag {
     @Tag static var issue6Acceptance: Self
 }
 
-/// Issue #6 acceptance: real TCVN3 and VNI documents, extracted and decoded, match their
-/// transcripts (similarity ≥ 0.99, ignoring case and whitespace: TCVN3 has no accented
-/// capitals, so headings decode in lower case), and synthetic mixed-font documents decode to the
-/// words they were built from.
+/// Issue #6 acceptance: TCVN3 and VNI documents, extracted and decoded, match their transcripts.
+/// The repository's fixtures (RTF, DOC and DOCX written by `Tools/make-legacy-fixtures.py` around
+/// iconv's bytes) exactly; the shared corpus's real documents to a similarity of 0.99, ignoring
+/// case and whitespace (TCVN3 has no accented capitals, so headings decode in lower case).
+/// Synthetic mixed-font documents decode to the words they were built from.
 @Suite(.tags(.issue6Acceptance)) struct LegacyDocumentAcceptanceTests {
-    /// The corpus-driven tests are disabled without the corpus; this one says so, so that a run
-    /// without it cannot pass unnoticed (CI has it).
-    @Test func legacyCorpusIsPresent() {
-        #expect(LegacyCorpus.isAvailable, "the legacy corpus is missing at \(LegacyCorpus.folder.path)")
-        #expect(LegacyCorpus.documents(withExtension: "rtf").count == 8)
-        #expect(LegacyCorpus.documents(withExtension: "doc").count == 10)
+    static let fixtures = LegacyCollection.fixtures.documents(withExtensions: ["rtf", "doc", "docx"])
+    static let corpusDocuments = LegacyCollection.corpus.documents(withExtensions: ["rtf", "doc"])
+
+    @Test func everyFixtureFormatIsPresent() {
+        #expect(Self.fixtures.map(\.testDescription).sorted() == [
+            "tcvn3/noi-quy-thu-vien.doc", "tcvn3/noi-quy-thu-vien.docx", "tcvn3/noi-quy-thu-vien.rtf",
+            "vni/tiem-chung.doc", "vni/tiem-chung.docx", "vni/tiem-chung.rtf",
+        ])
     }
 
-    @Test(
-        .enabled(if: LegacyCorpus.isAvailable),
-        arguments: LegacyCorpus.documents(withExtension: "rtf") + LegacyCorpus.documents(withExtension: "doc"))
-    func realDocumentMatchesItsTranscript(_ document: LegacyCorpus.Document) throws {
-        let format = URL(fileURLWithPath: document.path).pathExtension
-        guard case .document(_, let body, let encoding) = DocumentExtractor.extract(document.bytes, format: format) else {
-            Issue.record("skipped: \(DocumentExtractor.extract(document.bytes, format: format))")
+    @Test(arguments: fixtures)
+    func fixtureMatchesItsTranscript(_ document: LegacyCollection.Document) throws {
+        let extracted = DocumentExtractor.extract(try document.bytes(), format: document.format)
+        guard case .document(let title, let body, let encoding) = extracted else {
+            Issue.record("skipped: \(extracted)")
             return
         }
-        let similarity = TextSimilarity.ratio(body, document.transcript)
+        let transcript = try document.transcript()
+        #expect(Array(body.unicodeScalars) == Array(transcript.unicodeScalars))
+        #expect(title == transcript.prefix { $0 != "\n" })
+        #expect(encoding == "\(document.format)/\(document.encoding)")
+    }
+
+    /// The corpus-driven tests are skipped without the corpus; this one fails where it is
+    /// required (CI), so that a run without it cannot pass unnoticed there.
+    @Test(.sharedCorpus) func legacyCorpusIsPresent() {
+        #expect(LegacyCollection.corpus.isPresent, "\(SharedCorpus.missingMessage)")
+        #expect(LegacyCollection.corpus.documents(withExtensions: ["rtf"]).count == 8)
+        #expect(LegacyCollection.corpus.documents(withExtensions: ["doc"]).count == 10)
+    }
+
+    @Test(.sharedCorpus, arguments: corpusDocuments)
+    func realDocumentMatchesItsTranscript(_ document: LegacyCollection.Document) throws {
+        let extracted = DocumentExtractor.extract(try document.bytes(), format: document.format)
+        guard case .document(_, let body, let encoding) = extracted else {
+            Issue.record("skipped: \(extracted)")
+            return
+        }
+        let similarity = TextSimilarity.ratio(body, try document.transcript())
         #expect(similarity >= 0.99, "similarity \(similarity)")
-        #expect(encoding == "\(format)/\(document.encoding)")
+        #expect(encoding == "\(document.format)/\(document.encoding)")
     }
 
     @Test func mixedFontRTFDecodesEachRun() throws {

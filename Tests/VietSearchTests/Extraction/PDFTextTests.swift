@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import VietSearch
@@ -36,6 +37,20 @@ import Testing
         }
         #expect(title == "Bao cao tai chinh")
         #expect(body.contains("Xin chao Viet Nam"))
+        #expect(encoding == "pdf/utf-8")
+    }
+
+    /// A PDF of Vietnamese text (the fixture tool's, its characters named by a ToUnicode map).
+    @Test(.enabled(if: PDFText.tool != nil, "pdftotext is not installed"))
+    func vietnameseFixture() throws {
+        let bytes = try RepositoryFixtures.bytes("pdf/bao-cao-nam-hoc.pdf")
+        let transcript = try RepositoryFixtures.text("pdf/bao-cao-nam-hoc.utf8.txt")
+        guard case .document(let title, let body, let encoding) = DocumentExtractor.extract(bytes, format: "pdf") else {
+            Issue.record("not extracted: \(DocumentExtractor.extract(bytes, format: "pdf"))")
+            return
+        }
+        #expect(title == "Báo cáo tổng kết năm học của trường tiểu học Hòa Thuận")
+        #expect(body.split(whereSeparator: \.isNewline) == transcript.split(whereSeparator: \.isNewline))
         #expect(encoding == "pdf/utf-8")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VietnameseText
 
@@ -88,10 +89,18 @@ import VietnameseText
         }
     }
 
-    @Test(.enabled(if: LegacyCorpus.isAvailable), arguments: LegacyCorpus.documents(withExtension: "rtf"))
-    func byteLayerOfRealDocuments(_ document: LegacyCorpus.Document) throws {
-        let rtf = try #require(RTFText(document.bytes))
-        let similarity = TextSimilarity.ratio(bytes: rtf.byteLayer, document.byteLayer)
+    /// The fixtures' legacy bytes come back exactly, as the text layer the fixture tool wrote.
+    @Test(arguments: LegacyCollection.fixtures.documents(withExtensions: ["rtf"]))
+    func byteLayerOfFixtures(_ document: LegacyCollection.Document) throws {
+        let rtf = try #require(RTFText(try document.bytes()))
+        #expect(rtf.byteLayer == (try document.byteLayer()))
+        #expect(rtf.encoding == document.encoding)
+    }
+
+    @Test(.sharedCorpus, arguments: LegacyCollection.corpus.documents(withExtensions: ["rtf"]))
+    func byteLayerOfRealDocuments(_ document: LegacyCollection.Document) throws {
+        let rtf = try #require(RTFText(try document.bytes()))
+        let similarity = TextSimilarity.ratio(bytes: rtf.byteLayer, try document.byteLayer())
         #expect(similarity >= 0.99, "byte layer similarity \(similarity)")
         #expect(rtf.encoding == "tcvn3")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VietnameseText
 
@@ -59,10 +60,18 @@ import VietnameseText
         #expect(DocumentExtractor.extract(loop, format: "doc").isSkipped)
     }
 
-    @Test(.enabled(if: LegacyCorpus.isAvailable), arguments: LegacyCorpus.documents(withExtension: "doc"))
-    func byteLayerOfRealDocuments(_ document: LegacyCorpus.Document) throws {
-        let word = try WordBinaryText(document.bytes)
-        let similarity = TextSimilarity.ratio(bytes: word.byteLayer, document.byteLayer)
+    /// The fixtures' legacy bytes come back exactly, as the text layer the fixture tool wrote.
+    @Test(arguments: LegacyCollection.fixtures.documents(withExtensions: ["doc"]))
+    func byteLayerOfFixtures(_ document: LegacyCollection.Document) throws {
+        let word = try WordBinaryText(try document.bytes())
+        #expect(word.byteLayer == (try document.byteLayer()))
+        #expect(word.encoding == document.encoding)
+    }
+
+    @Test(.sharedCorpus, arguments: LegacyCollection.corpus.documents(withExtensions: ["doc"]))
+    func byteLayerOfRealDocuments(_ document: LegacyCollection.Document) throws {
+        let word = try WordBinaryText(try document.bytes())
+        let similarity = TextSimilarity.ratio(bytes: word.byteLayer, try document.byteLayer())
         #expect(similarity >= 0.99, "byte layer similarity \(similarity)")
     }
 }

@@ -1,0 +1,70 @@
+import VietSearchSQLite
+
+/// Token counts of an FTS5 table's rows (all columns together), held in memory for
+/// `vietsearch_rank`: asking FTS5 (`xColumnSize`) costs a `%_docsize` lookup per scored row, a
+/// measurable share of a question's time when it scores hundreds of candidates.
+///
+/// The owner loads it (`load(from:)`) and calls `invalidate()` when rows may have changed; the
+/// function falls back to `xColumnSize` for rows it does not hold, so a row added after the load
+/// is still scored right.
+package final class DocumentLengths {
+    /// Per rowid, its token count; -1 for rowids without a row when loaded.
+    package private(set) var lengths: [Int32] = []
+    /// Whether `lengths` reflects the table (false until loaded, and after `invalidate()`).
+    package private(set) var isLoaded = false
+
+    /// `PRAGMA data_version` when loaded: it changes when another connection commits.
+    private var dataVersion: Int64?
+
+    package init() {}
+
+    /// Forgets the lengths; call after writing through the connection that reads them (its own
+    /// commits do not change its `data_version`).
+    package func invalidate() {
+        isLoaded = false
+        lengths = []
+        dataVersion = nil
+    }
+
+    /// Loads the lengths unless they are loaded and no other connection has committed since.
+    package func refresh(from connection: SQLiteConnection, table: String) throws(SQLiteError) {
+        let version = try connection.scalarInt("PRAGMA data_version")
+        guard !isLoaded || version != dataVersion else { return }
+        try load(from: connection, table: table)
+        dataVersion = version
+    }
+
+    /// Reads every row's size from `<table>_docsize` (FTS5's shadow table: per row, one varint
+    /// per column). Rowids far sparser than the rows (more than 4 × as many slots) are not held:
+    /// the array would be mostly empty.
+    package func load(from connection: SQLiteConnection, table: String) throws(SQLiteError) {
+        invalidate()
+        let shadow = "\"\(table.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\""))_docsize\""
+        guard let highest = try connection.scalarInt("SELECT max(id) FROM \(shadow)"), highest >= 0,
+            let rows = try connection.scalarInt("SELECT count(*) FROM \(shadow)"),
+            highest < 4 * rows + 1024
+        else {
+            isLoaded = true
+            return
+        }
+        var loaded = [Int32](repeating: -1, count: Int(highest) + 1)
+        let statement = try connection.prepare("SELECT id, sz FROM \(shadow)")
+        while try statement.step() {
+            let id = statement.int(at: 0)
+            guard id >= 0, id < loaded.count else { continue }
+            loaded[id] = Int32(clamping: Self.sum(ofVarints: statement.blob(at: 1)))
+        }
+        lengths = loaded
+        isLoaded = true
+    }
+
+    /// Sum of the varints in `bytes` (see `SQLiteVarint`); a varint cut short is left out.
+    static func sum(ofVarints bytes: [UInt8]) -> Int64 {
+        var total: Int64 = 0
+        var position = 0
+        while let value = SQLiteVarint.read(bytes, at: &position) {
+            total &+= Int64(bitPattern: value)
+        }
+        return total
+    }
+}

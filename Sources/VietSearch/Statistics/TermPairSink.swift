@@ -1,0 +1,30 @@
+import Foundation
+
+/// Where the `DocumentFrequencyCounter`s of one indexing run put their term pairs: one table for
+/// the reader and writer threads together. A table per thread held ~1.3 million pairs each (the
+/// news folder), and peak memory went from 90 to 180 MB; shared, the pairs both threads see are
+/// held once.
+package final class TermPairSink: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counter = TermPairCounter()
+
+    /// `expectedPairs`: distinct pairs the run will likely see, allocated at once (see
+    /// `TermPairCounter.reserve`).
+    package init(expectedPairs: Int = 0) {
+        if expectedPairs > 0 { counter.reserve(expectedPairs) }
+    }
+
+    /// Adds a batch of counts sorted by fingerprint (`TermPairCounter.counted`).
+    func add(sorted entries: [TermPairCounter.Entry]) {
+        lock.lock()
+        defer { lock.unlock() }
+        counter.add(sorted: entries)
+    }
+
+    /// The counts so far, by fingerprint, leaving the sink empty.
+    package func takeSorted() -> [TermPairCounter.Entry] {
+        lock.lock()
+        defer { lock.unlock() }
+        return counter.takeSorted()
+    }
+}
