@@ -18,27 +18,7 @@ extension SearchIndex {
             var rewrites: [QueryRewrite] = []
             if let terms = try termStatisticsReader() {
                 try terms.read(query, planner: planner)
-                let restore = options.restoreAccents && !options.exact && !options.literal
-                if restore || !options.literal {
-                    let abbreviations = self.abbreviations
-                    let rewriter = QueryRewriter(
-                        planner: planner, terms: terms, pairs: { try self.termPairs() }, restoreAccents: restore,
-                        correctWords: !options.literal, isAbbreviation: { !abbreviations.entries(abbreviatedAs: $0).isEmpty })
-                    let rewritten = try rewriter.rewrite(query)
-                    if rewritten.restored || !rewritten.rewrites.isEmpty {
-                        query = rewritten.query
-                        rewrites = rewritten.rewrites
-                        searchedAs = query.written
-                    }
-                }
-                if !options.literal {
-                    let expanded = try abbreviationExpander(terms).expand(query)
-                    if !expanded.rewrites.isEmpty {
-                        query = expanded.query
-                        rewrites += expanded.rewrites
-                        searchedAs = query.written
-                    }
-                }
+                (query, searchedAs, rewrites) = try rewritten(query, options: options, terms: terms)
                 try terms.read(query, planner: planner)
                 statistics = terms.statistics
             }
@@ -74,6 +54,39 @@ extension SearchIndex {
             let total = allCount > 0 ? allCount : ranked.count
             return results(total: total, try self.results(ranked.rows, snippets: plan.snippets, options: options))
         }
+    }
+
+    /// The query as it will be searched: its words read as meant (`QueryRewriter`: accents
+    /// restored, keys decoded, typos corrected), then its abbreviations expanded
+    /// (`AbbreviationExpander`); with what was searched (nil: as typed) and each change.
+    func rewritten(_ query: SearchQuery, options: SearchOptions, terms: TermStatisticsReader) throws
+        -> (query: SearchQuery, searchedAs: String?, rewrites: [QueryRewrite])
+    {
+        var query = query
+        var searchedAs: String?
+        var rewrites: [QueryRewrite] = []
+        let restore = options.restoreAccents && !options.exact && !options.literal
+        if restore || !options.literal {
+            let abbreviations = self.abbreviations
+            let rewriter = QueryRewriter(
+                planner: planner, terms: terms, pairs: { try self.termPairs() }, restoreAccents: restore,
+                correctWords: !options.literal, isAbbreviation: { !abbreviations.entries(abbreviatedAs: $0).isEmpty })
+            let rewritten = try rewriter.rewrite(query)
+            if rewritten.restored || !rewritten.rewrites.isEmpty {
+                query = rewritten.query
+                rewrites = rewritten.rewrites
+                searchedAs = query.written
+            }
+        }
+        if !options.literal {
+            let expanded = try abbreviationExpander(terms).expand(query)
+            if !expanded.rewrites.isEmpty {
+                query = expanded.query
+                rewrites += expanded.rewrites
+                searchedAs = query.written
+            }
+        }
+        return (query, searchedAs, rewrites)
     }
 
     /// A reader of the index's term statistics, or nil for an index whose statistics were never

@@ -41,18 +41,16 @@ struct AbbreviationExpander {
         var runs: [[Word]] = [[]]
         for (index, clause) in query.clauses.enumerated() {
             if !clause.isExcluded, clause.alternatives.count == 1, case .word(let text, let prefix) = clause.alternatives[0], !prefix {
-                let tokens = planner.tokens(of: clause.alternatives[0])
-                if !tokens.isEmpty {
-                    runs[runs.count - 1].append(Word(clause: index, text: text, tokens: tokens))
-                    continue
-                }
+                // A word of punctuation alone (the dash of `Bà Rịa - Vũng Tàu`) is part of the run.
+                runs[runs.count - 1].append(Word(clause: index, text: text, tokens: planner.tokens(of: clause.alternatives[0])))
+                continue
             }
             if !runs[runs.count - 1].isEmpty { runs.append([]) }
         }
         var dictionary = self.dictionary
         if let learned {
             var seen = Set<String>()
-            for word in runs.joined() where seen.insert(word.tokens[0].folded).inserted {
+            for word in runs.joined() where !word.tokens.isEmpty && seen.insert(word.tokens[0].folded).inserted {
                 for entry in try learned(word.tokens[0].folded) { dictionary.add(entry) }
             }
         }
@@ -88,12 +86,13 @@ struct AbbreviationExpander {
     private func longestMatch(in run: [Word], from start: Int, _ dictionary: AbbreviationDictionary, expansions: Bool) throws
         -> (Int, [SearchQuery.Term])?
     {
+        guard !run[start].tokens.isEmpty else { return nil }
         var tokens: [Token] = []
         var spans: [(end: Int, tokens: [Token])] = []
         for end in start..<run.count {
             tokens += run[end].tokens
             guard tokens.count <= dictionary.longestKey else { break }
-            spans.append((end, tokens))
+            if !run[end].tokens.isEmpty { spans.append((end, tokens)) }
         }
         for (end, tokens) in spans.reversed() {
             let key = tokens.map(\.folded).joined(separator: " ")
