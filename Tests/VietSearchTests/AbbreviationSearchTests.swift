@@ -7,9 +7,10 @@ import VietnameseText
 /// definitions documents make are learned and follow the documents, a user dictionary adds its
 /// own.
 @Suite struct AbbreviationSearchTests {
-    /// Texts written for these tests.
+    /// Texts written for these tests. The first two have as many words, so that length does not
+    /// decide which ranks first.
     static let documents: [(String, String)] = [
-        ("abbreviation", "Chủ tịch UBND tỉnh đã ký quyết định."),
+        ("abbreviation", "Chủ tịch UBND tỉnh Hà Giang hôm qua ký quyết định."),
         ("expansion", "Chủ tịch ủy ban nhân dân tỉnh đã ký quyết định."),
         ("both", "Ủy ban nhân dân (UBND) tỉnh họp."),
         ("party", "Các tổ chức cơ sở đảng (TCCSĐ) đã rà soát. Sau đó, TCCSĐ báo cáo lên trên."),
@@ -19,6 +20,8 @@ import VietnameseText
         ("city-long", "Giá nhà ở Thành phố Hồ Chí Minh tăng."),
         ("city-joined", "Giá nhà ở TPHCM tăng."),
         ("police", "Công an tỉnh vào cuộc, ca trực đêm."),
+        ("province", "Khách đến Bà Rịa - Vũng Tàu đông."),
+        ("province-short", "Khách đến BR-VT đông."),
         ("other", "Thời tiết hôm nay đẹp."),
     ]
 
@@ -62,6 +65,11 @@ import VietnameseText
             for query in ["TP.HCM", "TPHCM", "TP HCM", "tp hcm", "Thành phố Hồ Chí Minh"] {
                 let found = try Self.found(index, query)
                 #expect(found == ["city", "city-long", "city-joined"], "\(query)")
+            }
+            // A dash typed between the words of an expansion is part of it.
+            for query in ["Bà Rịa - Vũng Tàu", "BR-VT", "BR VT"] {
+                let found = try Self.found(index, query)
+                #expect(found == ["province", "province-short"], "\(query)")
             }
         }
     }
