@@ -21,6 +21,8 @@ import VietnameseText
         ("city-joined", "Giá nhà ở TPHCM tăng."),
         ("police", "Công an tỉnh vào cuộc, ca trực đêm."),
         ("province", "Khách đến Bà Rịa - Vũng Tàu đông."),
+        ("dna", "Phân tích DNA của virus."),
+        ("asean", "Các nước Đông Nam Á hợp tác."),
         ("province-short", "Khách đến BR-VT đông."),
         ("other", "Thời tiết hôm nay đẹp."),
     ]
@@ -81,6 +83,20 @@ import VietnameseText
             let upper = try Self.search(index, "CA")
             #expect(lower.searchedAs == nil)
             #expect(upper.searchedAs == "CA OR \"công an\"")
+        }
+    }
+
+    /// `ĐNA` is Đông Nam Á; `DNA`, which the index has as typed, is its own word.
+    @Test func marksOfAnAbbreviation() throws {
+        try RankingTests.withIndex(Self.documents) { index in
+            let plain = try Self.search(index, "DNA")
+            let marked = try Self.search(index, "ĐNA")
+            #expect(plain.searchedAs == nil)
+            #expect(Self.paths(plain) == ["dna"])
+            #expect(marked.searchedAs == "ĐNA OR \"Đông Nam Á\"")
+            // The literal ĐNA, which no document has, still matches DNA's form (accents typed that
+            // the index lacks say nothing): the expansion ranks first.
+            #expect(RankingTests.names(marked).first == "asean")
         }
     }
 

@@ -100,7 +100,7 @@ struct AbbreviationExpander {
             var keys: Set<String> = [key]
             let typed = run[start...end].map(\.text).joined(separator: " ")
             if isAbbreviation(typed, key: key) {
-                for entry in dictionary.entries(abbreviatedAs: key) {
+                for entry in dictionary.entries(abbreviatedAs: key) where try abbreviationAgrees(tokens, entry.abbreviation) {
                     try add(entry.expansion, to: &added, keys: &keys)
                     // The other spellings of the same abbreviation: TPHCM for TP.HCM.
                     let expansionKey = AbbreviationDictionary.key(entry.expansion)?.text ?? ""
@@ -131,6 +131,18 @@ struct AbbreviationExpander {
         guard !key.contains(" "), SyllableSpelling.isValidFolded(key) else { return true }
         let letters = typed.filter(\.isLetter)
         return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+    }
+
+    /// An abbreviation typed with marks must have the entry's (`ĐNA` is not `DNA`); typed without
+    /// them, it may stand for one with marks (`HDND` for `HĐND`) unless the index has it as
+    /// typed (`DNA` is its own word, not `ĐNA` = Đông Nam Á).
+    private func abbreviationAgrees(_ typed: [Token], _ abbreviation: String) throws -> Bool {
+        let meant = planner.analyzer.tokens(in: abbreviation)
+        guard meant.count == typed.count else { return true }
+        for (typedToken, meantToken) in zip(typed, meant) where typedToken.accent != meantToken.accent {
+            if try typedToken.hasDiacritics || terms.documents(typedToken.folded, form: "") > 0 { return false }
+        }
+        return true
     }
 
     /// Words typed with marks must have the expansion's (`ủy ban` is not `ùy bán`).

@@ -100,7 +100,6 @@ enum BuiltinAbbreviations {
         TT = thông tư
         TT = thị trấn
         TTLT = thông tư liên tịch
-        CT = chỉ thị
         CV = công văn
         VBQPPL = văn bản quy phạm pháp luật
         QPPL = quy phạm pháp luật
