@@ -3,7 +3,7 @@
 # package-benchmark suite, whose first build takes minutes) in release, as real runs use it, and
 # runs it once on 1 MB of generated text. No timing assertions: CI machines are shared and noisy.
 # Fails only if the build fails or the tool crashes or reports an error (e.g. token counts that
-# change between rounds). Measured: about 42 s from an empty build directory, 2–10 s warm.
+# change between rounds). How long it takes: docs/BENCHMARKS.md, "CI smoke run".
 set -euo pipefail
 cd "$(dirname "$0")"
 start=$SECONDS

@@ -6,8 +6,8 @@ import VietSearchSQLite
 /// Documents written through `upsert` and `remove` keep the statistics searches plan with
 /// (`term_stats`, `term_pairs`) exact: the terms of the versions added and removed are counted as
 /// they are written, and the statistics updated by difference when the transaction ends. That
-/// costs rewriting the pair table once per transaction (4.5 MB for the news corpus), so write many
-/// documents per transaction. When the statistics were already out of date, they stay marked
+/// costs rewriting the pair table once per transaction (its size: docs/ENGINE.md, "Schema"), so
+/// write many documents per transaction. When the statistics were already out of date, they stay marked
 /// stale (searches plan without them) until `refreshTermStatistics()` or the next indexing run.
 public final class IndexWriter {
     let index: SearchIndex
@@ -207,14 +207,14 @@ public final class IndexWriter {
     /// Brings the statistics the query planner uses up to date by difference: the terms of the
     /// documents added (counted while they were read) minus those of the versions deleted. That
     /// is what `refreshTermStatistics` computes, without walking the whole index's vocabulary
-    /// again (0.7 s on the news corpus). Valid only when the statistics were current before the
+    /// again. Valid only when the statistics were current before the
     /// run; returns false, changing nothing, when a count would go negative (they were not).
     ///
     /// `pairs` holds the run's pair counts: additions and deletions (see `TermPairSink`).
     func updateTermStatistics(added: [DocumentFrequencyCounter], removed: DocumentFrequencyCounter, pairs sink: TermPairSink) throws -> Bool {
         // Summed and sorted as bytes, then grouped by folded syllable: Swift strings and
-        // dictionaries per term made this 0.2 s at the end of a news-folder run, with nothing
-        // else left to do.
+        // dictionaries per term would make this the slow part of a run's end, when nothing else
+        // is left to do.
         var change = DocumentFrequencyCounter()
         // Each counter's last pairs go to the sink here (the caller keeps no other copy).
         for var counter in added {

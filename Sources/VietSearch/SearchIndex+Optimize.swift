@@ -11,10 +11,9 @@ extension SearchIndex {
     }
 
     /// Merges the full-text index into one segment (FTS5 `optimize`). Each search walks every
-    /// segment's part of a term's doclist, so fewer segments make queries faster: on the news
-    /// corpus, five segments after `vnsearch index` → one, questions as written ~10 % faster
-    /// (docs/ENGINE.md). It rewrites the whole full-text index (~1 s for 123 MB of text), which
-    /// is why indexing does not do it every run. One transaction: an interruption changes
+    /// segment's part of a term's doclist, so fewer segments make queries faster (docs/ENGINE.md,
+    /// "Query latency"). It rewrites the whole full-text index, which is why indexing does not
+    /// do it every run. One transaction: an interruption changes
     /// nothing. Takes the indexer lock, so it never runs alongside an indexer.
     public func optimize() throws(VietSearchError) -> OptimizeReport {
         let lock = try IndexerLock(indexPath: path)

@@ -29,8 +29,8 @@ extension SearchIndex {
                 return results(total: 0, [])
             }
             let wanted = options.offset + options.limit
-            // Row lengths in memory: a `%_docsize` lookup per scored row was a fifth of the time
-            // of questions without diacritics.
+            // Row lengths in memory: a `%_docsize` lookup per scored row would be a large share of
+            // a question's time (see `DocumentLengths`).
             try documentLengths.refresh(from: connection, table: "documents_fts")
             // Each tier is ranked only when the one above it has too few documents. Ranking
             // scores every row of a tier, so its row count comes with it: the total needs no
@@ -154,7 +154,7 @@ extension SearchIndex {
     ///
     /// A read-only index ranks the two halves of the rowids at once, this connection the lower
     /// and a partner connection the upper on another thread, and merges them: walking doclists
-    /// and scoring rows is ~70 % of a search's time, and each half has about half the rows.
+    /// and scoring rows is most of a search's time, and each half has about half the rows.
     func top(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int) throws -> (rows: [(id: Int64, score: Double)], count: Int) {
         // Without a row to return, SQLite would skip scoring (and counting) the matches.
         guard limit > 0 else { return ([], try count(ranked.expression)) }

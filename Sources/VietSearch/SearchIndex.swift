@@ -16,13 +16,13 @@ public final class SearchIndex {
     let mode: Mode
     let connection: SQLiteConnection
     /// Whether a read-only index ranks with two threads, each over half of the rows (a second
-    /// connection to the file ranks the upper half). News index: medians of questions 4.7 → 4.2
-    /// ms as written, 5.0 → 3.9 ms without diacritics (docs/ENGINE.md). Set it to false where
-    /// many searches already run at once, as in a server: there the second core is not idle.
+    /// connection to the file ranks the upper half): a search uses the second core when it is
+    /// idle (docs/ENGINE.md, "Two threads per search"). Set it to false where many searches
+    /// already run at once, as in a server: there the second core is not idle.
     public var rankInParallel = true
     /// That second connection, opened by the first search that splits (nil inside: it failed to
     /// open, or the index is writable, whose uncommitted writes it would not see). It shares this
-    /// index's row lengths: loading them again cost a `vnsearch search` process ~5 ms.
+    /// index's row lengths: loading them again would add to every `vnsearch search` process.
     var partner: SearchIndex??
     /// Rankings whose upper half the partner ranked (tests check that splits happen).
     var partnerRankings = 0
@@ -55,7 +55,7 @@ public final class SearchIndex {
             // only the last commit, never corrupt the file.
             if mode == .readWrite { try connection.execute("PRAGMA synchronous=NORMAL") }
             // Searches read FTS5 leaf pages scattered over the file: mapped, they cost no read()
-            // and copy each (query-latency: medians 5-10 % lower). Readers only; SQLite remaps
+            // and copy each (docs/ENGINE.md, "Query latency"). Readers only; SQLite remaps
             // when a writer grows the file.
             if mode == .readOnly { try connection.execute("PRAGMA mmap_size=1073741824") }
             try connection.registerVietnameseTokenizer()
@@ -77,8 +77,7 @@ public final class SearchIndex {
                 guard writable else { throw VietSearchError.notAnIndex(path: path) }
                 // 16 KiB pages (set before WAL, which fixes the size): a document's text fits in
                 // one page instead of an overflow chain, and the WAL writes and syscalls per MB
-                // are a quarter of 4 KiB pages'. Indexing the news folder: system time 2.0 ->
-                // 1.1 s, file 232 -> 226 MB, search latency unchanged.
+                // are a quarter of 4 KiB pages' (docs/ENGINE.md, "How `vnsearch index` writes").
                 try connection.execute("PRAGMA page_size=16384")
                 try connection.execute("PRAGMA journal_mode=WAL")
                 try connection.transaction {

@@ -1,6 +1,6 @@
 /// The single pass over the bytes behind `VietnameseAnalyzer`. Kept as a struct of locals and
-/// raw buffers so the hot loop works on registers and pointers rather than on arrays (measured:
-/// per-token `Array.append` and enum conversions cost more than the scanning itself).
+/// raw buffers so the hot loop works on registers and pointers rather than on arrays: per-token
+/// `Array.append` and enum conversions cost more than the scanning itself.
 struct TokenScanner {
     let input: UnsafePointer<UInt8>
     let count: Int

@@ -20,7 +20,8 @@ import VietnameseCorpus
 //   swift run -c release --package-path Benchmarks query-latency INDEX.db \
 //       [--questions ../shared/corpus/vinewsqa-qa-dev.jsonl.gz] [--every N] [--stock STOCK.db] [--each] [QUERIES.txt...]
 //
-// `--one-thread` ranks on one thread (`SearchIndex.rankInParallel = false`), as before the split.
+// `--one-thread` ranks on one thread (`SearchIndex.rankInParallel = false`): the baseline for
+// the two-thread split (docs/ENGINE.md, "Two threads per search").
 //
 // `--each` also lists every query of the files with its median time over `--repeat N` runs
 // (default 5) and its total: which queries are slow, and why (how many documents match).

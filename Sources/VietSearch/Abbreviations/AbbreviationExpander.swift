@@ -14,8 +14,8 @@ import VietnameseText
 /// In a question (more than four words, after the expansions' words are each made one phrase),
 /// only abbreviations typed expand, not expansions: an expansion's words would become one
 /// phrase, and the planner weighs a phrase as its rarest word, without the adjacency its words
-/// earn apart; `bệnh viện`, `bác sĩ`, `Việt Nam` in every other question took recall@10 of the
-/// dev questions from 0.772 to 0.754. A query that is an expansion (`Thành phố Hồ Chí Minh`,
+/// earn apart, and expanding `bệnh viện`, `bác sĩ`, `Việt Nam` in questions lost recall
+/// (docs/ENGINE.md). A query that is an expansion (`Thành phố Hồ Chí Minh`,
 /// five words) is no question.
 struct AbbreviationExpander {
     let planner: QueryPlanner

@@ -5,8 +5,8 @@ import VietnameseText
 /// `.VnArial`, `VnTimeH` are TCVN3 (ABC) fonts, `VNI-Times` and friends are VNI fonts.
 ///
 /// TCVN3 capitals fonts (`.VnTimeH`) draw lower-case bytes as capitals. Their runs are not
-/// upper-cased: search ignores case, and the corpus transcripts keep the bytes' case (upper-
-/// casing them lowered case-sensitive agreement from 0.999 to 0.98).
+/// upper-cased: search ignores case, and the corpus transcripts keep the bytes' case
+/// (docs/FORMATS.md, "Measured on the real documents").
 struct LegacyFont: Hashable {
     var encoding: LegacyEncoding
 

@@ -3,19 +3,20 @@ import Foundation
 /// A blocking FIFO between the reader thread and the writer: the reader runs ahead by at most
 /// `capacity` items and `weightLimit` of their weight (bytes of text; a single heavier item
 /// still passes, alone), so memory stays bounded however large the folder or its files. A
-/// document read and recorded takes ~7 bytes of memory per byte of text: indexing 72 files of
-/// 1.7 MB peaked at 619 MB with 64 of them in the queue, 278 MB with 8 MB of text at most.
+/// document read and recorded takes several times its text in memory, so a count limit alone
+/// lets a folder of large files take far more memory (docs/ENGINE.md, "How `vnsearch index`
+/// writes").
 ///
 /// A blocked side is woken only when the other has made room for, or filled, several items
 /// (`wakeBatch`, or a quarter of the weight limit), not at every item: waking a thread per
-/// document made both threads trade the cores back and forth (futex wake-ups, reschedule
-/// interrupts and context switches were ~8 % of the writer's CPU when indexing the news folder).
+/// document makes both threads trade the cores back and forth (futex wake-ups, reschedule
+/// interrupts and context switches).
 ///
 /// `@unchecked Sendable`: every access to the stored state happens under `condition`.
 final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     /// Popped slots are set to nil at once (compacted every 1,024 pops): holding popped items
-    /// until then kept up to 1,024 documents with their recorded terms alive.
+    /// until then would keep up to 1,024 documents with their recorded terms alive.
     private var items: [Element?] = []
     private var head = 0
     private var closed = false

@@ -5,8 +5,8 @@ import VietSearchSQLite
 /// own, while the indexer's writer goes on writing (`wal_checkpoint(PASSIVE)` never blocks the
 /// writer, and the writer's own automatic checkpoints are turned off meanwhile).
 ///
-/// Left to the writer, the checkpoint after the last commit copied the whole new index at the
-/// end of the run (0.4–0.5 s of a 6 s news-folder run), while the reader thread sat idle.
+/// Left to the writer, the checkpoint after the last commit would copy the whole new index at
+/// the end of the run, while the reader thread sits idle.
 ///
 /// `@unchecked Sendable`: the stored state is accessed under `condition`.
 final class Checkpointer: @unchecked Sendable {
@@ -41,8 +41,7 @@ final class Checkpointer: @unchecked Sendable {
     private func run(_ path: String) {
         copyWhenRequested(path)
         // Only now, with the connection closed: if the process ended while it was open, the
-        // writer's close would not have been the last, and the WAL would stay behind (26 MB of
-        // it after indexing the news folder, once).
+        // writer's close would not have been the last, and the whole WAL would stay behind.
         condition.lock()
         running = false
         condition.broadcast()

@@ -2,8 +2,9 @@
 /// file may have changed. Not cryptographic; a collision only costs a missed re-index of a
 /// touched file of the same size.
 ///
-/// Mixes 8 bytes per multiply: FNV-1a's multiply per byte was ~2 % of indexing's CPU. (Indexes
-/// written with FNV-1a hashes re-read a touched file once instead of keeping it: harmless.)
+/// Mixes 8 bytes per multiply: a multiply per byte, as FNV-1a does, shows in indexing's CPU time.
+/// (An index whose hashes FNV-1a wrote re-reads a touched file once instead of keeping it:
+/// harmless.)
 enum ContentHash {
     static func hex(_ bytes: [UInt8]) -> String {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15

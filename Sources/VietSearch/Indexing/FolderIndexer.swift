@@ -17,21 +17,21 @@ public final class FolderIndexer {
     let index: SearchIndex
     /// A transaction is committed after this many seconds (or at the end): an interruption
     /// loses at most that much work, and commits stay rare. Every commit makes FTS5 flush a
-    /// segment that later merges cost again (committing every 1,000 documents once made indexing
-    /// the news corpus take 12.5 s instead of 7 s; FTS5 also flushes every 8 MB, `hashsize`).
-    /// Each commit lets the `Checkpointer` copy pages while the writer goes on.
+    /// segment that later merges cost again (FTS5 also flushes whenever its `hashsize` buffer is
+    /// full; docs/ENGINE.md, "Schema"). Each commit lets the `Checkpointer` copy pages while the
+    /// writer goes on.
     static let batchSeconds = 2.0
 
-    /// Recording a document's terms and counting them (about half of the reading work) is done
+    /// Recording a document's terms and counting them (a large part of the reading work) is done
     /// by whichever thread has time: the reader does it while this many documents or more (or
     /// half of `queuedTextLimit`) wait for the writer (the writer is behind); else it leaves it
     /// to the writer, which would otherwise wait for the reader. A fixed split left one thread
-    /// idle: on the news folder which thread was the bottleneck changed with the machine's load
-    /// and with each speed-up. (A test sets 0 or `Int.max` to take one path only.)
+    /// idle, since which thread is the bottleneck changes with the machine's load and with every
+    /// change to either side. (A test sets 0 or `Int.max` to take one path only.)
     var readerPreparesAbove = 24
 
-    /// Bytes of text read ahead of the writer at most (besides one document of any size):
-    /// with their recorded terms, ~60 MB of memory.
+    /// Bytes of text read ahead of the writer at most (besides one document of any size): with
+    /// their recorded terms, several times that in memory (see `BoundedQueue`).
     static let queuedTextLimit = 8 << 20
 
     public init(index: SearchIndex) { self.index = index }
@@ -68,8 +68,9 @@ public final class FolderIndexer {
         let work = Self.filesToRead(walk.files, known: known, unchanged: &report.unchanged)
 
         // One pair table for the run: reader, writer and deletions (see `TermPairSink`), sized
-        // up front: the news folder (123 MB) counts 1.3 million distinct pairs. Capped: a larger
-        // folder grows it as it goes.
+        // up front from the bytes to read, at the news folder's ratio of distinct pairs to
+        // bytes (docs/ENGINE.md, "How the pairs are counted"). Capped: a larger folder grows it
+        // as it goes.
         let total = work.reduce(Int64(0)) { $0 + $1.size }
         let pairs = TermPairSink(expectedPairs: Int(min(total / 100, 1_500_000)))
         let queue = Self.makeQueue()

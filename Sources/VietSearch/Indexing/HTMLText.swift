@@ -140,8 +140,8 @@ struct HTMLText {
     }
 
     static func collapseSpaces(_ text: String) -> String {
-        // By scalar, not Character: splitting by grapheme cluster cost more than the rest of
-        // extracting a plain-text file's title (perf: `isWhitespace` ~3 % of the reader thread).
+        // By scalar, not Character: splitting by grapheme cluster costs more than the rest of
+        // extracting a plain-text file's title.
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var space = false

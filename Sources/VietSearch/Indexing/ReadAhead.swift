@@ -8,11 +8,11 @@ import Glibc
 /// (`posix_fadvise(WILLNEED)`, which queues the reads and returns), from a thread of its own
 /// that stays at most `window` files ahead of the reader.
 ///
-/// Without it, the reader waited on the disk for a quarter of a run over a folder not in the page
-/// cache (a first index, or a cache reclaimed since), and the writer waited on the reader.
+/// Without it, the reader waits on the disk over a folder not in the page cache (a first index,
+/// or a cache reclaimed since), and the writer waits on the reader.
 ///
 /// Once a window ahead, the thread sleeps until the reader has taken half a window, then hints
-/// that half in one go: woken at every file, it cost more CPU than the hints themselves.
+/// that half in one go: woken at every file, it would cost more CPU than the hints themselves.
 ///
 /// `@unchecked Sendable`: the stored state is accessed under `condition`.
 final class ReadAhead: @unchecked Sendable {

@@ -6,20 +6,18 @@ import VietSearchSQLite
 /// `chat bo trong vo nho co tac dung gi` becomes `chất bổ trong vỏ nho có tác dụng gì`.
 ///
 /// A bigram model, decoded with Viterbi: the probability of a form after the previous word's
-/// form is `λ · pairs(previous, form) / df(previous) + (1 − λ) · df(form) / Σ df`. On the
-/// ViNewsQA dev questions stripped of their accents, 96.3 % of words and 68.9 % of whole
-/// questions come back as written; the most frequent form alone gets 73 % of words (docs/ENGINE.md).
+/// form is `λ · pairs(previous, form) / df(previous) + (1 − λ) · df(form) / Σ df`. The pairs
+/// restore far more words as written than the most frequent form alone would (docs/ENGINE.md,
+/// "Restoring the accents of questions typed without them").
 struct AccentRestorer {
     /// Nil for an index without pair counts: each word's readings are then weighed alone.
     let pairs: TermPairTable?
-    /// λ: weight of the pair evidence against the form's own frequency. On half the dev
-    /// questions (pairs counted at every second place), λ 0.6 / 0.8 / 0.95 / 0.99 restored 96.5 /
-    /// 96.4 / 96.7 / 96.3 % of words, recall@10 0.727 / 0.732 / 0.736 / 0.735.
+    /// λ: weight of the pair evidence against the form's own frequency; high, since the pair is
+    /// what tells the forms apart (chosen on the dev questions: docs/ENGINE.md).
     var pairWeight = 0.95
     /// Forms considered per word, the most frequent first. Rare forms stay in: the pair decides
-    /// (`vỏ nho`, grapes, against the far more frequent `nhỏ`). On half the dev questions, 6 / 8
-    /// forms took recall@10 from 0.736 to 0.722 / 0.731; leaving out forms under 2 % of the
-    /// word's documents, as the planner does, cost about as much.
+    /// (`vỏ nho`, grapes, against the far more frequent `nhỏ`); fewer forms, or leaving out
+    /// forms under 2 % of the word's documents as the planner does, lose recall (docs/ENGINE.md).
     var maxForms = 12
 
     /// One reading of a word: a form of a syllable the index has, and how many documents have it.

@@ -46,19 +46,18 @@ struct QueryPlanner {
     struct Weights {
         /// Share of a typed word's score that needs the form typed.
         var exactShare = 0.7
-        /// Weight of two query words next to each other in the text, relative to their mean IDF.
-        /// Measured: recall@10 of unaccented questions 0.54 (none) → 0.60 (1.0) → 0.61 (2.0)
-        /// before common words scored; 0.73 (2.0) → 0.74 (3.0) with them.
+        /// Weight of two query words next to each other in the text, relative to their mean IDF:
+        /// Vietnamese words are mostly two syllables, and the pair says which word they mean.
         var adjacency = 3.0
         /// Queries of at most this many words are keyword searches: documents with every word
         /// come first (and among them, with every word in the form typed). Longer queries are
-        /// questions, ranked by score alone: a strict all-words tier took recall@10 of the dev
-        /// questions from 0.74 to 0.42.
+        /// questions, ranked by score alone: a question's answer often lacks one of its words, so
+        /// a strict all-words tier buries it.
         var strictTierMaxWords = 4
         var tierBonus = 1000.0
-        /// Candidates come from essential words whose documents add up to at most this share.
-        /// Measured: as-written median 17.4 → 15.6 ms at the same recall; keeping only the rarest
-        /// word halves latency but costs 2–4 points of recall@10.
+        /// Candidates come from essential words whose documents add up to at most this share:
+        /// fewer candidates to score at the same recall; the rarest word alone would be faster
+        /// still but loses answers.
         var candidateShare = 0.02
     }
     var weights = Weights()
@@ -123,8 +122,8 @@ struct QueryPlanner {
     /// Marks the words of a question that score in their typed form alone.
     private func scoreCommonWordsInTypedForm(_ words: inout [Word], total: Double) {
         // In a question typed with accents, a common word's other forms ("co", "cô", "cơ"…
-        // for "có") add little to a score but a doclist each to walk at every candidate:
-        // as-written questions took half the time, and recall@10 rose 0.769 → 0.777.
+        // for "có") add little to a score but a doclist each to walk at every candidate
+        // (docs/ENGINE.md, "Query planning").
         // Keyword queries keep every form: "đảng" must still find "đang", ranked lower.
         for index in words.indices
         where words[index].accented && words[index].tokens.count == 1 && words[index].tokens[0].count == 1
@@ -169,8 +168,8 @@ struct QueryPlanner {
     }
 
     /// The rarest essential words, the two rarest at least, while their documents add up to at
-    /// most `candidateShare` of the index: the answer is almost always among them (recall
-    /// unchanged on the dev questions), and fewer candidates are scored. `essential`: rarest first.
+    /// most `candidateShare` of the index: the answer is almost always among them, and fewer
+    /// candidates are scored (docs/ENGINE.md, "Ranking"). `essential`: rarest first.
     private func rarestWithinCandidateShare(_ essential: [Int], _ words: [Word], total: Double) -> [Int] {
         var kept: [Int] = []
         var sum = 0.0

@@ -101,7 +101,7 @@ struct QueryRewriter {
         for chain in chains.indices {
             for index in chains[chain].indices { try fill(&chains[chain][index], mode) }
         }
-        // Pairs are read (4 MB for the news index) only when there is something to choose.
+        // Pairs (megabytes on a large index) are read only when there is something to choose.
         let choosing = chains.contains { chain in chain.count > 1 && chain.contains { $0.kind != nil && $0.candidates.count > 1 } }
         let restorer = AccentRestorer(pairs: choosing ? try pairs() : nil)
         var rewritten = query

@@ -15,7 +15,8 @@ public struct SearchOptions: Sendable, Hashable {
     public var snippetWords: Int
     /// A question (five words or more) typed without any accent is searched with its likely
     /// accents restored from the index's statistics (`chat bo trong vo nho` as `chất bổ trong vỏ
-    /// nho`): as accurate as searching every accent form, and about three times faster.
+    /// nho`): about as accurate as searching every accent form, and much faster (docs/ENGINE.md,
+    /// "Restoring the accents of questions typed without them").
     public var restoreAccents: Bool
     /// Search the words exactly as typed: no Telex or VNI decoding, no typo correction, no
     /// abbreviation expansion, no accent restoration (see `SearchIndex.search`).

@@ -5,7 +5,8 @@ import VietnameseText
 /// whether the document has every required word.
 ///
 /// Built here rather than with FTS5's `snippet()`, which re-evaluates the whole MATCH expression
-/// for every result row (8 ms for a page of ten question results, measured with `ranking-eval`).
+/// for every result row: for a question, that alone would be a large share of the search
+/// (docs/ENGINE.md, "Ranking").
 struct SnippetBuilder {
     /// One way a query word can occur: keys of consecutive tokens (several for a phrase or
     /// `37-NQ/TW`), folded (any accent form) or in exact mode accent keys; the last one a prefix

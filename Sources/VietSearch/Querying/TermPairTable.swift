@@ -7,10 +7,10 @@ import VietSearchSQLite
 /// term's document count (UInt64, the restorer's unigram denominator), then per block of
 /// `blockSize` entries its first fingerprint and byte offset (UInt32 each), then the entries:
 /// per entry, the fingerprint's difference from the previous one in its block (0 for the first)
-/// and its count, both as LEB128 varints. About 3.5 bytes per pair with the block index (the
-/// news corpus: 1.3 million pairs, 4.5 MB) against 8 as fixed-width; a lookup binary-searches
-/// the block index and decodes half a block on average (blocks of 64 made lookups a fifth of
-/// the time of restoring a question's accents).
+/// and its count, both as LEB128 varints: less than half the 8 bytes a pair takes fixed-width,
+/// block index included (docs/ENGINE.md, "Schema"). A lookup binary-searches the block index
+/// and decodes half a block on average, so blocks are small: with larger ones, lookups become a
+/// large share of restoring a question's accents.
 struct TermPairTable {
     static let blockSize = 16
     private static let magic: [UInt8] = Array("VSP1".utf8)
@@ -21,8 +21,7 @@ struct TermPairTable {
     let termDocumentCount: Int
     private let blockCount: Int
     /// The block index, decoded once: each block's first fingerprint, and where its entries
-    /// start in `bytes` (a lookup read them byte by byte from `bytes` before: a twentieth of an
-    /// unaccented question's time went to lookups).
+    /// start in `bytes`, so a lookup does not read them byte by byte from `bytes`.
     private let blockFirsts: [UInt32]
     private let blockStarts: [Int]
 
@@ -140,7 +139,7 @@ struct TermPairTable {
         _ old: [TermPairCounter.Entry], _ change: [TermPairCounter.Entry], termDocumentCount: Int
     ) -> TermPairTable? {
         if old.isEmpty, termDocumentCount >= 0, change.allSatisfy({ $0.count > 0 }) {
-            // A new index: the change is the table (no second copy of 2 million entries).
+            // A new index: the change is the table (no second copy of its million-odd entries).
             return TermPairTable(sortedEntries: change, termDocumentCount: termDocumentCount)
         }
         var result: [TermPairCounter.Entry] = []

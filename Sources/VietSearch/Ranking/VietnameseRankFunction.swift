@@ -44,8 +44,8 @@ package final class VietnameseRankFunction {
     /// Token counts by rowid, when the connection's owner holds them (else `xColumnSize`).
     let lengths: [Int32]
     // Per-query tables and per-row scratch, allocated once per query. Raw buffers: arrays stored
-    // in a class pay a dynamic exclusivity check (and retains) on every access, which was a fifth
-    // of the query time.
+    // in a class pay a dynamic exclusivity check (and retains) on every access, and these are
+    // read for every word of every scored row.
     /// Words in query order (adjacency is between consecutive words); their place lengths are
     /// scaled on the first row, when the column count is known.
     let words: UnsafeMutableBufferPointer<WordEntry>
@@ -60,8 +60,8 @@ package final class VietnameseRankFunction {
     var columns = 0
     /// Per-row scratch for adjacency: the places where the word being read starts (each place
     /// counts once, whichever phrase matched it), where the previous word ends, and where this
-    /// one ends. Places are sets of bits, not sorted lists: merging every phrase's instances into
-    /// text order was a fifth of a question's time.
+    /// one ends. Places are sets of bits, not sorted lists: adjacency needs no text order, so no
+    /// row merges every phrase's instances into one (docs/ENGINE.md, "Ranking").
     var starts = PlaceSet()
     var previousEnds = PlaceSet()
     var ends = PlaceSet()

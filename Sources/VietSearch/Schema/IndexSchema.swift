@@ -16,7 +16,7 @@ import VietSearchSQLite
 /// - `documents_fts`: FTS5 over title and body with `vietnamese accent 2` (one `folded:accent`
 ///   term per word), kept in step with `documents` by `IndexWriter`. Not by triggers: a trigger
 ///   writes to FTS5 inside a statement savepoint, and FTS5 flushes its in-memory index at every
-///   savepoint, which made indexing 4× slower (one segment per document).
+///   savepoint: one segment per document, each merged again later (docs/ENGINE.md, "Schema").
 enum IndexSchema {
     /// Bumped whenever the layout or the tokenizer's output changes; an index made with another
     /// version is refused with a message that says to rebuild it.
@@ -60,14 +60,14 @@ enum IndexSchema {
 
     /// FTS5 settings stored with a new index. `hashsize`: FTS5 buffers this many bytes of new
     /// terms before writing a segment (default 1 MB). Fewer, larger segments mean less merging,
-    /// and FTS5's merges rewrite pages that the WAL and the checkpoint then copy again. News
-    /// folder: 1 -> 8 MB cut the writer's CPU time from 4.5-5.1 to 3.8-4.0 s; 8 -> 32 MB cut the
-    /// bytes written from ~800 to ~650 MB and the run's wall time by ~12 % (same 5 segments at
-    /// the end), for peak memory 88 -> 121 MB while indexing. Searches are unaffected.
+    /// and FTS5's merges rewrite pages that the WAL and the checkpoint then copy again; the
+    /// buffer costs memory while indexing. Searches are unaffected (docs/ENGINE.md, "How
+    /// `vnsearch index` writes").
     static let configure = "INSERT INTO documents_fts(documents_fts, rank) VALUES('hashsize', 33554432)"
 
-    /// Rebuilds `term_stats` from the FTS5 vocabulary (about 0.7 s for the 123 MB news corpus).
-    /// A keyed term is `folded:accent`; group by the folded part.
+    /// Rebuilds `term_stats` from the FTS5 vocabulary (a walk of every term's doclist; see
+    /// docs/ENGINE.md, "Query planning"). A keyed term is `folded:accent`; group by the folded
+    /// part.
     static let refreshTermStatistics = """
         CREATE VIRTUAL TABLE IF NOT EXISTS temp.documents_vocab USING fts5vocab(main, 'documents_fts', 'row');
         DELETE FROM term_stats;

@@ -15,7 +15,7 @@ import VietSearchSQLite
 package struct DocumentFrequencyCounter: Sendable {
     /// One term, counted in place. Its first 16 key bytes are kept here, so a lookup of a key of
     /// up to 16 bytes (nearly all: `dang:đảng` is 11) touches one cache line: counting is bound by
-    /// memory latency, not work (perf: ~half of its samples wait on the bucket's load).
+    /// memory latency, not work (docs/ENGINE.md, "How `vnsearch index` writes").
     private struct Bucket: Sendable {
         var prefix: (UInt64, UInt64) = (0, 0)
         /// 0 for an empty bucket.
@@ -43,13 +43,11 @@ package struct DocumentFrequencyCounter: Sendable {
     /// Pairs not yet in the sink, and the radix sort's second buffer.
     private var pairBuffer: [UInt32] = []
     private var pairScratch: [UInt32] = []
-    /// Pairs buffered before they go to the sink, sorted (1 MB; the news folder has 25 million).
+    /// Pairs buffered before they go to the sink, sorted (1 MB of fingerprints; a run fills many).
     static let pairBatch = 1 << 18
     /// Pairs are counted at every second place of a text (the pair ending there): half the
-    /// work, and the table half as large. News folder, alternating runs: throughput ÷ stock
-    /// 1.30× without pairs, 1.07× with every pair, 1.16× with half; recall@10 of the dev
-    /// questions typed without accents 0.738 with every pair, 0.732 with half (0.741 without
-    /// restoring accents, which is three times slower).
+    /// work, and the table half as large, for nearly the same recall of questions typed without
+    /// accents (docs/ENGINE.md, "How the pairs are counted").
     static let pairSampling = 2
 
     package init(pairs: TermPairSink = TermPairSink(), pairSign: Int32 = 1) {
@@ -168,8 +166,8 @@ package struct DocumentFrequencyCounter: Sendable {
         return entries.map { (arena[Int($0.keyStart)..<Int($0.keyStart + $0.keyCount)], Int($0.documents)) }
     }
 
-    /// Mixes 8 key bytes per multiply (FNV-1a's multiply per byte was a third of counting's
-    /// time); `prefix` is the key's first 16 bytes.
+    /// Mixes 8 key bytes per multiply (a multiply per byte, as FNV-1a does, would be a large
+    /// share of counting's time); `prefix` is the key's first 16 bytes.
     @inline(__always)
     private static func hash(_ key: UnsafeBufferPointer<UInt8>, prefix: (UInt64, UInt64)) -> UInt32 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15

@@ -33,7 +33,7 @@ package struct TermPairCounter: Sendable {
     package var count: Int { used }
 
     /// Makes room for `entries` fingerprints at once. Growing copies the table while both copies
-    /// are alive: from 2 to 4 million slots, 48 MB at the moment of the news folder's peak.
+    /// are alive, late in a run when memory peaks; a run reserves up front instead.
     package mutating func reserve(_ entries: Int) {
         while entries * 4 > slots.count * 3 { grow() }
     }
@@ -49,7 +49,7 @@ package struct TermPairCounter: Sendable {
 
     /// Adds entries sorted by fingerprint (repeats allowed). In order, the probes move through
     /// the table front to back, which the hardware prefetches: one at a time in random order,
-    /// each was a cache miss (a tenth of a news-folder run's CPU time).
+    /// each would be a cache miss.
     package mutating func add(sorted entries: [Entry]) {
         reserve(used + entries.count)
         for entry in entries { insert(entry.fingerprint, entry.count) }
@@ -79,8 +79,8 @@ package struct TermPairCounter: Sendable {
         let total = fingerprints.count
         guard total > 0 else { return [] }
         if scratch.count < total { scratch = [UInt32](repeating: 0, count: total) }
-        // LSD radix sort, four passes of 8 bits: a few ns per fingerprint where `sort()` took
-        // ~20 (comparisons through a closure).
+        // LSD radix sort, four passes of 8 bits: no comparisons through a closure, which make
+        // `sort()` several times slower here.
         var counts = [Int](repeating: 0, count: 256)
         fingerprints.withUnsafeMutableBufferPointer { values in
             scratch.withUnsafeMutableBufferPointer { spare in

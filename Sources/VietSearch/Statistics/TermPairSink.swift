@@ -1,9 +1,8 @@
 import Foundation
 
 /// Where the `DocumentFrequencyCounter`s of one indexing run put their term pairs: one table for
-/// the reader and writer threads together. A table per thread held ~1.3 million pairs each (the
-/// news folder), and peak memory went from 90 to 180 MB; shared, the pairs both threads see are
-/// held once.
+/// the reader and writer threads together: a table per thread would hold the pairs both threads
+/// see twice, and most pairs are seen by both (docs/ENGINE.md, "How the pairs are counted").
 package final class TermPairSink: @unchecked Sendable {
     private let lock = NSLock()
     private var counter = TermPairCounter()

@@ -11,8 +11,8 @@ enum CanonicalComposer {
     private static let tables: (compositions: [UInt64: UInt32], decompositions: [UInt32: [UInt32]]) = {
         var compositions = [UInt64: UInt32]()
         var decompositions = [UInt32: [UInt32]]()
-        // Over the UTF-8 bytes: splitting the rows as Strings (by grapheme cluster) took 4 ms,
-        // a fifth of a `vnsearch tokenize` process.
+        // Over the UTF-8 bytes: splitting the rows as Strings (by grapheme cluster) is slow
+        // enough to show in every process's start-up (docs/ENGINE.md, "A `vnsearch search` process").
         var rows = canonicalDecompositionRows
         rows.withUTF8 { bytes in
             var position = 0
