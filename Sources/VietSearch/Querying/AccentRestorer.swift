@@ -46,13 +46,6 @@ struct AccentRestorer {
         }
     }
 
-    /// For each word (a folded syllable), the accent key of its most likely form ("" for the
-    /// unaccented one), in order. A word the statistics lack stays as it is ("").
-    func restore(_ words: [String], statistics: TermStatistics) -> [String] {
-        let candidates = words.map { forms(of: $0, statistics: statistics) }
-        return zip(candidates, best(candidates)).map { $0[$1].form }
-    }
-
     /// The readings of a word: its `maxForms` most frequent forms, or the word as it is when the
     /// statistics lack it.
     func forms(of folded: String, statistics: TermStatistics) -> [Candidate] {
