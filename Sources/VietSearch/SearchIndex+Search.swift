@@ -108,9 +108,12 @@ extension SearchIndex {
     /// The expander for one search: the index's dictionary, and the definitions its documents
     /// make (when the index keeps them).
     func abbreviationExpander(_ terms: TermStatisticsReader) throws -> AbbreviationExpander {
+        if abbreviationLookup == nil {
+            let kept = try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'abbreviations'") == 1
+            abbreviationLookup = .some(kept ? try LearnedAbbreviations.lookup(connection) : nil)
+        }
         var learned: ((String) throws -> [AbbreviationDictionary.Entry])?
-        if try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'abbreviations'") == 1 {
-            let statement = try LearnedAbbreviations.lookup(connection)
+        if let statement = abbreviationLookup ?? nil {
             learned = { try LearnedAbbreviations.starting(with: $0, using: statement) }
         }
         return AbbreviationExpander(planner: planner, dictionary: abbreviations, terms: terms, learned: learned)

@@ -32,6 +32,9 @@ public final class SearchIndex {
     var documentLengths: DocumentLengths { ranking.lengths }
     /// `term_pairs` as last read, and the `data_version` it was read at (see `termPairs()`).
     var termPairsCache: (version: Int64, table: TermPairTable?)?
+    /// The statement that looks up learned abbreviations, prepared by the first search (nil
+    /// inside: the index keeps none, made before they were).
+    var abbreviationLookup: SQLiteStatement??
     /// The abbreviations a search expands (`UBND` also finds `ủy ban nhân dân`, and the reverse),
     /// besides those the index's documents define: the built-in dictionary, to which an
     /// application adds a user's (`AbbreviationDictionary(parsing:)`, `merging`).

@@ -23,7 +23,9 @@ public enum SyllableSpelling {
     /// The spelling check's letter codes (vowel with its mark, tone), NFC first; nil when a
     /// character is not a Vietnamese letter.
     static func letterCodes(_ word: String) -> [UInt16]? {
-        let scalars = CanonicalComposer.normalize(word.unicodeScalars.map(\.value)[...])
+        var scalars = word.unicodeScalars.map(\.value)
+        // Only combining marks need composing (a search checks every query word).
+        if scalars.contains(where: { $0 >= 0x300 && $0 < 0x370 }) { scalars = CanonicalComposer.normalize(scalars[...]) }
         var codes: [UInt16] = []
         codes.reserveCapacity(scalars.count)
         for scalar in scalars {
