@@ -47,20 +47,23 @@ struct AbbreviationExpander {
             }
             if !runs[runs.count - 1].isEmpty { runs.append([]) }
         }
-        var dictionary = self.dictionary
+        // The documents' definitions that a query word may begin, in a dictionary of their own
+        // (adding them to the large one would copy it at every search).
+        var learnedHere = AbbreviationDictionary()
         if let learned {
             var seen = Set<String>()
             for word in runs.joined() where !word.tokens.isEmpty && seen.insert(word.tokens[0].folded).inserted {
-                for entry in try learned(word.tokens[0].folded) { dictionary.add(entry) }
+                for entry in try learned(word.tokens[0].folded) { learnedHere.add(entry) }
             }
         }
+        let dictionaries = learnedHere.entries.isEmpty ? [dictionary] : [dictionary, learnedHere]
         var expanded = query
         var rewrites: [QueryRewrite] = []
         var removed: [Int] = []
         for run in runs where !run.isEmpty {
             var start = 0
             while start < run.count {
-                guard let (end, added) = try longestMatch(in: run, from: start, dictionary, expansions: expandsExpansions) else {
+                guard let (end, added) = try longestMatch(in: run, from: start, dictionaries, expansions: expandsExpansions) else {
                     start += 1
                     continue
                 }
@@ -83,15 +86,17 @@ struct AbbreviationExpander {
 
     /// The longest span from `start` that is an abbreviation or an expansion, and what to add
     /// for it (nil: none, or nothing the index has).
-    private func longestMatch(in run: [Word], from start: Int, _ dictionary: AbbreviationDictionary, expansions: Bool) throws
+    private func longestMatch(in run: [Word], from start: Int, _ dictionaries: [AbbreviationDictionary], expansions: Bool) throws
         -> (Int, [SearchQuery.Term])?
     {
-        guard !run[start].tokens.isEmpty else { return nil }
+        guard let first = run[start].tokens.first?.folded else { return nil }
+        let longest = dictionaries.map { $0.longestKey(startingWith: first) }.max() ?? 0
+        guard longest > 0 else { return nil }
         var tokens: [Token] = []
         var spans: [(end: Int, tokens: [Token])] = []
         for end in start..<run.count {
             tokens += run[end].tokens
-            guard tokens.count <= dictionary.longestKey else { break }
+            guard tokens.count <= longest else { break }
             if !run[end].tokens.isEmpty { spans.append((end, tokens)) }
         }
         for (end, tokens) in spans.reversed() {
@@ -100,15 +105,21 @@ struct AbbreviationExpander {
             var keys: Set<String> = [key]
             let typed = run[start...end].map(\.text).joined(separator: " ")
             if isAbbreviation(typed, key: key) {
-                for entry in dictionary.entries(abbreviatedAs: key) where try abbreviationAgrees(tokens, entry.abbreviation) {
-                    try add(entry.expansion, to: &added, keys: &keys)
-                    // The other spellings of the same abbreviation: TPHCM for TP.HCM.
-                    let expansionKey = AbbreviationDictionary.key(entry.expansion)?.text ?? ""
-                    for sibling in dictionary.entries(expandingTo: expansionKey) { try add(sibling.abbreviation, to: &added, keys: &keys) }
+                for dictionary in dictionaries {
+                    for entry in dictionary.entries(abbreviatedAs: key) where try abbreviationAgrees(tokens, entry.abbreviation) {
+                        try add(entry.expansion, to: &added, keys: &keys)
+                        // The other spellings of the same abbreviation: TPHCM for TP.HCM.
+                        let expansionKey = AbbreviationDictionary.key(entry.expansion)?.text ?? ""
+                        for other in dictionaries {
+                            for sibling in other.entries(expandingTo: expansionKey) { try add(sibling.abbreviation, to: &added, keys: &keys) }
+                        }
+                    }
                 }
             }
-            for entry in dictionary.entries(expandingTo: key) where expansions && marksAgree(tokens, entry.expansion) {
-                try add(entry.abbreviation, to: &added, keys: &keys)
+            for dictionary in dictionaries where expansions {
+                for entry in dictionary.entries(expandingTo: key) where marksAgree(tokens, entry.expansion) {
+                    try add(entry.abbreviation, to: &added, keys: &keys)
+                }
             }
             if !added.isEmpty { return (end, added) }
         }

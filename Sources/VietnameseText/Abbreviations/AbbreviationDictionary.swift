@@ -31,6 +31,8 @@ public struct AbbreviationDictionary: Sendable {
     private var byExpansion: [String: [Int]] = [:]
     /// Most tokens in any key (how far a query scan must look ahead).
     public private(set) var longestKey = 0
+    /// For each key's first token, the most tokens of a key starting with it.
+    private var longestByFirstToken: [String: Int] = [:]
 
     public init(entries: [Entry] = []) {
         for entry in entries { add(entry) }
@@ -73,6 +75,10 @@ public struct AbbreviationDictionary: Sendable {
         byAbbreviation[abbreviation.text, default: []].append(index)
         byExpansion[expansion.text, default: []].append(index)
         longestKey = max(longestKey, abbreviation.count, expansion.count)
+        for key in [abbreviation, expansion] {
+            let first = String(key.text.prefix { $0 != " " })
+            longestByFirstToken[first] = max(longestByFirstToken[first] ?? 0, key.count)
+        }
     }
 
     /// This dictionary with `other`'s entries added.
@@ -80,6 +86,12 @@ public struct AbbreviationDictionary: Sendable {
         var merged = self
         for entry in other.entries { merged.add(entry) }
         return merged
+    }
+
+    /// The most tokens of a key (either side) that starts with this folded token; 0 when none
+    /// does: a query scan starts a match only there.
+    public func longestKey(startingWith token: String) -> Int {
+        longestByFirstToken[token] ?? 0
     }
 
     /// The entries whose abbreviation has this key (folded tokens joined by spaces: `tp hcm`).
