@@ -112,9 +112,9 @@ extension SearchIndex {
             let kept = try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'abbreviations'") == 1
             abbreviationLookup = .some(kept ? try LearnedAbbreviations.lookup(connection) : nil)
         }
-        var learned: ((String) throws -> [AbbreviationDictionary.Entry])?
+        var learned: ((String, inout AbbreviationDictionary) throws -> Void)?
         if let statement = abbreviationLookup ?? nil {
-            learned = { try LearnedAbbreviations.starting(with: $0, using: statement) }
+            learned = { try LearnedAbbreviations.add(startingWith: $0, using: statement, to: &$1) }
         }
         return AbbreviationExpander(planner: planner, dictionary: abbreviations, terms: terms, learned: learned)
     }

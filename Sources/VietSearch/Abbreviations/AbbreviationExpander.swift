@@ -21,8 +21,9 @@ struct AbbreviationExpander {
     let planner: QueryPlanner
     let dictionary: AbbreviationDictionary
     let terms: TermStatisticsReader
-    /// Definitions the documents make, for a query word's folded key (nil: none kept).
-    let learned: ((String) throws -> [AbbreviationDictionary.Entry])?
+    /// Adds the definitions the documents make that a query word's folded key may begin (nil:
+    /// the index keeps none).
+    let learned: ((String, inout AbbreviationDictionary) throws -> Void)?
 
     /// A run of the query's plain words, one clause each.
     private struct Word {
@@ -53,7 +54,7 @@ struct AbbreviationExpander {
         if let learned {
             var seen = Set<String>()
             for word in runs.joined() where !word.tokens.isEmpty && seen.insert(word.tokens[0].folded).inserted {
-                for entry in try learned(word.tokens[0].folded) { learnedHere.add(entry) }
+                try learned(word.tokens[0].folded, &learnedHere)
             }
         }
         let dictionaries = learnedHere.entries.isEmpty ? [dictionary] : [dictionary, learnedHere]
@@ -103,16 +104,14 @@ struct AbbreviationExpander {
             let key = tokens.map(\.folded).joined(separator: " ")
             var added: [SearchQuery.Term] = []
             var keys: Set<String> = [key]
-            let typed = run[start...end].map(\.text).joined(separator: " ")
-            if isAbbreviation(typed, key: key) {
-                for dictionary in dictionaries {
-                    for entry in dictionary.entries(abbreviatedAs: key) where try abbreviationAgrees(tokens, entry.abbreviation) {
-                        try add(entry.expansion, to: &added, keys: &keys)
-                        // The other spellings of the same abbreviation: TPHCM for TP.HCM.
-                        let expansionKey = AbbreviationDictionary.key(entry.expansion)?.text ?? ""
-                        for other in dictionaries {
-                            for sibling in other.entries(expandingTo: expansionKey) { try add(sibling.abbreviation, to: &added, keys: &keys) }
-                        }
+            let abbreviated = dictionaries.flatMap { $0.entries(abbreviatedAs: key) }
+            if !abbreviated.isEmpty, isAbbreviation(run[start...end].map(\.text).joined(separator: " "), key: key) {
+                for entry in abbreviated where try abbreviationAgrees(tokens, entry.abbreviation) {
+                    try add(entry.expansion, to: &added, keys: &keys)
+                    // The other spellings of the same abbreviation: TPHCM for TP.HCM.
+                    let expansionKey = AbbreviationDictionary.key(entry.expansion)?.text ?? ""
+                    for other in dictionaries {
+                        for sibling in other.entries(expandingTo: expansionKey) { try add(sibling.abbreviation, to: &added, keys: &keys) }
                     }
                 }
             }

@@ -26,6 +26,8 @@ public struct AbbreviationDictionary: Sendable {
     }
 
     public private(set) var entries: [Entry] = []
+    /// Each entry's expansion key, in `entries` order.
+    private var expansionKeys: [String] = []
     /// Entry indices by the abbreviation's key and by the expansion's key.
     private var byAbbreviation: [String: [Int]] = [:]
     private var byExpansion: [String: [Int]] = [:]
@@ -65,13 +67,21 @@ public struct AbbreviationDictionary: Sendable {
     /// Adds `entry` unless its keys are already there (or it has no searchable token, or both
     /// sides are the same words).
     public mutating func add(_ entry: Entry) {
-        guard let abbreviation = Self.key(entry.abbreviation), let expansion = Self.key(entry.expansion), abbreviation != expansion
-        else { return }
-        if let existing = byAbbreviation[abbreviation.text], existing.contains(where: { Self.key(entries[$0].expansion)?.text == expansion.text }) {
+        guard let abbreviation = Self.key(entry.abbreviation), let expansion = Self.key(entry.expansion) else { return }
+        add(entry, abbreviationKey: abbreviation.text, expansionKey: expansion.text)
+    }
+
+    /// `add(_:)` with the keys already known (`key(_:)` of each side), as an index stores them.
+    public mutating func add(_ entry: Entry, abbreviationKey: String, expansionKey: String) {
+        let abbreviation = (text: abbreviationKey, count: abbreviationKey.split(separator: " ").count)
+        let expansion = (text: expansionKey, count: expansionKey.split(separator: " ").count)
+        guard abbreviation.count > 0, expansion.count > 0, abbreviation.text != expansion.text else { return }
+        if let existing = byAbbreviation[abbreviation.text], existing.contains(where: { expansionKeys[$0] == expansion.text }) {
             return
         }
         let index = entries.count
         entries.append(entry)
+        expansionKeys.append(expansion.text)
         byAbbreviation[abbreviation.text, default: []].append(index)
         byExpansion[expansion.text, default: []].append(index)
         longestKey = max(longestKey, abbreviation.count, expansion.count)
