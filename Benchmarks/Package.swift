@@ -30,7 +30,14 @@ let package = Package(
             name: "ranking-eval",
             dependencies: [
                 "VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch"),
-                .product(name: "VietnameseText", package: "VietSearch"),
+                .product(name: "VietSearchSQLite", package: "VietSearch"), .product(name: "VietnameseText", package: "VietSearch"),
+            ]
+        ),
+        .executableTarget(
+            name: "ranking-exactness",
+            dependencies: [
+                "VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch"),
+                .product(name: "VietSearchSQLite", package: "VietSearch"),
             ]
         ),
         .executableTarget(
@@ -44,7 +51,7 @@ let package = Package(
             name: "query-latency",
             dependencies: [
                 "VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch"),
-                .product(name: "VietSearchSQLite", package: "VietSearch"),
+                .product(name: "VietSearchSQLite", package: "VietSearch"), .product(name: "VietnameseText", package: "VietSearch"),
             ]
         ),
         .testTarget(

@@ -17,8 +17,13 @@ if [ -z "${1:-}" ] && [ ! -d "$folder" ]; then
 fi
 [ -d "$folder" ] || { echo "compare-indexing: no folder $folder" >&2; exit 1; }
 command -v sqlite3 >/dev/null || { echo "compare-indexing: needs the sqlite3 shell (apt-get install sqlite3)" >&2; exit 1; }
-swift build -c release --product vnsearch >/dev/null
-vnsearch=$(swift build -c release --show-bin-path)/vnsearch
+# VNSEARCH_BIN: a binary already built (the smoke run passes its debug build: a release build
+# of vnsearch compiles the server's dependencies too, minutes that a smoke run cannot spare).
+vnsearch=${VNSEARCH_BIN:-}
+if [ -z "$vnsearch" ]; then
+    swift build -c release --product vnsearch >/dev/null
+    vnsearch=$(swift build -c release --show-bin-path)/vnsearch
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

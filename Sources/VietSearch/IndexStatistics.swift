@@ -8,6 +8,8 @@ public struct IndexStatistics: Sendable, Hashable {
     public var schemaVersion: Int
     /// Documents per source encoding.
     public var encodings: [String: Int]
+    /// Documents per file type (extension).
+    public var formats: [String: Int] = [:]
 }
 
 extension SearchIndex {
@@ -18,9 +20,12 @@ extension SearchIndex {
             var encodings: [String: Int] = [:]
             let statement = try connection.prepare("SELECT encoding, count(*) FROM documents GROUP BY encoding")
             while try statement.step() { encodings[statement.text(at: 0)] = statement.int(at: 1) }
+            var formats: [String: Int] = [:]
+            let byFormat = try connection.prepare("SELECT format, count(*) FROM documents GROUP BY format")
+            while try byFormat.step() { formats[byFormat.text(at: 0)] = byFormat.int(at: 1) }
             return IndexStatistics(
                 documents: documents, textBytes: textBytes, lastIndexedAt: try meta(.lastIndexedAt).flatMap { Int64($0) },
-                schemaVersion: IndexSchema.version, encodings: encodings)
+                schemaVersion: IndexSchema.version, encodings: encodings, formats: formats)
         }
     }
 }

@@ -9,51 +9,48 @@ extension SearchIndex {
     /// One ranking for every query (`vietsearch_rank`, see `QueryPlanner`): BM25 per word, the
     /// typed accent form weighted above other forms, plus adjacency of consecutive words. Keyword
     /// queries (up to four words) put documents with every word first, and among those, the ones
-    /// with every word in the form typed.
+    /// with every word in the form typed. The page holds the best documents by that score among
+    /// every document with a distinctive query word (`PrunedRanker`; ties by rowid).
     public func search(_ text: String, options: SearchOptions = SearchOptions()) throws(VietSearchError) -> SearchResults {
-        var query = SearchQuery(parsing: text)
-        return try wrapping {
-            var statistics: TermStatistics?
-            var searchedAs: String?
-            var rewrites: [QueryRewrite] = []
-            if let terms = try termStatisticsReader() {
-                try terms.read(query, planner: planner)
-                (query, searchedAs, rewrites) = try rewritten(query, options: options, terms: terms)
-                try terms.read(query, planner: planner)
-                statistics = terms.statistics
-            }
-            func results(total: Int, _ rows: [SearchResult]) -> SearchResults {
-                SearchResults(query: text, total: total, results: rows, searchedAs: searchedAs, rewrites: rewrites)
+        try wrapping {
+            let (query, statistics, searchedAs, rewrites) = try interpret(text, options: options)
+            let filter = options.filter
+            func results(total: Int, estimated: Bool = false, _ rows: [SearchResult]) -> SearchResults {
+                SearchResults(
+                    query: text, total: total, results: rows, searchedAs: searchedAs, totalIsEstimate: estimated, rewrites: rewrites)
             }
             guard let plan = planner.plan(for: query, exact: options.exact, statistics: statistics) else {
                 return results(total: 0, [])
             }
-            let wanted = options.offset + options.limit
             // Row lengths in memory: a `%_docsize` lookup per scored row would be a large share of
             // a question's time (see `DocumentLengths`).
             try documentLengths.refresh(from: connection, table: "documents_fts")
-            // Each tier is ranked only when the one above it has too few documents. Ranking
-            // scores every row of a tier, so its row count comes with it: the total needs no
-            // second walk (see `RankingSession`).
-            if let exactForms = plan.exactForms {
-                let ranked = try top(exactForms, offset: options.offset, limit: options.limit)
-                if ranked.count >= wanted {
-                    let total = try count(plan.allWords?.expression ?? plan.countExpression)
-                    return results(total: total, try self.results(ranked.rows, snippets: plan.snippets, options: options))
-                }
-            }
-            var allCount = 0
-            if let all = plan.allWords, all.ranking.allWordsBonus > 0 {
-                let ranked = try top(all, offset: options.offset, limit: options.limit)
-                allCount = ranked.count
-                if allCount >= wanted {
-                    return results(total: allCount, try self.results(ranked.rows, snippets: plan.snippets, options: options))
-                }
-            }
-            let ranked = try top(plan.candidates, offset: options.offset, limit: options.limit)
-            let total = allCount > 0 ? allCount : ranked.count
-            return results(total: total, try self.results(ranked.rows, snippets: plan.snippets, options: options))
+            let wanted = options.offset + options.limit
+            // The filter as the rows it allows (sorted), read once for the ranking.
+            let allowed = try allowedRowids(for: filter)
+            if let allowed, allowed.isEmpty { return results(total: 0, []) }
+            let ranked = try rankedRows(
+                plan.query, wanted: wanted, exhaustive: options.exhaustive, filter: RowFilter(filter: filter, rowids: allowed))
+            let page = Array(ranked.rows.dropFirst(options.offset).prefix(options.limit))
+            let total = try self.total(of: plan, matches: ranked.count, filter: filter, allowed: allowed)
+            let rows = try self.results(page, snippets: plan.snippets, options: options)
+            return results(total: total.count, estimated: total.isEstimate, rows)
         }
+    }
+
+    /// The query as it will be searched (`rewritten`), with the statistics of its words, what
+    /// was searched when that differs from the text typed, and each change.
+    func interpret(_ text: String, options: SearchOptions) throws
+        -> (query: SearchQuery, statistics: TermStatistics?, searchedAs: String?, rewrites: [QueryRewrite])
+    {
+        var query = SearchQuery(parsing: text)
+        guard let terms = try termStatisticsReader() else { return (query, nil, nil, []) }
+        try terms.read(query, planner: planner)
+        let searchedAs: String?
+        let rewrites: [QueryRewrite]
+        (query, searchedAs, rewrites) = try rewritten(query, options: options, terms: terms)
+        try terms.read(query, planner: planner)
+        return (query, terms.statistics, searchedAs, rewrites)
     }
 
     /// The query as it will be searched: its words read as meant (`QueryRewriter`: accents
@@ -147,60 +144,182 @@ extension SearchIndex {
         }
     }
 
-    func count(_ expression: String) throws -> Int {
-        Int(try connection.scalarInt("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1", [.text(expression)]) ?? 0)
+    func count(_ expression: String, filter: DocumentFilter = DocumentFilter()) throws -> Int {
+        let allowed = filter.condition(firstParameter: 2)
+        return Int(
+            try connection.scalarInt(
+                "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1" + Self.restriction(allowed),
+                [.text(expression)] + (allowed?.values ?? [])) ?? 0)
     }
 
-    /// The best rows by `vietsearch_rank`, and how many rows matched. Ordering by the function
-    /// (not by `rank`) lets SQLite's sorter keep only `offset + limit` rows; nothing else is
-    /// computed per candidate.
+    /// The SQL that keeps a ranking or count to the filter's rows (empty without a filter). The
+    /// `+` keeps SQLite from handing the IN list to FTS5 as `rowid = ?`, which would run the MATCH
+    /// once per allowed row (a filter passing every document of the news index: 40 s); so the
+    /// list is built once and each matching row is looked up in it.
+    static func restriction(_ allowed: (sql: String, values: [SQLiteValue])?) -> String {
+        allowed.map { " AND +rowid IN (SELECT id FROM documents WHERE \($0.sql))" } ?? ""
+    }
+
+    /// The best rows, best first (equal scores by rowid), and how many rows matched when that
+    /// was counted on the way (nil when the postings were read with pruning).
+    typealias RankedRows = (rows: [(id: Int64, score: Double)], count: Int?)
+
+    /// The documents a ranking may return: the filter, for FTS5's ranking (a condition on the
+    /// rowid), and the rows it allows, ascending (nil: every row), for the pruned one.
+    struct RowFilter {
+        var filter = DocumentFilter()
+        var rowids: [Int64]?
+    }
+
+    /// The best `wanted` rows for the query. Read from the postings with pruning
+    /// (`PrunedRanker`) unless `exhaustive`, or unless the index is in a format the reader does
+    /// not know, or this connection has uncommitted writes: then every match is scored through
+    /// FTS5, with the same results.
     ///
     /// A read-only index ranks the two halves of the rowids at once, this connection the lower
-    /// and a partner connection the upper on another thread, and merges them: walking doclists
-    /// and scoring rows is most of a search's time, and each half has about half the rows.
-    func top(_ ranked: QueryPlanner.Ranked, offset: Int, limit: Int) throws -> (rows: [(id: Int64, score: Double)], count: Int) {
-        // Without a row to return, SQLite would skip scoring (and counting) the matches.
-        guard limit > 0 else { return ([], try count(ranked.expression)) }
-        let wanted = offset + limit
+    /// and a partner connection the upper on another thread, and merges them; the two prune with
+    /// the better of their two k-th scores (`SharedThreshold`).
+    func rankedRows(_ query: RankingQuery, wanted: Int, exhaustive: Bool, filter: RowFilter = RowFilter()) throws -> RankedRows {
+        guard wanted > 0 else { return ([], nil) }
+        let ranking = exhaustive || connection.isInTransaction ? Ranking.exhaustive : .pruned
+        let shared = SharedThreshold()
+        func half(_ index: SearchIndex, _ rowids: ClosedRange<Int64>) throws -> RankedRows {
+            try index.rank(query, rowids: rowids, wanted: wanted, ranking: ranking, shared: shared, filter: filter)
+        }
         guard rankInParallel, documentLengths.isLoaded, documentLengths.lengths.count > Self.rowsToSplit, let partner = searchPartner() else {
-            let ranked = try rank(ranked, rowids: nil, limit: limit, offset: offset)
-            return (ranked.rows, ranked.count)
+            return try half(self, Int64.min...Int64.max)
         }
         let split = Int64(documentLengths.lengths.count / 2)
-        let job = PartnerRanking(partner: partner, ranked: ranked, rowids: split...Int64.max, limit: wanted)
+        let job = PartnerRanking(partner: partner) { partner in try half(partner, split...Int64.max) }
         // A thread of its own, not a shared pool: a caller that searches from every thread of a
         // pool would otherwise wait on jobs queued behind its own searches.
         let thread = Thread { job.run() }
         thread.stackSize = 1 << 22
         thread.start()
-        let lower = Result { try rank(ranked, rowids: Int64.min...(split - 1), limit: wanted, offset: 0) }
+        let lower = Result { try half(self, Int64.min...(split - 1)) }
         job.done.wait()
         let mine = try lower.get()
         // Whatever failed on the partner's connection alone, this one ranks that half itself.
         let partnerRows = try? job.result?.get()
         if partnerRows != nil { partnerRankings += 1 }
-        let theirs = try partnerRows ?? rank(ranked, rowids: split...Int64.max, limit: wanted, offset: 0)
+        let theirs = try partnerRows ?? half(self, split...Int64.max)
         // Best first; equal scores by rowid, so the order does not depend on which half was faster.
         let rows = (mine.rows + theirs.rows).sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
-        return (Array(rows.dropFirst(offset).prefix(limit)), mine.count + theirs.count)
+        let count = mine.count.flatMap { mine in theirs.count.map { mine + $0 } }
+        return (Array(rows.prefix(wanted)), count)
     }
 
-    /// One ranking query, over the rows with rowids in `rowids` (all when nil).
-    func rank(_ ranked: QueryPlanner.Ranked, rowids: ClosedRange<Int64>?, limit: Int, offset: Int) throws
-        -> (rows: [(id: Int64, score: Double)], count: Int)
-    {
+    /// How a half is ranked.
+    enum Ranking {
+        case pruned, exhaustive
+    }
+
+    /// The best `wanted` rows with rowids in `rowids`: pruned, or through FTS5 when asked or
+    /// when the reader cannot be used.
+    func rank(
+        _ query: RankingQuery, rowids: ClosedRange<Int64>, wanted: Int, ranking: Ranking, shared: SharedThreshold?, filter: RowFilter
+    ) throws -> RankedRows {
+        if ranking == .pruned {
+            do {
+                return (try prunedRows(query, rowids: rowids, wanted: wanted, shared: shared, allowed: filter.rowids), nil)
+            } catch let failure as FTS5Records.Failure {
+                // An index in a format this reader does not know (or does not expect): FTS5 reads it.
+                _ = failure
+            }
+        }
+        let (expression, plan) = query.expression
+        let ranked = try rank(
+            QueryPlanner.Ranked(expression: expression, ranking: plan), rowids: rowids, limit: wanted, offset: 0, filter: filter.filter)
+        return (ranked.rows, ranked.count)
+    }
+
+    /// The pruned ranking of one range, in one read transaction (the structure record and the
+    /// pages it names are one snapshot).
+    func prunedRows(
+        _ query: RankingQuery, rowids: ClosedRange<Int64>, wanted: Int, shared: SharedThreshold?, allowed: [Int64]?
+    ) throws -> [(id: Int64, score: Double)] {
+        try connection.execute("BEGIN")
+        defer { try? connection.execute("COMMIT") }
+        let records = try FTS5Records(connection: connection, table: "documents_fts")
+        let layout = try records.layout()
+        let sizes = try connection.prepare("SELECT sz FROM documents_fts_docsize WHERE id = ?1")
+        let ranker = try PrunedRanker(
+            query: query, records: records, index: layout, lengths: documentLengths.lengths, range: rowids, k: wanted, shared: shared,
+            allowed: allowed
+        ) { rowid in
+            sizes.reset()
+            try sizes.bind([.integer(rowid)])
+            guard try sizes.step() else { return 0 }
+            return Int32(clamping: DocumentLengths.sum(ofVarints: sizes.blob(at: 0)))
+        }
+        return try ranker.run().rows
+    }
+
+    /// One ranking query through FTS5, over the rows with rowids in `rowids` (all when nil).
+    /// Only rows that pass `filter` are scored and counted.
+    func rank(
+        _ ranked: QueryPlanner.Ranked, rowids: ClosedRange<Int64>?, limit: Int, offset: Int, filter: DocumentFilter = DocumentFilter()
+    ) throws -> (rows: [(id: Int64, score: Double)], count: Int) {
+        let allowed = filter.condition(firstParameter: 7)
         let statement = try connection.prepare(
             """
             SELECT rowid, vietsearch_rank(documents_fts, ?2) AS score FROM documents_fts
-            WHERE documents_fts MATCH ?1\(rowids == nil ? "" : " AND rowid BETWEEN ?5 AND ?6") ORDER BY score DESC LIMIT ?3 OFFSET ?4
+            WHERE documents_fts MATCH ?1\(rowids == nil ? "" : " AND rowid BETWEEN ?5 AND ?6")\(Self.restriction(allowed)) \
+            ORDER BY score DESC, rowid LIMIT ?3 OFFSET ?4
             """)
         var values: [SQLiteValue] = [.text(ranked.expression), .text(ranked.ranking.encoded), .integer(Int64(limit)), .integer(Int64(offset))]
         if let rowids { values += [.integer(rowids.lowerBound), .integer(rowids.upperBound)] }
+        if let allowed { values += (rowids == nil ? [.null, .null] : []) + allowed.values }  // ?5 and ?6 unused
         try statement.bind(values)
         ranking.resetCount()
         var rows: [(id: Int64, score: Double)] = []
         while try statement.step() { rows.append((Int64(statement.int(at: 0)), statement.double(at: 1))) }
         return (rows, ranking.rowsScored)
+    }
+
+    /// Documents counted at most this many (estimated from the statistics) are counted exactly;
+    /// more, and `total` is an estimate: counting walks every routing word's postings, a cost the
+    /// pruned ranking avoids.
+    static let countedMatches = 30_000
+
+    /// `SearchResults.total`: for a keyword query of several required words, the documents with
+    /// every one when there are any; otherwise the documents that match (`matches` when the
+    /// ranking counted them). Only documents the filter allows (`allowed`, its rows) count; an
+    /// estimate assumes they match as often as any.
+    func total(of plan: QueryPlanner.Plan, matches: Int?, filter: DocumentFilter = DocumentFilter(), allowed: [Int64]? = nil) throws
+        -> (count: Int, isEstimate: Bool)
+    {
+        let query = plan.query
+        let rows = Double(max(documentLengths.lengths.count, 1))
+        let share = allowed.map { min(Double($0.count) / rows, 1) } ?? 1
+        if plan.required.count > 1, query.plan.allWordsBonus > 0 {
+            let documents = plan.required.map { Double(query.words[$0].documents) }
+            if let fewest = documents.min(), fewest <= Double(Self.countedMatches) {
+                let all = try count(allWordsExpression(plan), filter: filter)
+                if all > 0 { return (all, false) }
+            } else {
+                // As if words occurred independently, and at most as often as the rarest.
+                let estimate = min(documents.reduce(rows) { $0 * min($1 / rows, 1) }, documents.min() ?? 0) * share
+                if estimate >= 1 { return (Int(estimate.rounded()), true) }
+            }
+        }
+        if let matches { return (matches, false) }
+        let routing = query.words.filter(\.routes).map { Double($0.routesTypedOnly ? $0.typedDocuments : $0.documents) }
+        if routing.reduce(0, +) <= Double(Self.countedMatches) { return (try count(query.expression.match, filter: filter), false) }
+        let none = routing.reduce(1.0) { $0 * (1 - min($1 / rows, 1)) }
+        return (Int((max(rows * (1 - none), routing.max() ?? 0) * share).rounded()), true)
+    }
+
+    /// The documents with every required word, in some form, less the excluded ones.
+    private func allWordsExpression(_ plan: QueryPlanner.Plan) -> String {
+        func written(_ phrase: RankingQuery.Phrase) -> String { phrase.tokens.map(\.written).joined(separator: " + ") }
+        var expression = plan.required.map { index in
+            "(" + plan.query.words[index].phrases.map(written).joined(separator: " OR ") + ")"
+        }.joined(separator: " AND ")
+        if !plan.query.excluded.isEmpty {
+            expression = "(\(expression)) NOT (" + plan.query.excluded.map(written).joined(separator: " OR ") + ")"
+        }
+        return expression
     }
 
     /// Fewer rows than this are ranked in one piece: handing half to another thread would cost
@@ -219,7 +338,7 @@ extension SearchIndex {
     /// Path, title and snippet of the rows found, in their order.
     func results(_ rows: [(id: Int64, score: Double)], snippets: SnippetBuilder, options: SearchOptions) throws -> [SearchResult] {
         guard !rows.isEmpty else { return [] }
-        let statement = try connection.prepare("SELECT path, title, body FROM documents WHERE id = ?1")
+        let statement = try connection.prepare("SELECT path, title, body, format, mtime_ns FROM documents WHERE id = ?1")
         let words = min(max(options.snippetWords, 1), 64)
         return try rows.compactMap { row -> SearchResult? in
             statement.reset()
@@ -229,8 +348,11 @@ extension SearchIndex {
             let body = statement.text(at: 2)
             let (snippet, hasAllWords) = snippets.describe(
                 title: title, body: body, words: words, start: options.highlightStart, end: options.highlightEnd)
-            return SearchResult(
-                path: statement.text(at: 0), title: title, score: row.score, snippet: snippet, matchesAllWords: hasAllWords)
+            var result = SearchResult(
+                path: statement.text(at: 0), title: title, score: row.score, snippet: snippet, matchesAllWords: hasAllWords,
+                id: row.id, format: statement.text(at: 3), modificationTime: statement.int64(at: 4))
+            result.titleHighlights = Self.scalarRanges(snippets.highlights(in: title), in: title)
+            return result
         }
     }
 }

@@ -4,10 +4,13 @@ import CSQLite
 /// the row FTS5 is at within a MATCH query, its phrases' instances in that row, the table's sizes,
 /// and the call's SQL arguments. Valid only during the call it is handed to.
 ///
-/// The phrase iteration is `@inlinable` and holds FTS5's two function pointers, read once per
-/// call: a scoring loop walking thousands of instances per query compiles to direct calls into
-/// FTS5, with nothing of this wrapper left per instance.
-package struct FTS5AuxiliaryContext {
+/// The phrase iteration is inlined into the caller and holds FTS5's two function pointers, read
+/// once per call: a scoring loop walking thousands of instances per query compiles to direct
+/// calls into FTS5, with nothing of this wrapper left per instance. That is why the type and its
+/// iteration are `public` (nothing else of it is): Swift does not make the bodies of `package`
+/// inlinable functions available to other modules of a package built without library evolution,
+/// so they would be calls.
+public struct FTS5AuxiliaryContext {
     @usableFromInline typealias PhraseFirst = @convention(c) (
         OpaquePointer?, Int32, UnsafeMutablePointer<Fts5PhraseIter>?, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?
     ) -> Int32
@@ -70,12 +73,9 @@ package struct FTS5AuxiliaryContext {
     /// This row's rowid.
     package var rowid: Int64 { api.pointee.xRowid?(context) ?? 0 }
 
-    /// The instances of `phrase` in this row, in column then offset order; nil when FTS5 fails
-    /// to read them (or `phrase` is not one of the expression's).
-    @inlinable
-    package func instances(ofPhrase phrase: Int32) -> FTS5PhraseInstances? {
-        var instances = FTS5PhraseInstances(context: context, next: phraseNext)
-        guard phraseFirst(context, phrase, &instances.iterator, &instances.column, &instances.offset) == SQLITE_OK else { return nil }
-        return instances
+    /// A walk over the instances of this row's phrases: make one per row, `start` it per phrase.
+    @inlinable @inline(__always)
+    public func phraseInstances() -> FTS5PhraseInstances {
+        FTS5PhraseInstances(context: context, first: phraseFirst, next: phraseNext)
     }
 }

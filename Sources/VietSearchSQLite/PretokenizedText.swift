@@ -11,19 +11,19 @@ import CSQLite
 /// of analysing the text again: see `SQLiteConnection.withPretokenized(_:_:)`.
 public struct PretokenizedText: Sendable {
     /// One emitted term: its bytes in `keys`, its byte range in `text`, FTS5 token flags.
-    @usableFromInline struct Term: Sendable {
-        @usableFromInline var keyStart: Int32
-        @usableFromInline var keyCount: Int32
+    struct Term: Sendable {
+        var keyStart: Int32
+        var keyCount: Int32
         var start: Int32
         var end: Int32
-        @usableFromInline var flags: Int32
+        var flags: Int32
     }
 
     /// The text tokenized; a replay happens only for input byte-identical to it.
     let text: String
     let options: VietnameseTokenizerOptions
-    @usableFromInline let keys: [UInt8]
-    @usableFromInline let terms: [Term]
+    let keys: [UInt8]
+    let terms: [Term]
 
     /// Number of terms recorded.
     public var count: Int { terms.count }
@@ -37,8 +37,8 @@ public struct PretokenizedText: Sendable {
 
     /// Calls `body` with each recorded term in order: its key's bytes, and whether it shares the
     /// previous term's place (FTS5's colocated flag: a second key of the same word). What the
-    /// index's statistics count, read without copying a key.
-    @inlinable
+    /// index's statistics count, read without copying a key. (A call of `body` per term, not
+    /// inlined: against counting's hashing and probing, it does not show in indexing time.)
     package func forEachTerm(_ body: (_ key: UnsafeBufferPointer<UInt8>, _ isColocated: Bool) throws -> Void) rethrows {
         try keys.withUnsafeBufferPointer { keys in
             for term in terms {

@@ -141,6 +141,24 @@ public final class SQLiteStatement {
         return Array(UnsafeRawBufferPointer(start: pointer, count: count))
     }
 
+    /// Column `column` (0-based) of the current row as bytes lent to `body`, without a copy: the
+    /// bytes are SQLite's and valid only inside `body` (NULL lends an empty buffer). For readers
+    /// of large numbers of records, such as FTS5's pages.
+    package func withBlob<R>(at column: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let pointer = sqlite3_column_blob(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return try body(UnsafeRawBufferPointer(start: pointer, count: pointer == nil ? 0 : count))
+    }
+
+    /// Runs the statement's next step and leaves it ready to run again with new bindings, for a
+    /// statement run once per lookup: true when it produced a row, which stays readable until the
+    /// next call.
+    package func stepOnce(binding value: Int64) throws(SQLiteError) -> Bool {
+        sqlite3_reset(handle)
+        try check(sqlite3_bind_int64(handle, 1, value))
+        return try step()
+    }
+
     private func check(_ rc: Int32) throws(SQLiteError) {
         guard rc == SQLITE_OK else {
             throw SQLiteError(database: connection.handle, resultCode: rc, context: "binding a value")

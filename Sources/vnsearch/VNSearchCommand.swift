@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct VNSearchCommand: ParsableCommand {
+struct VNSearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vnsearch",
         abstract: "Full-text search for Vietnamese documents, with or without diacritics.",
@@ -10,6 +10,6 @@ struct VNSearchCommand: ParsableCommand {
             `hoà` and `hòa` are the same word; `kỹ` and `kĩ` are the same word.
             """,
         version: "0.1.0",
-        subcommands: [Index.self, Search.self, Abbreviations.self, Stats.self, Optimize.self, Tokenize.self, Demo.self]
+        subcommands: [Index.self, Search.self, Abbreviations.self, Stats.self, Optimize.self, Serve.self, Watch.self, Tokenize.self, Demo.self]
     )
 }

@@ -34,9 +34,14 @@ import VietSearchSQLite
         }
 
         func value(of call: FTS5AuxiliaryContext, state: State) throws(FTS5FunctionError) -> Double {
+            let walk = call.phraseInstances()
+            var found = FTS5PhraseInstances.Position()
             for phrase in 0..<Int32(call.phraseCount) {
-                guard let found = call.instances(ofPhrase: phrase) else { throw FTS5FunctionError("probe: no instances") }
-                for (column, offset) in found { instances.append(Instance(rowid: call.rowid, phrase: phrase, column: column, offset: offset)) }
+                guard walk.start(phrase, at: &found) else { throw FTS5FunctionError("probe: no instances") }
+                while found.isAtInstance {
+                    instances.append(Instance(rowid: call.rowid, phrase: phrase, column: found.column, offset: found.offset))
+                    walk.advance(&found)
+                }
             }
             switch state.question {
             case "rowid": return Double(call.rowid)

@@ -113,7 +113,7 @@ import Testing
         #expect(prepared?.message == expected)
         let handle = #expect(throws: SQLiteError.self) {
             let arguments = tokenize.split(separator: " ").dropFirst().map { String($0.filter { $0 != "'" }) }
-            try FTS5TokenizerHandle(connection: db, name: "vietnamese", arguments: arguments)
+            _ = try FTS5TokenizerHandle(connection: db, name: "vietnamese", arguments: arguments)
         }
         #expect(handle?.message.hasSuffix(": vietnamese tokenizer: \(reason)") == true)
     }

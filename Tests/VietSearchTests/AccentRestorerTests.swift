@@ -57,11 +57,13 @@ import VietSearchSQLite
             let restored = try Self.search(index, "vo nho co tac dung gi")
             let asTyped = try Self.search(index, "vo nho co tac dung gi", restore: false)
             #expect(restored.searchedAs == "vỏ nho có tác dụng gì")
-            #expect(restored.results.map(\.path) == ["/docs/grapes"])
+            // Restored, the answer comes first; the other document with distinctive words of the
+            // question ("tác dụng") follows, and the ones with only "nhỏ" (another form of a
+            // restored word) do not match: a restored word brings rows in its restored form, as
+            // a typed accent does.
+            #expect(restored.results.map(\.path) == ["/docs/grapes", "/docs/nutrients"])
             // Searched as typed, "nho" is every form: "nhỏ" in a document about children too.
-            // Restored, the rare words pick candidates in their restored form, as typed accents
-            // do: what makes it fast, and why the restored query is shown.
-            #expect(asTyped.results.map(\.path) == ["/docs/grapes", "/docs/nutrients"])
+            #expect(asTyped.results.map(\.path).prefix(2) == ["/docs/grapes", "/docs/nutrients"])
         }
     }
 

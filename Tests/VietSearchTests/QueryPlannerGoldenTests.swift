@@ -92,18 +92,28 @@ import VietSearchSQLite
 
     static func number(_ value: Double) -> String { String(format: "%.6g", value) }
 
-    static func describe(_ ranked: QueryPlanner.Ranked) -> [String] {
-        let plan = ranked.ranking
-        let words = plan.words.enumerated().map { index, word in
-            "\(index): any \(number(word.anyWeight)) exact \(number(word.exactWeight)) pair \(number(word.pairWeight))"
-                + (word.isRequired ? " required" : "") + (word.isAccented ? " accented" : "") + (word.length > 1 ? " length \(word.length)" : "")
+    /// The ranking query: per word its weights and roles, and its phrases (tokens, `*` for a
+    /// prefix, with what a match counts as); the excluded phrases; the FTS5 expression.
+    static func describe(_ query: RankingQuery) -> [String] {
+        let plan = query.plan
+        func phrase(_ phrase: RankingQuery.Phrase) -> String {
+            let tokens = phrase.tokens.map { String(decoding: $0.bytes, as: UTF8.self) + ($0.isPrefix ? "*" : "") }.joined(separator: " ")
+            return tokens + (phrase.countsAsAny || phrase.countsAsExact ? " " : "") + (phrase.countsAsAny ? "a" : "") + (phrase.countsAsExact ? "e" : "")
         }
-        let phrases = plan.phrases.map { phrase in
-            phrase.word < 0 ? "-" : "\(phrase.word)" + (phrase.countsAsAny ? "a" : "") + (phrase.countsAsExact ? "e" : "")
+        var lines: [String] = []
+        for (index, word) in query.words.enumerated() {
+            let weights = plan.words[index]
+            let routes = word.routes ? (word.routesTypedOnly ? " routes (typed)" : " routes") : ""
+            lines.append(
+                "  word \(index): any \(number(weights.anyWeight)) exact \(number(weights.exactWeight)) pair \(number(weights.pairWeight))"
+                    + (weights.isRequired ? " required" : "") + (weights.isAccented ? " accented" : "")
+                    + (weights.length > 1 ? " length \(weights.length)" : "") + routes + "; documents \(word.documents) typed \(word.typedDocuments)")
+            lines.append("      " + word.phrases.map(phrase).joined(separator: " | "))
         }
-        return [visible(ranked.expression)]
-            + words.map { "    word \($0)" }
-            + ["    phrases \(phrases.joined(separator: " "))", "    bonus all \(number(plan.allWordsBonus)) exact \(number(plan.exactFormsBonus))"]
+        if !query.excluded.isEmpty { lines.append("  excluded: " + query.excluded.map(phrase).joined(separator: " | ")) }
+        lines.append("  bonus all \(number(plan.allWordsBonus)) exact \(number(plan.exactFormsBonus))")
+        lines.append("  fts5: " + visible(query.expression.match))
+        return lines
     }
 
     /// The variant marker (U+0002, see `VietnameseTokenizerOptions`) as a visible character.
@@ -128,10 +138,8 @@ import VietSearchSQLite
         guard let plan = index.planner.plan(for: parsed, exact: exact, statistics: statistics) else {
             return lines + ["no plan"]
         }
-        lines += ["candidates:"] + describe(plan.candidates).map { "  " + $0 }
-        if plan.countExpression != plan.candidates.expression { lines.append("count: \(visible(plan.countExpression))") }
-        lines += ["all words:"] + (plan.allWords.map(describe) ?? ["-"]).map { "  " + $0 }
-        lines += ["exact forms:"] + (plan.exactForms.map(describe) ?? ["-"]).map { "  " + $0 }
+        lines += ["ranking:"] + describe(plan.query)
+        lines.append("required: \(plan.required)")
         let required = plan.snippets.required.map { "[" + $0.map(describe).joined(separator: " | ") + "]" }
         lines.append("snippets: required \(required.joined(separator: " ")); optional [\(plan.snippets.optional.map(describe).joined(separator: " | "))]")
         return lines
@@ -140,7 +148,8 @@ import VietSearchSQLite
     static func dumpAll() throws -> String {
         var lines = [
             "# QueryPlanner's plans (Tests/VietSearchTests/QueryPlannerGoldenTests.swift). ␂ is the variant marker U+0002;",
-            "# phrases: the ranking word each scores (- none), a: any form, e: the form typed.", "",
+            "# phrases: index terms (* a prefix of terms), a: counts as any form, e: as the form typed; routes: a document",
+            "# with the word matches (typed: in the form typed only).", "",
         ]
         try withIndex(statistics: true) { index in
             for (query, exact) in queries { lines += try dump(query, exact: exact, index) + [""] }
@@ -173,16 +182,38 @@ import VietSearchSQLite
         }
     }
 
-    /// Every expression of every plan is valid FTS5 on the index, and the plans count what the
-    /// search returns.
+    /// Every plan's FTS5 expression is valid on the index, its phrases are those its plan
+    /// describes, and each token written for FTS5 is the index term the ranker reads: FTS5
+    /// matches a one-token phrase exactly where the term's postings are.
     @Test func everyExpressionRuns() throws {
         try Self.withIndex(statistics: true) { index in
+            let records = try FTS5Records(connection: index.connection, table: "documents_fts")
+            let layout = try records.layout()
             for (query, exact) in Self.queries {
                 let parsed = SearchQuery(parsing: query)
                 guard let plan = index.planner.plan(for: parsed, exact: exact, statistics: try index.termStatistics(for: parsed)) else { continue }
-                for expression in [plan.candidates.expression, plan.countExpression, plan.allWords?.expression, plan.exactForms?.expression] {
-                    guard let expression else { continue }
-                    #expect(throws: Never.self, "\(query): \(expression)") { _ = try index.count(expression) }
+                let (expression, ranking) = plan.query.expression
+                #expect(throws: Never.self, "\(query): \(expression)") { _ = try index.count(expression) }
+                #expect(
+                    try index.connection.scalarInt(
+                        "SELECT count(*) FROM (SELECT vietsearch_rank(documents_fts, ?2) FROM documents_fts WHERE documents_fts MATCH ?1)",
+                        [.text(expression), .text(ranking.encoded)]) != nil)
+                let tokens = (plan.query.words.flatMap(\.phrases) + plan.query.excluded).flatMap(\.tokens)
+                for token in tokens {
+                    var read = Set<Int64>()
+                    let key = [FTS5Records.mainIndexPrefix] + token.bytes
+                    let postings = token.isPrefix ? try records.postings(ofTermsWithPrefix: key, in: layout) : [try records.postings(of: key, in: layout)].compactMap { $0 }
+                    for term in postings {
+                        while !term.atEnd {
+                            read.insert(term.rowid)
+                            try term.next()
+                        }
+                    }
+                    let matched = try index.connection.prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1")
+                    try matched.bind([.text(token.written)])
+                    var rows = Set<Int64>()
+                    while try matched.step() { rows.insert(matched.int64(at: 0)) }
+                    #expect(read == rows, "\(query): \(token.written)")
                 }
             }
         }

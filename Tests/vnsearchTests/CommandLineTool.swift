@@ -30,12 +30,13 @@ struct CommandLineTool {
     }
 
     /// Starts the binary; the caller waits (or kills it). `tools`: a folder searched first for
-    /// the programs it runs (`pdftotext`).
-    func start(_ arguments: [String], tools: String? = nil) throws -> (Process, Pipe, Pipe) {
+    /// the programs it runs (`pdftotext`); `environment`: variables set besides the usual ones.
+    func start(_ arguments: [String], tools: String? = nil, environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.environment = ["NO_COLOR": "1", "HOME": folder.path, "PATH": (tools.map { $0 + ":" } ?? "") + "/usr/bin:/bin"]
+            .merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -2,9 +2,10 @@ import Foundation
 import VietSearchSQLite
 import VietnameseText
 
-/// Turns a `SearchQuery` into FTS5 MATCH expressions for a table tokenized with
-/// `vietnamese accent 2` (keyed terms `folded:accent`), each with the `VietnameseRankingPlan`
-/// that scores its rows.
+/// Turns a `SearchQuery` into a `RankingQuery` for a table tokenized with `vietnamese accent 2`
+/// (keyed terms `folded:accent`): per query word, its phrases as index terms (what the pruned
+/// ranker reads) and as FTS5 syntax (what `vietsearch_rank` scores through FTS5 when the index
+/// cannot be read directly), with the `VietnameseRankingPlan` that weighs them.
 ///
 /// User text never reaches an expression: only analyzer keys (letters and digits) inside double
 /// quotes, joined by operators written here. So no input can produce an FTS5 syntax error or
@@ -17,22 +18,17 @@ import VietnameseText
 /// and its typed form is a second, separately weighted term.
 struct QueryPlanner {
     struct Plan {
-        /// Documents with every required word; nil for one-word queries (the candidates are
-        /// exactly those).
-        var allWords: Ranked?
-        /// The documents to rank: those with at least one *essential* (rare) word, or with every
-        /// word when there is no statistics; the other words only add to their scores.
-        var candidates: Ranked
-        /// The same documents as `candidates`, cheaper to count (no scoring part).
-        var countExpression: String
-        /// Keyword queries typed with accents: the documents with every required word, each in
-        /// the form typed. They outrank every other document (the exact-forms tier), so when
-        /// there are enough of them, they are the only rows to score.
-        var exactForms: Ranked?
+        /// What is ranked: the rows with a routing word (less the excluded ones), scored by
+        /// every word.
+        var query: RankingQuery
+        /// Indices of the words a document needs to have every word: for a keyword query with
+        /// more than one, `total` counts those documents when there are any.
+        var required: [Int]
         /// Marks the query's words in snippets.
         var snippets: SnippetBuilder
     }
 
+    /// An FTS5 expression and the plan that scores its rows (the exhaustive path).
     struct Ranked {
         var expression: String
         var ranking: VietnameseRankingPlan
@@ -55,10 +51,6 @@ struct QueryPlanner {
         /// a strict all-words tier buries it.
         var strictTierMaxWords = 4
         var tierBonus = 1000.0
-        /// Candidates come from essential words whose documents add up to at most this share:
-        /// fewer candidates to score at the same recall; the rarest word alone would be faster
-        /// still but loses answers.
-        var candidateShare = 0.02
     }
     var weights = Weights()
 
@@ -72,8 +64,11 @@ struct QueryPlanner {
         var exactFrequency: Int
         /// Scored in the typed form alone: a common word of a question typed with accents.
         var typedOnly = false
+        /// A word of a question that asks (`FunctionWords`): it never brings rows, and scores as
+        /// a word in half of the documents.
+        var asks = false
 
-        /// Documents the word picks as a candidate: in the form typed when accented.
+        /// Documents the word brings: in the form typed when accented.
         var candidateFrequency: Int { accented ? exactFrequency : frequency }
     }
 
@@ -86,14 +81,12 @@ struct QueryPlanner {
         if statistics != nil, words.count > weights.strictTierMaxWords {
             scoreCommonWordsInTypedForm(&words, total: total)
         }
+        if words.count > weights.strictTierMaxWords, typed { markAskingWords(&words) }
         let required = requiredWords(words, statistics: statistics, total: total)
         let writer = PlanWriter(
             planner: self, query: query, exact: exact, typed: typed, statistics: statistics, total: total, words: words,
-            required: required, essential: essentialWords(words, required: required, statistics: statistics, total: total))
-        let candidates = writer.candidates()
-        return Plan(
-            allWords: writer.allWords(), candidates: candidates.ranked, countExpression: candidates.count,
-            exactForms: writer.exactForms(), snippets: writer.snippets())
+            required: required, routes: routingWords(words, typed: typed, statistics: statistics, total: total))
+        return Plan(query: writer.rankingQuery(), required: required, snippets: writer.snippets())
     }
 
     /// Someone who typed accents anywhere typed every word as meant: an unaccented word in such a
@@ -133,6 +126,33 @@ struct QueryPlanner {
         }
     }
 
+    /// Marks the words of a question typed with accents (or restored) that ask
+    /// (`FunctionWords.asking`), by their forms as typed.
+    private func markAskingWords(_ words: inout [Word]) {
+        let keys = words.map { word -> String? in
+            word.tokens.count == 1 && word.tokens[0].count == 1 ? word.tokens[0][0].accent : nil
+        }
+        for (index, asks) in FunctionWords.asking(keys).enumerated() { words[index].asks = asks }
+    }
+
+    /// Per word, whether a row with it matches the query: not when the word is common in the
+    /// index (in more than half of the documents), asks, or is grammatical (in a query typed with
+    /// accents: `la` may be `lá`); when no word is left, every word does. A word the index lacks
+    /// routes (and brings nothing).
+    private func routingWords(_ words: [Word], typed: Bool, statistics: TermStatistics?, total: Double) -> [Bool] {
+        let routes = words.map { word -> Bool in
+            if word.asks { return false }
+            if let statistics, statistics.documentCount > 0, Double(word.candidateFrequency) > TermStatistics.commonShare * total {
+                return false
+            }
+            if typed, word.tokens.count == 1, word.tokens[0].count == 1, FunctionWords.grammatical.contains(word.tokens[0][0].accent) {
+                return false
+            }
+            return true
+        }
+        return routes.contains(true) ? routes : words.map { _ in true }
+    }
+
     /// Indices of the words a document needs to have every word (at least one: the rarest).
     private func requiredWords(_ words: [Word], statistics: TermStatistics?, total: Double) -> [Int] {
         // Very common words ("có", "là", "của"; unaccented "dung", in more than half of the
@@ -145,44 +165,9 @@ struct QueryPlanner {
         return [words.indices.min { words[$0].candidateFrequency < words[$1].candidateFrequency }!]
     }
 
-    /// Indices of the words that pick the candidates: the rare required words, else the two
-    /// rarest words the index has.
-    private func essentialWords(_ words: [Word], required: [Int], statistics: TermStatistics?, total: Double) -> [Int] {
-        func rarestFirst(_ indices: [Int]) -> [Int] {
-            indices.sorted { words[$0].candidateFrequency < words[$1].candidateFrequency }
-        }
-        // A word the index lacks finds nothing: it must not be the only one to pick candidates.
-        let present = required.filter { words[$0].candidateFrequency > 0 }
-        var essential = present.filter {
-            statistics == nil || Double(words[$0].candidateFrequency) <= TermStatistics.essentialShare * total
-        }
-        if essential.isEmpty {
-            essential = Array(rarestFirst(present).prefix(2))
-        }
-        if essential.isEmpty {
-            // Every required word is missing: the common words are all there is.
-            essential = Array(rarestFirst(words.indices.filter { words[$0].candidateFrequency > 0 }).prefix(2))
-        }
-        if essential.isEmpty { essential = [required[0]] }
-        return essential.count > 2 ? rarestWithinCandidateShare(rarestFirst(essential), words, total: total) : essential
-    }
-
-    /// The rarest essential words, the two rarest at least, while their documents add up to at
-    /// most `candidateShare` of the index: the answer is almost always among them, and fewer
-    /// candidates are scored (docs/ENGINE.md, "Ranking"). `essential`: rarest first.
-    private func rarestWithinCandidateShare(_ essential: [Int], _ words: [Word], total: Double) -> [Int] {
-        var kept: [Int] = []
-        var sum = 0.0
-        for index in essential
-        where kept.count < 2 || sum + Double(words[index].candidateFrequency) <= weights.candidateShare * total {
-            kept.append(index)
-            sum += Double(words[index].candidateFrequency)
-        }
-        return kept
-    }
-
     /// Writes the parts of one plan from its words and their roles: `required` (indices of the
-    /// words a document needs to have every word) and `essential` (those that pick candidates).
+    /// words a document needs to have every word) and `routes` (per word, whether a row with it
+    /// matches).
     private struct PlanWriter {
         let planner: QueryPlanner
         let query: SearchQuery
@@ -192,63 +177,29 @@ struct QueryPlanner {
         let total: Double
         let words: [Word]
         let required: [Int]
-        let essential: [Int]
+        let routes: [Bool]
 
         private var weights: Weights { planner.weights }
 
-        /// `Plan.candidates`, and the same documents without the scoring part, to count them.
-        func candidates() -> (ranked: Ranked, count: String) {
-            var writer = rankingWriter()
-            var expression: String
-            var count: String?
-            if words.indices.allSatisfy(essential.contains) {
-                expression = essential.map { "(\(writer.word(words[$0], rank: $0)))" }.joined(separator: " OR ")
-            } else {
-                // MaxScore-like: rare words pick the candidates; the others only add to their scores,
-                // evaluated at candidate rows (FTS5 seeks their doclists to those rows).
-                let picks = essential.map { "(\(writer.candidate(words[$0])))" }.joined(separator: " OR ")
-                let scores = everyWord(&writer)
-                expression = "(\(picks)) AND (\(scores))"
-                var counter = ExpressionWriter(planner: planner, statistics: statistics, exact: exact, typed: typed)
-                let countPicks = essential.map { "(\(counter.candidate(words[$0])))" }.joined(separator: " OR ")
-                count = counter.excluding(query, from: countPicks)
+        /// `Plan.query`: every word in every form that scores, and the excluded phrases.
+        func rankingQuery() -> RankingQuery {
+            var writer = ExpressionWriter(planner: planner, statistics: statistics, exact: exact, typed: typed)
+            var rankingWords: [RankingQuery.Word] = []
+            for (index, word) in words.enumerated() {
+                let phrases = writer.word(word, rank: index)
+                // In a question, an accented word brings the rows with its typed form; its other
+                // forms only score (`vỏ nho`: not every row with `nhỏ`). A keyword query's words
+                // bring rows in every form (`đảng` finds `đang`, ranked lower).
+                let typedRoutes = word.accented && !word.typedOnly && words.count > weights.strictTierMaxWords
+                    && !word.clause.alternatives.contains(where: \.isPrefix)
+                rankingWords.append(
+                    RankingQuery.Word(
+                        phrases: phrases, routes: routes[index], routesTypedOnly: typedRoutes,
+                        documents: min(word.frequency, Int(total)), typedDocuments: min(word.exactFrequency, word.frequency, Int(total))))
             }
-            expression = writer.excluding(query, from: expression)
-            return (Ranked(expression: expression, ranking: writer.ranking), count ?? expression)
-        }
-
-        /// `Plan.allWords`: nil unless more than one word is required.
-        func allWords() -> Ranked? {
-            guard required.count > 1 else { return nil }
-            var writer = rankingWriter()
-            var expression = required.map { "(\(writer.word(words[$0], rank: $0)))" }.joined(separator: " AND ")
-            let optional = words.indices.filter { !required.contains($0) }
-            if !optional.isEmpty {
-                // Optional words score where present: OR'd with a required word in every form
-                // (not scored twice), they never remove a row.
-                let scores = optional.map { "(\(writer.word(words[$0], rank: $0)))" } + ["(\(writer.word(words[required[0]], rank: -1)))"]
-                expression = "\(expression) AND (\(scores.joined(separator: " OR ")))"
-            }
-            return Ranked(expression: writer.excluding(query, from: expression), ranking: writer.ranking)
-        }
-
-        /// `Plan.exactForms`: only for keyword queries typed with accents.
-        func exactForms() -> Ranked? {
-            // A `prefix*` has no typed form (no exact phrase), so no document is in that tier.
-            let typedPrefix = required.contains { words[$0].accented && words[$0].clause.alternatives.contains(where: \.isPrefix) }
-            guard typed, !typedPrefix, words.count <= weights.strictTierMaxWords, required.contains(where: { words[$0].accented })
-            else { return nil }
-            // Picks as for candidates (a required word in its typed form when accented), all of
-            // them; the words in every form after, so each row scores as in `candidates`.
-            var writer = rankingWriter()
-            let picks = required.map { "(\(writer.candidate(words[$0])))" }.joined(separator: " AND ")
-            let scores = everyWord(&writer)
-            return Ranked(expression: writer.excluding(query, from: "(\(picks)) AND (\(scores))"), ranking: writer.ranking)
-        }
-
-        /// Every query word in every form that scores, OR'd.
-        private func everyWord(_ writer: inout ExpressionWriter) -> String {
-            words.indices.map { "(\(writer.word(words[$0], rank: $0)))" }.joined(separator: " OR ")
+            var plan = rankingPlan()
+            plan.phrases = []
+            return RankingQuery(words: rankingWords, plan: plan, excluded: writer.excluded(query))
         }
 
         /// `Plan.snippets`: required words are the ones a document needs; the others are optional.
@@ -273,13 +224,6 @@ struct QueryPlanner {
             return SnippetBuilder.Term(keys: keys, lastIsPrefix: term.isPrefix)
         }
 
-        /// An expression writer whose ranking plan holds the query's words.
-        private func rankingWriter() -> ExpressionWriter {
-            var writer = ExpressionWriter(planner: planner, statistics: statistics, exact: exact, typed: typed)
-            writer.ranking = rankingPlan()
-            return writer
-        }
-
         /// The ranking words, in query order (adjacency is between consecutive query words).
         private func rankingPlan() -> VietnameseRankingPlan {
             var ranking = VietnameseRankingPlan()
@@ -293,7 +237,7 @@ struct QueryPlanner {
         private func rankingWord(_ index: Int) -> VietnameseRankingPlan.Word {
             let word = words[index]
             let idf = scoringIDF(word)
-            let exactIDF = QueryPlanner.idf(word.exactFrequency, total: total)
+            let exactIDF = capped(QueryPlanner.idf(word.exactFrequency, total: total), word)
             let share = word.accented && !word.typedOnly ? weights.exactShare : 0
             var pair = 0.0
             if index > 0, word.tokens.count == 1, words[index - 1].tokens.count == 1 {
@@ -305,7 +249,13 @@ struct QueryPlanner {
         }
 
         private func scoringIDF(_ word: Word) -> Double {
-            QueryPlanner.idf(word.typedOnly ? word.exactFrequency : word.frequency, total: total)
+            capped(QueryPlanner.idf(word.typedOnly ? word.exactFrequency : word.frequency, total: total), word)
+        }
+
+        /// A word that asks weighs no more than a word in half of the documents: in a collection
+        /// where `ai` is rare, its IDF is high, and rows with it outranked the answer.
+        private func capped(_ idf: Double, _ word: Word) -> Double {
+            word.asks ? min(idf, QueryPlanner.idf(Int(total / 2), total: total)) : idf
         }
     }
 
@@ -338,75 +288,72 @@ struct QueryPlanner {
         }
     }
 
-    /// Writes one expression, numbering its phrases as FTS5 will and recording each in the plan.
+    /// How a token is asked of the index: as the term it is, as every accent form of its
+    /// syllable (the variant prefix `dang:`), or as any term starting with it (`thuy*`).
+    enum TokenKind {
+        case term, variants, prefix
+    }
+
+    /// The index term (or term prefix) the tokenizer makes of `text` asked as `kind`: what
+    /// `VietnameseFTS5Tokenizer` returns for the same query text (`folded:accent`, `folded:`,
+    /// `folded`), so the pruned ranker reads the terms FTS5 would match.
+    func indexKey(_ text: String, _ kind: TokenKind) -> [UInt8] {
+        var list = TokenList()
+        analyzer.analyze(Array(text.utf8), into: &list)
+        guard let entry = list.entries.first else { return [] }
+        switch kind {
+        case .term: return Array(list.keyBytes[entry.combinedKey])
+        case .variants: return Array(list.keyBytes[entry.variantPrefix])
+        case .prefix: return Array(list.keyBytes[entry.foldedKey])
+        }
+    }
+
+    /// Writes a query's phrases, each as index terms and in FTS5 syntax.
     private struct ExpressionWriter {
         let planner: QueryPlanner
         let statistics: TermStatistics?
         let exact: Bool
         /// The query was typed with accents: each word's typed form is a term of its own.
         let typed: Bool
-        var ranking = VietnameseRankingPlan()
 
-        /// Phrases the search added (an abbreviation's other side) are being written.
-        var writingExpansion = false
-
-        private mutating func phrase(_ parts: [String], word: Int, any: Bool, exact: Bool) -> String {
-            ranking.phrases.append(
-                VietnameseRankingPlan.Phrase(word: word, countsAsAny: any, countsAsExact: exact, isExpansion: writingExpansion && word >= 0))
-            return parts.joined(separator: " + ")
-        }
-
-        /// The word in every form that scores (`rank` is its index in the ranking plan).
-        mutating func word(_ word: Word, rank: Int) -> String {
-            var parts: [String] = []
+        /// The word in every form that scores. Phrases of the alternatives the search added (an
+        /// abbreviation's other side) are marked: each of their matches counts a little less.
+        func word(_ word: Word, rank: Int) -> [RankingQuery.Phrase] {
+            var phrases: [RankingQuery.Phrase] = []
             let typedCount = word.clause.typedAlternatives.count
             for (offset, term) in word.clause.alternatives.enumerated() {
                 let tokens = planner.tokens(of: term)
                 guard !tokens.isEmpty else { continue }
-                writingExpansion = offset >= typedCount
-                defer { writingExpansion = false }
-                if word.typedOnly, rank >= 0 {
-                    parts.append(phrase(typedForm(tokens), word: rank, any: true, exact: true))
+                var added: [RankingQuery.Phrase]
+                if word.typedOnly {
+                    added = [RankingQuery.Phrase(tokens: typedForm(tokens), countsAsAny: true, countsAsExact: true)]
                 } else {
-                    parts += forms(term, tokens, rank: rank)
+                    added = forms(term, tokens, scores: true)
                 }
-            }
-            return parts.joined(separator: " OR ")
-        }
-
-        /// The word as it picks candidates: the typed form of an accented word, else every form.
-        /// Its phrases do not score (the same word follows in the scoring part).
-        mutating func candidate(_ word: Word) -> String {
-            var parts: [String] = []
-            for term in word.clause.alternatives {
-                let tokens = planner.tokens(of: term)
-                guard !tokens.isEmpty else { continue }
-                if word.accented, !term.isPrefix {
-                    parts.append(phrase(typedForm(tokens), word: -1, any: false, exact: false))
-                } else {
-                    parts += forms(term, tokens, rank: -1)
+                if offset >= typedCount {
+                    for index in added.indices { added[index].isExpansion = true }
                 }
+                phrases += added
             }
-            return parts.joined(separator: " OR ")
+            return phrases
         }
 
         /// The tokens in the form typed (unaccented tokens: their unaccented form).
-        private func typedForm(_ tokens: [Token]) -> [String] {
+        private func typedForm(_ tokens: [Token]) -> [RankingQuery.Token] {
             tokens.map { $0.hasDiacritics ? quoted($0.accent) : quoted($0.folded) }
         }
 
         /// Phrases for one term: every accent form (kind any), and the typed form (kind exact).
-        private mutating func forms(_ term: SearchQuery.Term, _ tokens: [Token], rank: Int) -> [String] {
+        private func forms(_ term: SearchQuery.Term, _ tokens: [Token], scores: Bool) -> [RankingQuery.Phrase] {
             let prefix = term.isPrefix
-            let scores = rank >= 0
             if exact {
                 // The accent key: `ty` stays `ty` (not `ti`), `hoà` is `hòa`.
                 let parts = tokens.enumerated().map { offset, token in
                     prefix && offset == tokens.count - 1 ? userPrefix(token) : quoted(token.accent)
                 }
-                return [phrase(parts, word: rank, any: scores, exact: false)]
+                return [RankingQuery.Phrase(tokens: parts, countsAsAny: scores, countsAsExact: false)]
             }
-            var result: [String] = []
+            var result: [RankingQuery.Phrase] = []
             var typedIncluded = false
             if tokens.count == 1, !prefix, let token = tokens.first, let statistics,
                 let entry = statistics.entries[token.folded],
@@ -422,7 +369,9 @@ struct QueryPlanner {
                         let isTyped = typed && variant.form == typedKey
                         typedIncluded = typedIncluded || isTyped
                         result.append(
-                            phrase([quoted(variant.form.isEmpty ? token.folded : variant.form)], word: rank, any: scores, exact: scores && isTyped))
+                            RankingQuery.Phrase(
+                                tokens: [quoted(variant.form.isEmpty ? token.folded : variant.form)], countsAsAny: scores,
+                                countsAsExact: scores && isTyped))
                     }
                 }
             }
@@ -430,32 +379,38 @@ struct QueryPlanner {
                 let parts = tokens.enumerated().map { offset, token in
                     prefix && offset == tokens.count - 1 ? userPrefix(token) : variantPrefix(token)
                 }
-                result.append(phrase(parts, word: rank, any: scores, exact: false))
+                result.append(RankingQuery.Phrase(tokens: parts, countsAsAny: scores, countsAsExact: false))
             }
             if !typedIncluded, !prefix, typed {
-                result.append(phrase(typedForm(tokens), word: rank, any: false, exact: scores))
+                result.append(RankingQuery.Phrase(tokens: typedForm(tokens), countsAsAny: false, countsAsExact: scores))
             }
             return result
         }
 
-        /// `(expression) NOT (excluded)` for each excluded clause; its phrases do not score.
-        mutating func excluding(_ query: SearchQuery, from positive: String) -> String {
-            var expression = positive
+        /// The excluded clauses' phrases, in every form.
+        func excluded(_ query: SearchQuery) -> [RankingQuery.Phrase] {
+            var phrases: [RankingQuery.Phrase] = []
             for clause in query.excludedClauses {
-                var parts: [String] = []
                 for term in clause.alternatives {
                     let tokens = planner.tokens(of: term)
                     guard !tokens.isEmpty else { continue }
-                    parts += forms(term, tokens, rank: -1)
+                    phrases += forms(term, tokens, scores: false)
                 }
-                guard !parts.isEmpty else { continue }
-                expression = "(\(expression)) NOT (\(parts.joined(separator: " OR ")))"
             }
-            return expression
+            return phrases
         }
 
-        private func quoted(_ key: String) -> String { "\"\(key)\"" }
-        private func variantPrefix(_ token: Token) -> String { "\"\(token.folded)\(planner.variantMarker)\"*" }
-        private func userPrefix(_ token: Token) -> String { "\"\(token.folded)\"*" }
+        private func quoted(_ key: String) -> RankingQuery.Token {
+            RankingQuery.Token(bytes: planner.indexKey(key, .term), isPrefix: false, written: "\"\(key)\"")
+        }
+
+        private func variantPrefix(_ token: Token) -> RankingQuery.Token {
+            RankingQuery.Token(
+                bytes: planner.indexKey(token.folded, .variants), isPrefix: true, written: "\"\(token.folded)\(planner.variantMarker)\"*")
+        }
+
+        private func userPrefix(_ token: Token) -> RankingQuery.Token {
+            RankingQuery.Token(bytes: planner.indexKey(token.folded, .prefix), isPrefix: true, written: "\"\(token.folded)\"*")
+        }
     }
 }

@@ -21,13 +21,24 @@ public struct SearchOptions: Sendable, Hashable {
     /// Search the words exactly as typed: no Telex or VNI decoding, no typo correction, no
     /// abbreviation expansion, no accent restoration (see `SearchIndex.search`).
     public var literal: Bool
+    /// Only documents that pass it (folder, file type, encoding, modification time); the
+    /// total counts only those.
+    public var filter: DocumentFilter
+    /// Scores every matching document through FTS5 (`vietsearch_rank`) instead of reading the
+    /// index's postings and skipping the documents that provably cannot reach the page: the same
+    /// results, many times slower. For checking the pruned ranking, and the way indexes it cannot
+    /// read are searched anyway.
+    public var exhaustive: Bool
 
     public init(
         limit: Int = 10, offset: Int = 0, exact: Bool = false, highlightStart: String = "[", highlightEnd: String = "]",
-        snippetWords: Int = 24, restoreAccents: Bool = true, literal: Bool = false
+        snippetWords: Int = 24, restoreAccents: Bool = true, filter: DocumentFilter = DocumentFilter(), exhaustive: Bool = false,
+        literal: Bool = false
     ) {
         self.restoreAccents = restoreAccents
         self.literal = literal
+        self.filter = filter
+        self.exhaustive = exhaustive
         self.limit = limit
         self.offset = offset
         self.exact = exact

@@ -2,8 +2,13 @@
 public struct SearchResults: Sendable, Hashable {
     public var query: String
     /// Documents found: for a keyword query (up to four words), those with every word when there
-    /// are any; otherwise those with at least one of the query's distinctive words.
+    /// are any; otherwise those with at least one of the query's distinctive words (not only
+    /// common or question words). Estimated when counting them would cost more than the search
+    /// (`totalIsEstimate`).
     public var total: Int
+    /// `total` is estimated from the index's term statistics (as if words occurred independently),
+    /// not counted: many documents match.
+    public var totalIsEstimate: Bool
     /// The requested page, best first. Keyword queries list documents with every word first.
     public var results: [SearchResult]
     /// The query as searched when it differs from the one typed, in the query syntax: a
@@ -14,11 +19,15 @@ public struct SearchResults: Sendable, Hashable {
     /// Each change, word by word (`SearchOptions.literal` turns them all off).
     public var rewrites: [QueryRewrite]
 
-    public init(query: String, total: Int, results: [SearchResult], searchedAs: String? = nil, rewrites: [QueryRewrite] = []) {
+    public init(
+        query: String, total: Int, results: [SearchResult], searchedAs: String? = nil, totalIsEstimate: Bool = false,
+        rewrites: [QueryRewrite] = []
+    ) {
         self.query = query
         self.total = total
         self.results = results
         self.searchedAs = searchedAs
+        self.totalIsEstimate = totalIsEstimate
         self.rewrites = rewrites
     }
 }

@@ -154,14 +154,21 @@ struct SnippetBuilder {
         return true
     }
 
-    private func snippet(
-        of utf8: [UInt8], tokens: TokenList, hit: [Int], isOptional: [Bool], words: Int, start: String, end: String,
-        ellipsis: String = "…"
-    ) -> String {
-        guard !tokens.isEmpty else { return String(String(decoding: utf8, as: UTF8.self).prefix(200)) }
+    /// Where the query's words are in `text`, as byte ranges of its UTF-8, marked by the
+    /// snippet's rules (common words only next to a required one): a whole document's matches,
+    /// for a preview.
+    func highlights(in text: String) -> [Range<Int>] {
+        var tokens = TokenList()
+        analyzer.analyze(Array(text.utf8), into: &tokens)
+        let (hit, isOptional, _) = matches(tokens)
+        let kept = Self.withoutLoneCommonWords(hit, isOptional: isOptional)
+        return kept.indices.filter { kept[$0] >= 0 }.map { tokens[$0].byteRange }
+    }
+
+    /// Common words count only in a run of consecutive hits that has a required word ("quy chế
+    /// chi tiêu" marks all four when "tiêu" is the rare one; a lone "chế" is no hit).
+    private static func withoutLoneCommonWords(_ hit: [Int], isOptional: [Bool]) -> [Int] {
         var hit = hit
-        // Common words count only in a run of consecutive hits that has a required word
-        // ("quy chế chi tiêu" marks all four when "tiêu" is the rare one; a lone "chế" is no hit).
         var runStart = 0
         while runStart < hit.count {
             guard hit[runStart] >= 0 else {
@@ -175,6 +182,15 @@ struct SnippetBuilder {
             }
             runStart = runEnd
         }
+        return hit
+    }
+
+    private func snippet(
+        of utf8: [UInt8], tokens: TokenList, hit: [Int], isOptional: [Bool], words: Int, start: String, end: String,
+        ellipsis: String = "…"
+    ) -> String {
+        guard !tokens.isEmpty else { return String(String(decoding: utf8, as: UTF8.self).prefix(200)) }
+        let hit = Self.withoutLoneCommonWords(hit, isOptional: isOptional)
         // Slide a window of `length` tokens; best = most distinct keys, then most hits, then
         // earliest.
         let length = min(max(words, 1), tokens.count)

@@ -39,8 +39,6 @@ package final class VietnameseRankFunction {
     }
 
     let plan: VietnameseRankingPlan
-    /// Average tokens per row, read once per query.
-    var averageLength = 0.0
     /// Token counts by rowid, when the connection's owner holds them (else `xColumnSize`).
     let lengths: [Int32]
     // Per-query tables and per-row scratch, allocated once per query. Raw buffers: arrays stored
@@ -58,13 +56,12 @@ package final class VietnameseRankFunction {
     /// Columns of the table, read on the first row (places are numbered offset × columns +
     /// column).
     var columns = 0
-    /// Per-row scratch for adjacency: the places where the word being read starts (each place
-    /// counts once, whichever phrase matched it), where the previous word ends, and where this
-    /// one ends. Places are sets of bits, not sorted lists: adjacency needs no text order, so no
-    /// row merges every phrase's instances into one (docs/ENGINE.md, "Ranking").
-    var starts = PlaceSet()
-    var previousEnds = PlaceSet()
-    var ends = PlaceSet()
+    /// Per-row counts, word by word (`MatchTally`, shared with `PrunedRanker`, as is the
+    /// arithmetic of `formula`): places are sets of bits, not sorted lists, since merging every
+    /// phrase's instances into text order was a fifth of a question's time.
+    var tally = MatchTally()
+    /// The plan's arithmetic, made at the first row (when the average length is known).
+    var formula: RankingFormula?
 
     init(plan: VietnameseRankingPlan, lengths: [Int32] = []) {
         self.plan = plan
@@ -108,17 +105,47 @@ package final class VietnameseRankFunction {
         anyFrequency.deallocate()
         exactFrequency.deallocate()
         adjacent.deallocate()
-        starts.deallocate()
-        previousEnds.deallocate()
-        ends.deallocate()
+        tally.deallocate()
     }
 
-    /// The row's score; nil when FTS5 fails to read its matches.
+    /// The row's score; nil when FTS5 fails to read its matches. First, per word, its weighted
+    /// matches in any form (`anyFrequency`), in the form typed (`exactFrequency`), and starting
+    /// where the previous word ends (`adjacent`), from every instance of each of its phrases (a
+    /// title match counts `titleWeight`, a body match 1, times the phrase's weight); then BM25
+    /// of those, and the bonuses.
     func score(_ row: FTS5AuxiliaryContext) -> Double? {
         if columns == 0 { learnColumns(row.columnCount) }
-        guard countMatches(in: row) else { return nil }
-        if averageLength == 0 { averageLength = Self.averageLength(of: row) }
-        return combinedScore(lengthNorm: plan.k1 * (1 - plan.b + plan.b * Double(rowLength(row)) / averageLength))
+        let words = self.words
+        let phraseSlots = self.phraseSlots
+        let anyFrequency = self.anyFrequency
+        let exactFrequency = self.exactFrequency
+        let adjacent = self.adjacent
+        let columns = self.columns
+        let titleWeight = plan.titleWeight
+        // A local copy: a class's stored tally pays an exclusivity check on every access.
+        var tally = self.tally
+        defer { self.tally = tally }
+        let instances = row.phraseInstances()
+        var position = FTS5PhraseInstances.Position()
+        for index in words.indices {
+            let word = words[index]
+            for slot in word.firstSlot..<word.endSlot {
+                let entry = phraseSlots[slot]
+                guard instances.start(entry.phrase, at: &position) else { return nil }
+                while position.isAtInstance {
+                    let column = position.column
+                    tally.add(
+                        place: Int(position.offset) * columns + Int(column), weight: (column == 0 ? titleWeight : 1.0) * entry.weight,
+                        countsAsAny: entry.countsAsAny, countsAsExact: entry.countsAsExact, countsAdjacency: word.countsAdjacency,
+                        marksEnds: word.marksEnds, placeLength: word.placeLength)
+                    instances.advance(&position)
+                }
+            }
+            (anyFrequency[index], exactFrequency[index], adjacent[index]) = tally.finishWord()
+        }
+        tally.finishRow()
+        if formula == nil { formula = RankingFormula(plan: plan, averageLength: Self.averageLength(of: row)) }
+        return formula!.score(any: anyFrequency, exact: exactFrequency, adjacent: adjacent, length: rowLength(row))
     }
 
     /// Places are numbered offset × columns + column, so a word's length in places is its
@@ -126,58 +153,6 @@ package final class VietnameseRankFunction {
     private func learnColumns(_ count: Int) {
         columns = max(count, 1)
         for index in words.indices { words[index].placeLength *= columns }
-    }
-
-    /// Fills, per word, its weighted matches in any form (`anyFrequency`), in the form typed
-    /// (`exactFrequency`), and starting where the previous word ends (`adjacent`). A title match
-    /// counts `titleWeight`, a body match 1.
-    @inline(__always)
-    private func countMatches(in row: FTS5AuxiliaryContext) -> Bool {
-        // Local copies: a class's stored sets pay an exclusivity check on every access.
-        var places = AdjacencyPlaces(starts: starts, previousEnds: previousEnds, ends: ends)
-        defer {
-            starts = places.starts
-            previousEnds = places.previousEnds
-            ends = places.ends
-        }
-        for index in words.indices {
-            guard countMatches(ofWord: index, in: row, places: &places) else { return false }
-            places.nextWord()
-        }
-        places.previousEnds.removeAll()
-        return true
-    }
-
-    /// One word's share of `countMatches(in:)`: every instance of each of its phrases.
-    @inline(__always)
-    private func countMatches(ofWord index: Int, in row: FTS5AuxiliaryContext, places: inout AdjacencyPlaces) -> Bool {
-        let word = words[index]
-        let phraseSlots = self.phraseSlots
-        let columns = self.columns
-        let titleWeight = plan.titleWeight
-        var any = 0.0
-        var exact = 0.0
-        var adjacency = 0.0
-        for slot in word.firstSlot..<word.endSlot {
-            let entry = phraseSlots[slot]
-            guard let instances = row.instances(ofPhrase: entry.phrase) else { return false }
-            for (column, offset) in instances {
-                let weight = (column == 0 ? titleWeight : 1.0) * entry.weight
-                if entry.countsAsAny { any += weight }
-                if entry.countsAsExact { exact += weight }
-                // Adjacency: this word starting where the previous one ends, and where this one
-                // ends, for the next word.
-                if word.countsAdjacency || word.marksEnds {
-                    let place = Int(offset) * columns + Int(column)
-                    if word.countsAdjacency, places.starts.insert(place), places.previousEnds.contains(place) { adjacency += weight }
-                    if word.marksEnds { _ = places.ends.insert(place + word.placeLength) }
-                }
-            }
-        }
-        anyFrequency[index] = any
-        exactFrequency[index] = exact
-        adjacent[index] = adjacency
-        return true
     }
 
     /// Average tokens per row of the table (at least 1), read once per query.
@@ -196,51 +171,6 @@ package final class VietnameseRankFunction {
             if rowid >= 0, rowid < lengths.count, lengths[Int(rowid)] >= 0 { return lengths[Int(rowid)] }
         }
         return Int32(clamping: row.size() ?? 0)
-    }
-
-    /// BM25 of every word's counts (saturated with `lengthNorm`), plus the tier bonuses.
-    @inline(__always)
-    private func combinedScore(lengthNorm norm: Double) -> Double {
-        let k1 = plan.k1
-        func saturated(_ frequency: Double) -> Double { frequency * (k1 + 1) / (frequency + norm) }
-        var score = 0.0
-        var allWords = true
-        var exactForms = true
-        for index in words.indices {
-            let word = words[index]
-            let any = anyFrequency[index]
-            let exact = exactFrequency[index]
-            if any > 0 { score += word.anyWeight * saturated(any) }
-            if exact > 0 { score += word.exactWeight * saturated(exact) }
-            if adjacent[index] > 0 { score += word.pairWeight * saturated(adjacent[index]) }
-            if word.isRequired {
-                if any == 0 && exact == 0 { allWords = false }
-                if word.isAccented && exact == 0 { exactForms = false }
-            }
-        }
-        if allWords {
-            score += plan.allWordsBonus
-            if exactForms { score += plan.exactFormsBonus }
-        }
-        return score
-    }
-}
-
-
-/// The places adjacency compares while a row's words are read in query order: where the word
-/// being read starts (each place once, whichever phrase matched it), where the previous word
-/// ends, and where this one ends.
-private struct AdjacencyPlaces {
-    var starts: PlaceSet
-    var previousEnds: PlaceSet
-    var ends: PlaceSet
-
-    /// The word read becomes the previous one.
-    @inline(__always)
-    mutating func nextWord() {
-        starts.removeAll()
-        previousEnds.removeAll()
-        swap(&previousEnds, &ends)
     }
 }
 

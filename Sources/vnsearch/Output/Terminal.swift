@@ -29,3 +29,11 @@ enum Terminal {
     static func dim(_ text: String) -> String { useColor ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
     static func highlight(_ text: String) -> String { useColor ? "\u{1B}[1;33m\(text)\u{1B}[0m" : text }
 }
+
+extension Terminal {
+    /// A line on standard output now, not when a pipe's buffer fills: a long-running command
+    /// (`serve`, `watch`) reports as it goes.
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+}

@@ -31,20 +31,30 @@ extension VNSearchCommand {
                 nhân dân"), scored a little below the form typed: see vnsearch abbreviations. \
                 --literal searches exactly what was typed, none of this.
 
+                Filters keep the documents under a folder (--in), of a file type (--type), in a \
+                source encoding (--encoding) or modified in a time range (--after, --before: a day \
+                such as 2024-01-31 starts at local midnight); the total counts only those.
+
                 Examples:
                   vnsearch search "xay dung dang"
                   vnsearch search '"hoà bình" -thuy' --limit 5
                   vnsearch search -thuy hoa binh      (words unquoted; a leading -word excludes)
                   vnsearch search đảng --exact --json
+                  vnsearch search "quy hoach" --in ~/Documents/so-xay-dung --type pdf --after 2024-01-01
 
                 --json prints {"query", "total", "results": [{"path", "title", "score", "snippet", \
-                "snippet_markdown", "matches_all_words"}], "searched_as", "rewrites": [{"kind", \
-                "from", "to"}]}: path absolute, higher score better, snippet plain text, \
-                snippet_markdown with matches in **bold**, matches_all_words true when the document \
-                has every query word (very common words aside), searched_as the query as searched \
-                (accents restored, keys decoded, typos corrected, abbreviations expanded) or null \
-                when searched as typed, rewrites each change (kind "accents", "telex", "vni", "typo" \
-                or "abbreviation"). No results is not an error (exit 0).
+                "snippet_markdown", "matches_all_words", "id", "format", "modified", \
+                "snippet_highlights", "title_highlights"}], "searched_as", "rewrites": [{"kind", "from", \
+                "to"}], "total_is_estimate"}: path absolute, higher score better, snippet plain text, \
+                snippet_markdown with matches in **bold**, matches_all_words true when the document has \
+                every query word (very common words aside), id the document's number in the index, \
+                format its file type, modified its file's time (UTC), snippet_highlights and \
+                title_highlights the [start, end) of each match in snippet and title, counted in \
+                Unicode code points, searched_as the query as searched (accents restored, keys \
+                decoded, typos corrected, abbreviations expanded) or null when searched as typed, \
+                rewrites each change (kind "accents", "telex", "vni", "typo" or "abbreviation"), \
+                total_is_estimate true when total is estimated (many documents match). No results is \
+                not an error (exit 0). `vnsearch serve` answers GET /api/search with the same JSON.
                 """
         )
 
@@ -80,14 +90,16 @@ extension VNSearchCommand {
 
         @OptionGroup var dictionary: DictionaryOptions
 
+        @OptionGroup(title: "Filters") var filters: FilterOptions
+
         func validate() throws {
             guard !words.isEmpty else { throw ValidationError("Missing the query: vnsearch search \"xay dung dang\"") }
             guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
             guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
         }
 
-        static let start = "\u{1}"
-        static let end = "\u{2}"
+        static let start = SearchResultsJSON.start
+        static let end = SearchResultsJSON.end
 
         func run() throws {
             let abbreviations = try dictionary.dictionary()
@@ -97,44 +109,13 @@ extension VNSearchCommand {
                 query,
                 options: SearchOptions(
                     limit: limit, offset: offset, exact: exact, highlightStart: Self.start, highlightEnd: Self.end,
-                    restoreAccents: restoreAccents, literal: literal))
-            print(json ? Self.json(results) : Self.text(results), terminator: "")
+                    restoreAccents: restoreAccents, filter: try filters.filter(), literal: literal))
+            print(json ? SearchResultsJSON.render(results) : Self.text(results), terminator: "")
         }
 
-        static func plain(_ snippet: String) -> String {
-            snippet.replacingOccurrences(of: start, with: "").replacingOccurrences(of: end, with: "")
-        }
+        static func markdown(_ snippet: String) -> String { SearchResultsJSON.markdown(snippet) }
 
-        static func markdown(_ snippet: String) -> String {
-            snippet.replacingOccurrences(of: start, with: "**").replacingOccurrences(of: end, with: "**")
-        }
-
-        static func json(_ results: SearchResults) -> String {
-            let items = results.results.map { result in
-                JSONOutput.object([
-                    ("path", .string(result.path)), ("title", .string(result.title)), ("score", .double(result.score)),
-                    ("snippet", .string(oneLine(plain(result.snippet)))),
-                    ("snippet_markdown", .string(oneLine(markdown(result.snippet)))),
-                    ("matches_all_words", .bool(result.matchesAllWords)),
-                ])
-            }
-            return JSONOutput.object([
-                ("query", .string(results.query)), ("total", .number(results.total)), ("results", .array(items)),
-                ("searched_as", results.searchedAs.map { .string($0) } ?? .null),
-                (
-                    "rewrites",
-                    .array(
-                        results.rewrites.map { rewrite in
-                            .object([("kind", .string(rewrite.kind.rawValue)), ("from", .string(rewrite.from)), ("to", .string(rewrite.to))])
-                        })
-                ),
-            ]).rendered + "\n"
-        }
-
-        /// Whitespace runs (line breaks included) become one space.
-        static func oneLine(_ text: String) -> String {
-            text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        }
+        static func oneLine(_ text: String) -> String { SearchResultsJSON.oneLine(text) }
 
         static func text(_ results: SearchResults) -> String {
             let searchedAs = results.searchedAs.map { "Searched as: \($0)\n\n" } ?? ""
@@ -161,6 +142,8 @@ extension VNSearchCommand {
             }
             let shown = results.results.count
             let full = results.results.filter(\.matchesAllWords).count
+            // An estimate (many documents match; counting them would cost more than the search).
+            out += results.totalIsEstimate ? "about " : ""
             out += results.total == 1 ? "1 document matches" : "\(results.total) documents match"
             if results.total < shown {
                 // A keyword query: the total counts documents with every word; partial matches follow.

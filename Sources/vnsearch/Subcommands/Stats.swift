@@ -10,7 +10,8 @@ extension VNSearchCommand {
             discussion: """
                 Documents, bytes of text, size on disk, when it was last indexed, schema version and \
                 the encodings found. --json prints {"path", "documents", "text_bytes", "index_bytes", \
-                "last_indexed_at", "schema_version", "encodings": {name: count}}.
+                "last_indexed_at", "schema_version", "encodings": {name: count}, "formats": {type: \
+                count}}.
                 """
         )
 
@@ -22,22 +23,10 @@ extension VNSearchCommand {
         func run() throws {
             let path = database.resolvedPath
             let stats = try SearchIndex(path: path, mode: .readOnly).statistics()
-            var diskBytes: Int64 = 0
-            for suffix in ["", "-wal", "-shm"] {
-                if let size = (try? FileManager.default.attributesOfItem(atPath: path + suffix))?[.size] as? NSNumber {
-                    diskBytes += size.int64Value
-                }
-            }
-            let lastIndexed = stats.lastIndexedAt.map { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double($0))) }
+            let diskBytes = StatisticsJSON.diskBytes(ofIndexAt: path)
+            let lastIndexed = stats.lastIndexedAt.map { UTCTime.iso8601(seconds: $0) }
             if json {
-                print(
-                    JSONOutput.object([
-                        ("path", .string(path)), ("documents", .number(stats.documents)),
-                        ("text_bytes", .number(Int(stats.textBytes))), ("index_bytes", .number(Int(diskBytes))),
-                        ("last_indexed_at", lastIndexed.map { .string($0) } ?? .null),
-                        ("schema_version", .number(stats.schemaVersion)),
-                        ("encodings", .object(stats.encodings.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })),
-                    ]).rendered)
+                print(JSONOutput.object(StatisticsJSON.members(stats, path: path)).rendered)
             } else {
                 print("index:          \(path)")
                 print("documents:      \(stats.documents)")
@@ -46,6 +35,7 @@ extension VNSearchCommand {
                 print("last indexed:   \(lastIndexed ?? "never")")
                 print("schema version: \(stats.schemaVersion)")
                 print("encodings:      " + stats.encodings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                print("file types:     " + stats.formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             }
         }
     }

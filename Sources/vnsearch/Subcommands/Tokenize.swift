@@ -1,4 +1,5 @@
 import ArgumentParser
+import VietSearch
 import VietnameseText
 
 extension VNSearchCommand {

@@ -1,6 +1,7 @@
-/// A minimal JSON value for the CLI's `--json` output: ordered keys (stable output for
-/// scripts and tests) and correct string escaping, without Foundation's encoder.
-enum JSONOutput {
+/// A minimal JSON value for the CLI's `--json` output and the server's API (one encoding for
+/// both): ordered keys (stable output for scripts and tests) and correct string escaping,
+/// without Foundation's encoder.
+package enum JSONOutput: Sendable {
     case string(String)
     case number(Int)
     case double(Double)
@@ -9,7 +10,7 @@ enum JSONOutput {
     case array([JSONOutput])
     case object([(String, JSONOutput)])
 
-    var rendered: String {
+    package var rendered: String {
         var out = ""
         render(into: &out)
         return out

@@ -1,0 +1,163 @@
+extension PrunedRanker {
+    /// The row's token count: from the lengths held in memory, else FTS5's `%_docsize`.
+    func length(of row: Int64) throws -> Int32 {
+        if row >= 0, row < lengths.count, lengths[Int(row)] >= 0 { return lengths[Int(row)] }
+        return try sizeLookup(row)
+    }
+
+    /// What the row holds of `term`: the newest segment with an entry for the row decides (an
+    /// empty entry: the row was deleted or rewritten without the term).
+    @inline(__always)
+    func resolve(_ term: Int, at row: Int64, epoch: Int) throws {
+        guard termEpoch[term] != epoch else { return }
+        termEpoch[term] = epoch
+        termCount[term] = 0
+        termWeight[term] = 0
+        let range = layout.terms[term]
+        for index in range.firstCursor..<range.endCursor {
+            let cursor = layout.termCursors[index]
+            try cursors.seek(cursor, to: row)
+            let state = cursors.states[cursor]
+            guard !state.atEnd, state.rowid == row else { continue }
+            if state.size > 0 {
+                let list = try cursors.stablePositions(cursor)
+                termBytes[term] = list.bytes
+                termCount[term] = list.count
+                termWeight[term] = weightedCount(list.bytes, list.count)
+            }
+            return
+        }
+    }
+
+    /// The matches of a position list, title ones weighted as the rank function weighs them.
+    @inline(__always)
+    func weightedCount(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> Double {
+        var offset = 0
+        var column: UInt64 = 0
+        var title = 0
+        var body = 0
+        while offset < size {
+            let value = FTS5Page.varint(bytes, &offset)
+            if value == 1 {
+                column = FTS5Page.varint(bytes, &offset)
+            } else if column == 0 {
+                title += 1
+            } else {
+                body += 1
+            }
+        }
+        return Double(title) * formula.titleWeight + Double(body)
+    }
+
+    /// The phrase's matches at the row, title ones weighted, or an upper bound of them (nil when
+    /// a term is not resolved): a phrase of several tokens occurs at most as often as any of them.
+    @inline(__always)
+    func phraseWeight(_ phrase: Phrase, epoch: Int, window: Int) -> Double? {
+        var smallest = Double.infinity
+        for token in phrase.firstToken..<phrase.endToken {
+            var sum = 0.0
+            for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
+                let term = layout.tokenTerms[index]
+                if termEpoch[term] == epoch {
+                    sum += termWeight[term]
+                } else if termWindow[term] != window {
+                    return nil
+                }
+            }
+            smallest = min(smallest, sum)
+        }
+        return smallest == .infinity ? 0 : smallest
+    }
+
+    /// Whether an excluded phrase occurs in the row.
+    func isExcluded(_ row: Int64, epoch: Int) throws -> Bool {
+        for phrase in layout.excluded {
+            for token in phrase.firstToken..<phrase.endToken {
+                for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
+                    try resolve(layout.tokenTerms[index], at: row, epoch: epoch)
+                }
+            }
+            guard let weight = phraseWeight(phrase, epoch: epoch, window: -2), weight > 0 else { continue }
+            if phrase.endToken - phrase.firstToken == 1 { return true }
+            var found = false
+            try forEachInstance(of: phrase, epoch: epoch) { _, _ in found = true }
+            if found { return true }
+        }
+        return false
+    }
+
+    /// The row's score from its positions, as `vietsearch_rank` computes it (every term of every
+    /// phrase must be resolved at the row).
+    func score(_ row: Int64, length: Int32, epoch: Int, tally: inout MatchTally, counts: UnsafeMutableBufferPointer<Double>) throws -> Double {
+        let words = layout.words
+        let titleWeight = formula.titleWeight
+        let columns = self.columns
+        let any = UnsafeMutableBufferPointer(rebasing: counts[0..<words.count])
+        let exact = UnsafeMutableBufferPointer(rebasing: counts[words.count..<(2 * words.count)])
+        let adjacent = UnsafeMutableBufferPointer(rebasing: counts[(2 * words.count)..<(3 * words.count)])
+        for (number, word) in words.enumerated() {
+            let placeLength = word.length * columns
+            for phrase in layout.phrases[word.firstPhrase..<word.endPhrase] {
+                try forEachInstance(of: phrase, epoch: epoch) { column, offset in
+                    tally.add(
+                        place: offset * columns + column, weight: (column == 0 ? titleWeight : 1.0) * phrase.weight,
+                        countsAsAny: phrase.countsAsAny,
+                        countsAsExact: phrase.countsAsExact, countsAdjacency: word.countsAdjacency, marksEnds: word.marksEnds,
+                        placeLength: placeLength)
+                }
+            }
+            (any[number], exact[number], adjacent[number]) = tally.finishWord()
+        }
+        tally.finishRow()
+        return formula.score(any: any, exact: exact, adjacent: adjacent, length: length)
+    }
+
+    /// Calls `body` with the column and offset of each match of the phrase at the current row
+    /// (its terms resolved there): each position of a one-token phrase's terms; for longer
+    /// phrases, each place where every token follows the one before in one column.
+    func forEachInstance(of phrase: Phrase, epoch: Int, _ body: (Int, Int) throws -> Void) throws {
+        if phrase.endToken - phrase.firstToken == 1 {
+            for index in layout.tokenStart[phrase.firstToken]..<layout.tokenStart[phrase.firstToken + 1] {
+                let term = layout.tokenTerms[index]
+                guard termEpoch[term] == epoch, termCount[term] > 0, let bytes = termBytes[term] else { continue }
+                try forEachPosition(bytes, termCount[term], body)
+            }
+            return
+        }
+        // Each token's places, then the starts where all follow in order.
+        var places: [Set<Int>] = []
+        let columns = self.columns
+        for token in phrase.firstToken..<phrase.endToken {
+            var set = Set<Int>()
+            for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
+                let term = layout.tokenTerms[index]
+                guard termEpoch[term] == epoch, termCount[term] > 0, let bytes = termBytes[term] else { continue }
+                forEachPosition(bytes, termCount[term]) { column, offset in set.insert(offset * columns + column) }
+            }
+            if set.isEmpty { return }
+            places.append(set)
+        }
+        for start in places[0].sorted() where (1..<places.count).allSatisfy({ places[$0].contains(start + $0 * columns) }) {
+            try body(start % columns, start / columns)
+        }
+    }
+
+    /// Decodes the cursor's position list (`sqlite3Fts5PoslistNext64`): varints of offset + 2,
+    /// as deltas within a column; a 1 starts a new column, whose number follows.
+    @inline(__always)
+    func forEachPosition(_ bytes: UnsafePointer<UInt8>, _ size: Int, _ body: (Int, Int) throws -> Void) rethrows {
+        var offset = 0
+        var column = 0
+        var position = 0
+        while offset < size {
+            let value = Int(truncatingIfNeeded: FTS5Page.varint(bytes, &offset))
+            if value == 1 {
+                column = Int(truncatingIfNeeded: FTS5Page.varint(bytes, &offset))
+                position = 0
+                continue
+            }
+            position += value - 2
+            try body(column, position)
+        }
+    }
+}

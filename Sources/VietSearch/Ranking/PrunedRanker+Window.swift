@@ -1,0 +1,529 @@
+extension PrunedRanker {
+    /// Rows read at once: the essential parts' postings of a window are read in bulk and the
+    /// window's candidates bounded together; then non-essential parts, in bulk while many
+    /// candidates remain, else row by row.
+    static let windowRows = 4096
+
+    /// One entry a window read: a term's position list at a row.
+    struct WindowEntry {
+        var term: Int
+        var row: Int
+        var weight: Double
+        var bytes: UnsafePointer<UInt8>
+        var count: Int
+        /// The next entry of the same row, and of the same term (-1: none).
+        var next: Int
+        var termNext: Int
+    }
+
+    /// What one window has read: the entries of the terms read in bulk (listed per row and per
+    /// term), and per word read, its sums at each row. Raw buffers, owned by the run
+    /// (`deallocate`), passed `inout`: the inner loops add entries by the thousand.
+    struct Window {
+        let rows: Int
+        /// Per row of the window, its first entry (-1: none), and whether an essential part's
+        /// first token has an entry there.
+        let head: UnsafeMutableBufferPointer<Int>
+        let candidate: UnsafeMutableBufferPointer<Bool>
+        /// Per row, the last term read that had an entry there (segments merged newest first).
+        let seen: UnsafeMutableBufferPointer<Int>
+        /// Per word × row: matches in any form, in the typed form, and places (title weighted).
+        let any: UnsafeMutableBufferPointer<Double>
+        let exact: UnsafeMutableBufferPointer<Double>
+        let places: UnsafeMutableBufferPointer<Double>
+        /// Per row, the bound's running sum (bonuses aside) and how many required words the row
+        /// may lack (in any form / in the form typed), as words are read (`update`).
+        let total: UnsafeMutableBufferPointer<Double>
+        let missing: UnsafeMutableBufferPointer<Int32>
+        let untyped: UnsafeMutableBufferPointer<Int32>
+        /// Per word × row, once the word is read: its share of the bound, whether it may be
+        /// present (in the typed form), and its places at most (infinity: unknown).
+        let share: UnsafeMutableBufferPointer<Double>
+        let present: UnsafeMutableBufferPointer<Bool>
+        let typed: UnsafeMutableBufferPointer<Bool>
+        let most: UnsafeMutableBufferPointer<Double>
+        /// Per word, the window in which its state (`share`…) was set (`stateStamp`).
+        let stateWord: UnsafeMutableBufferPointer<Int>
+        private(set) var stateStamp = 0
+        private(set) var entries: UnsafeMutablePointer<WindowEntry>
+        private(set) var count = 0
+        private var capacity = 4096
+
+        init(rows: Int, words: Int) {
+            self.rows = rows
+            head = .allocate(capacity: rows)
+            head.initialize(repeating: -1)
+            candidate = .allocate(capacity: rows)
+            candidate.initialize(repeating: false)
+            seen = .allocate(capacity: rows)
+            seen.initialize(repeating: -1)
+            // Zeroed per word when it is first read in a window (`read`).
+            any = .allocate(capacity: rows * max(words, 1))
+            exact = .allocate(capacity: rows * max(words, 1))
+            places = .allocate(capacity: rows * max(words, 1))
+            total = .allocate(capacity: rows)
+            missing = .allocate(capacity: rows)
+            untyped = .allocate(capacity: rows)
+            share = .allocate(capacity: rows * max(words, 1))
+            present = .allocate(capacity: rows * max(words, 1))
+            typed = .allocate(capacity: rows * max(words, 1))
+            most = .allocate(capacity: rows * max(words, 1))
+            stateWord = .allocate(capacity: max(words, 1))
+            stateWord.initialize(repeating: -1)
+            entries = .allocate(capacity: capacity)
+        }
+
+        func deallocate() {
+            head.deallocate()
+            candidate.deallocate()
+            seen.deallocate()
+            any.deallocate()
+            exact.deallocate()
+            places.deallocate()
+            total.deallocate()
+            missing.deallocate()
+            untyped.deallocate()
+            share.deallocate()
+            present.deallocate()
+            typed.deallocate()
+            most.deallocate()
+            stateWord.deallocate()
+            entries.deallocate()
+        }
+
+        mutating func reset() {
+            head.update(repeating: -1)
+            candidate.update(repeating: false)
+            count = 0
+            stateStamp += 1
+        }
+
+        /// Adds an entry; returns its number.
+        @inline(__always)
+        mutating func append(_ entry: WindowEntry) -> Int {
+            if count == capacity {
+                let larger = UnsafeMutablePointer<WindowEntry>.allocate(capacity: capacity * 2)
+                larger.moveInitialize(from: entries, count: count)
+                entries.deallocate()
+                entries = larger
+                capacity *= 2
+            }
+            (entries + count).initialize(to: entry)
+            count += 1
+            return count - 1
+        }
+    }
+
+    /// What a run carries from window to window.
+    struct RunState {
+        var top: TopRows
+        var threshold: Double
+        var outcome = Outcome(rows: [])
+        var tally = MatchTally()
+        var epoch = 0
+        /// Terms read so far (stamps for `Window.seen`).
+        var termReads = 0
+
+        init(k: Int, threshold: Double) {
+            top = TopRows(k: k)
+            self.threshold = threshold
+        }
+    }
+
+    /// The best `k` rows of the range (best first, equal scores by rowid). `initialThreshold`:
+    /// a score at least k rows are known to reach (never above the true k-th score).
+    func run(initialThreshold: Double = -.infinity) throws -> Outcome {
+        var state = RunState(k: k, threshold: initialThreshold)
+        defer { state.tally.deallocate() }
+        var plan = partition(threshold: state.threshold)
+        // No larger than the index: a small one is one window.
+        var window = Window(rows: min(Self.windowRows, max(lengths.count, 64)), words: layout.words.count)
+        defer { window.deallocate() }
+        cursors.retaining = true
+        defer {
+            cursors.retaining = false
+            cursors.release()
+        }
+        var base = max(range.lowerBound, 0)
+        var number = 0
+        while !plan.drivers.isEmpty, base <= range.upperBound {
+            // Past the rows the filter leaves out, if any.
+            guard let from = firstAllowed(from: base) else { break }
+            base = from
+            // The window starts at the lowest row an essential term has, from `base` on.
+            var lowest = Int64.max
+            for term in plan.drivers {
+                let range = layout.terms[term]
+                for index in range.firstCursor..<range.endCursor {
+                    let cursor = layout.termCursors[index]
+                    try cursors.seek(cursor, to: base)
+                    let cursorState = cursors.states[cursor]
+                    if !cursorState.atEnd, cursorState.rowid < lowest { lowest = cursorState.rowid }
+                }
+            }
+            guard lowest != Int64.max, lowest <= range.upperBound else { break }
+            base = lowest
+            let end = min(base + Int64(window.rows), range.upperBound == Int64.max ? Int64.max : range.upperBound + 1)
+            number += 1
+            try process(&window, base: base, end: end, number: number, plan: plan, state: &state)
+            cursors.release()
+            base = end
+            if let shared, shared.current > state.threshold { state.threshold = shared.current }
+            if state.threshold > plan.threshold { plan = partition(threshold: state.threshold) }
+        }
+        var outcome = state.outcome
+        outcome.rows = state.top.sorted
+        return outcome
+    }
+
+    /// One window: the essential parts in bulk, the candidates bounded, more parts in bulk while
+    /// many candidates remain, then the rest row by row.
+    private func process(_ window: inout Window, base: Int64, end: Int64, number: Int, plan: ReadingPlan, state: inout RunState) throws {
+        window.reset()
+        var decoded = [Bool](repeating: false, count: layout.words.count * 2)
+        for part in plan.essentialParts {
+            try read(part: part, &window, base: base, end: end, number: number, decoded: &decoded, essential: true, state: &state)
+        }
+        var alive: [Int] = []
+        if let allowed {
+            // Only the rows the filter allows are candidates.
+            var index = firstAllowedIndex(from: base)
+            while index < allowed.count, allowed[index] < end {
+                let row = Int(allowed[index] - base)
+                if window.candidate[row] { alive.append(row) }
+                index += 1
+            }
+        } else {
+            for row in 0..<Int(end - base) where window.candidate[row] { alive.append(row) }
+        }
+        state.outcome.candidates += alive.count
+        var bounds: [Double] = []
+        let norms = try startBounds(alive, window, base: base)
+        var known = [Bool](repeating: false, count: layout.words.count)
+        for part in plan.essentialParts where !known[part / 2] {
+            known[part / 2] = true
+            update(word: part / 2, alive, window, decoded: decoded, known: known, norms: norms)
+        }
+        filter(&alive, &bounds, window, threshold: state.threshold)
+        var next = 0
+        while next < plan.lookupParts.count, !alive.isEmpty {
+            let part = plan.lookupParts[next]
+            // In bulk while the candidates outnumber a quarter of the part's postings here.
+            let postings = Double(layout.partDocuments[part]) * Double(end - base) / Double(max(rowCount, 1))
+            guard Double(alive.count) * 4 > postings else { break }
+            try read(part: part, &window, base: base, end: end, number: number, decoded: &decoded, essential: false, state: &state)
+            next += 1
+            known[part / 2] = true
+            update(word: part / 2, alive, window, decoded: decoded, known: known, norms: norms)
+            filter(&alive, &bounds, window, threshold: state.threshold)
+        }
+        guard next == plan.lookupParts.count else {
+            // Parts left to look up row by row: rows in order (cursors only move forward).
+            for row in alive {
+                try evaluate(base + Int64(row), row: row, window, number: number, plan: plan, lookupsFrom: next, state: &state)
+            }
+            return
+        }
+        // Every part read: no cursor moves for a row any more (the excluded phrases and later
+        // tokens read too), so the best bounds go first and raise the threshold soonest.
+        for term in plan.followingTerms + excludedTerms {
+            try readTerm(term, &window, base: base, end: end, number: number, marksCandidates: false, state: &state)
+        }
+        let order = alive.indices.sorted { bounds[$0] > bounds[$1] }
+        for position in order {
+            guard !(bounds[position] < state.threshold) else { break }
+            let row = alive[position]
+            try evaluate(base + Int64(row), row: row, window, number: number, plan: plan, lookupsFrom: next, state: &state)
+        }
+    }
+
+    /// Reads a part's postings in the window (every term of every token of its phrases), and
+    /// adds those of its one-token phrases to the word's sums.
+    private func read(
+        part: Int, _ window: inout Window, base: Int64, end: Int64, number: Int, decoded: inout [Bool], essential: Bool,
+        state: inout RunState
+    ) throws {
+        let word = part / 2
+        let rows = window.rows
+        if !decoded[word * 2] && !decoded[word * 2 + 1] {
+            (window.any.baseAddress! + word * rows).update(repeating: 0, count: rows)
+            (window.exact.baseAddress! + word * rows).update(repeating: 0, count: rows)
+            (window.places.baseAddress! + word * rows).update(repeating: 0, count: rows)
+        }
+        decoded[part] = true
+        let typed = part % 2 == 0
+        let entries = self.entries
+        for index in wordEntries[word]..<wordEntries[word + 1] {
+            let entry = entries[index]
+            let phrase = layout.phrases[entry.phrase]
+            guard phrase.isTyped == typed else { continue }
+            if entry.term < 0 {
+                // A phrase of several tokens: every token's terms, the first one's bringing
+                // candidates when the part is essential; bounded row by row (`phraseWeight`).
+                for token in phrase.firstToken..<phrase.endToken {
+                    for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
+                        try readTerm(
+                            layout.tokenTerms[index], &window, base: base, end: end, number: number,
+                            marksCandidates: essential && token == phrase.firstToken, state: &state)
+                    }
+                }
+                continue
+            }
+            try readTerm(entry.term, &window, base: base, end: end, number: number, marksCandidates: essential, state: &state)
+            let stored = window.entries
+            var next = termFirst[entry.term]
+            while next >= 0 {
+                let slot = word * rows + stored[next].row
+                // Places by column weight only (see `setWord`).
+                let matches = stored[next].weight
+                let weight = matches * entry.weight
+                if entry.countsAsAny { window.any[slot] += weight }
+                if entry.countsAsExact { window.exact[slot] += weight }
+                if entry.countsPlaces { window.places[slot] += matches }
+                next = stored[next].termNext
+            }
+        }
+    }
+
+    /// A term's entries in the window, once per window: the newest segment's entry for a row
+    /// decides, and an empty one (a delete marker) leaves the row without the term.
+    private func readTerm(
+        _ term: Int, _ window: inout Window, base: Int64, end: Int64, number: Int, marksCandidates: Bool, state: inout RunState
+    ) throws {
+        if termWindow[term] == number {
+            if marksCandidates {
+                var next = termFirst[term]
+                while next >= 0 {
+                    window.candidate[window.entries[next].row] = true
+                    next = window.entries[next].termNext
+                }
+            }
+            return
+        }
+        termWindow[term] = number
+        termFirst[term] = -1
+        state.termReads += 1
+        let stamp = state.termReads
+        let range = layout.terms[term]
+        let several = range.endCursor - range.firstCursor > 1
+        for index in range.firstCursor..<range.endCursor {
+            let cursor = layout.termCursors[index]
+            try cursors.seek(cursor, to: base)
+            while true {
+                let cursorState = cursors.states[cursor]
+                guard !cursorState.atEnd, cursorState.rowid < end else { break }
+                let row = Int(cursorState.rowid - base)
+                if several {
+                    if window.seen[row] == stamp {
+                        try cursors.next(cursor)
+                        continue
+                    }
+                    window.seen[row] = stamp
+                }
+                if cursorState.size > 0 {
+                    let list = try cursors.stablePositions(cursor)
+                    let entry = window.append(
+                        WindowEntry(
+                            term: term, row: row, weight: weightedCount(list.bytes, list.count), bytes: list.bytes, count: list.count,
+                            next: window.head[row], termNext: termFirst[term]))
+                    window.head[row] = entry
+                    termFirst[term] = entry
+                    if marksCandidates { window.candidate[row] = true }
+                }
+                try cursors.next(cursor)
+            }
+        }
+    }
+
+    /// Starts every candidate's bound with every word at BM25's ceiling (each kind of phrase it
+    /// has that can match, every pair of such words); returns the candidates' length norms.
+    private func startBounds(_ alive: [Int], _ window: Window, base: Int64) throws -> [Double] {
+        let ceiling = formula.k1 + 1
+        let words = layout.words
+        var constant = 0.0
+        var missing: Int32 = 0
+        var untyped: Int32 = 0
+        for (number, word) in words.enumerated() {
+            constant += ceilingShare[number]
+            if word.countsAdjacency, ceilingPossible[number], ceilingPossible[number - 1] { constant += word.pairWeight * ceiling }
+            if word.isRequired {
+                if !ceilingPossible[number] { missing += 1 }
+                if word.isAccented && !ceilingTyped[number] { untyped += 1 }
+            }
+        }
+        var norms = [Double](repeating: 0, count: window.rows)
+        let lengths = self.lengths
+        for row in alive {
+            window.total[row] = constant
+            window.missing[row] = missing
+            window.untyped[row] = untyped
+            let rowid = base + Int64(row)
+            let length = rowid < lengths.count && lengths[Int(rowid)] >= 0 ? lengths[Int(rowid)] : try self.length(of: rowid)
+            norms[row] = formula.norm(length: length)
+        }
+        return norms
+    }
+
+    /// Counts word `number` anew at each candidate, from its sums over the parts read (BM25's
+    /// ceiling for its phrases not read), and its pairs with its neighbours (read, or at their
+    /// ceiling): the candidates' totals change by the difference.
+    private func update(word number: Int, _ alive: [Int], _ window: Window, decoded: [Bool], known: [Bool], norms: [Double]) {
+        let ceiling = formula.k1 + 1
+        let words = layout.words
+        let word = words[number]
+        var anyOpen = false
+        var exactOpen = false
+        for phrase in layout.phrases[word.firstPhrase..<word.endPhrase]
+        where canMatch(phrase) && (!decoded[number * 2 + (phrase.isTyped ? 0 : 1)] || phrase.endToken - phrase.firstToken > 1) {
+            anyOpen = anyOpen || phrase.countsAsAny
+            exactOpen = exactOpen || phrase.countsAsExact
+        }
+        let rows = window.rows
+        let slot = number * rows
+        let wasKnown = window.stateWord[number] == window.stateStamp
+        window.stateWord[number] = window.stateStamp
+        let before = word.countsAdjacency ? number - 1 : -1
+        let after = number + 1 < words.count && words[number + 1].countsAdjacency ? number + 1 : -1
+        let beforeKnown = before >= 0 && known[before] && window.stateWord[before] == window.stateStamp
+        let afterKnown = after >= 0 && known[after] && window.stateWord[after] == window.stateStamp
+        /// The pair of words `first` and `first + 1` at a row, from their states there.
+        @inline(__always)
+        func pair(_ weight: Double, _ firstPossible: Bool, _ firstMost: Double, _ secondPossible: Bool, _ secondMost: Double, _ norm: Double) -> Double {
+            guard firstPossible, secondPossible else { return 0 }
+            let count = min(firstMost, secondMost)
+            return weight * (count == .infinity ? ceiling : count * ceiling / (count + norm))
+        }
+        for row in alive {
+            let norm = norms[row]
+            let oldShare = wasKnown ? window.share[slot + row] : ceilingShare[number]
+            let oldPresent = wasKnown ? window.present[slot + row] : ceilingPossible[number]
+            let oldTyped = wasKnown ? window.typed[slot + row] : ceilingTyped[number]
+            let oldMost = wasKnown ? window.most[slot + row] : Double.infinity
+            let any = window.any[slot + row]
+            let exact = window.exact[slot + row]
+            var share = 0.0
+            if anyOpen {
+                share += word.anyWeight * ceiling
+            } else if any > 0 {
+                share += word.anyWeight * (any * ceiling / (any + norm))
+            }
+            if exactOpen {
+                share += word.exactWeight * ceiling
+            } else if exact > 0 {
+                share += word.exactWeight * (exact * ceiling / (exact + norm))
+            }
+            let present = anyOpen || exactOpen || any > 0 || exact > 0
+            let typed = exactOpen || exact > 0
+            let most = anyOpen || exactOpen ? Double.infinity : window.places[slot + row]
+            var delta = share - oldShare
+            if before >= 0 {
+                let neighbourPresent = beforeKnown ? window.present[before * rows + row] : ceilingPossible[before]
+                let neighbourMost = beforeKnown ? window.most[before * rows + row] : Double.infinity
+                delta += pair(word.pairWeight, neighbourPresent, neighbourMost, present, most, norm)
+                    - pair(word.pairWeight, neighbourPresent, neighbourMost, oldPresent, oldMost, norm)
+            }
+            if after >= 0 {
+                let neighbourPresent = afterKnown ? window.present[after * rows + row] : ceilingPossible[after]
+                let neighbourMost = afterKnown ? window.most[after * rows + row] : Double.infinity
+                let weight = words[after].pairWeight
+                delta += pair(weight, present, most, neighbourPresent, neighbourMost, norm)
+                    - pair(weight, oldPresent, oldMost, neighbourPresent, neighbourMost, norm)
+            }
+            window.total[row] += delta
+            if word.isRequired {
+                window.missing[row] += (present ? 0 : 1) - (oldPresent ? 0 : 1)
+                if word.isAccented { window.untyped[row] += (typed ? 0 : 1) - (oldTyped ? 0 : 1) }
+            }
+            window.share[slot + row] = share
+            window.present[slot + row] = present
+            window.typed[slot + row] = typed
+            window.most[slot + row] = most
+        }
+    }
+
+    /// Keeps the candidates whose bound reaches the threshold, with their bounds.
+    private func filter(_ alive: inout [Int], _ bounds: inout [Double], _ window: Window, threshold: Double) {
+        bounds.removeAll(keepingCapacity: true)
+        let allWordsBonus = formula.allWordsBonus
+        let exactFormsBonus = formula.exactFormsBonus
+        var kept = 0
+        for row in alive {
+            var total = window.total[row]
+            if window.missing[row] == 0 {
+                total += allWordsBonus
+                if window.untyped[row] == 0 { total += exactFormsBonus }
+            }
+            let rounded = Self.roundedUp(total)
+            if !(rounded < threshold) {
+                alive[kept] = row
+                bounds.append(rounded)
+                kept += 1
+            }
+        }
+        alive.removeLast(alive.count - kept)
+    }
+
+    /// A candidate that survived the bulk bounds: its entries taken from the window, the other
+    /// parts looked up one by one while its bound reaches the threshold, then scored.
+    private func evaluate(
+        _ row: Int64, row index: Int, _ window: Window, number: Int, plan: ReadingPlan, lookupsFrom first: Int, state: inout RunState
+    ) throws {
+        state.epoch += 1
+        let epoch = state.epoch
+        var next = window.head[index]
+        while next >= 0 {
+            let entry = window.entries[next]
+            termEpoch[entry.term] = epoch
+            termWeight[entry.term] = entry.weight
+            termBytes[entry.term] = entry.bytes
+            termCount[entry.term] = entry.count
+            next = entry.next
+        }
+        // Terms of phrases of several tokens that the window did not read.
+        for term in plan.followingTerms { try resolve(term, at: row, epoch: epoch) }
+        let length = try self.length(of: row)
+        let norm = formula.norm(length: length)
+        var bound = RowBound(total: 0, missing: 0, untyped: 0)
+        for word in layout.words.indices { setWord(word, norm: norm, epoch: epoch, window: number, bound: &bound) }
+        for word in layout.words.indices where layout.words[word].countsAdjacency {
+            let share = pairBound(word, norm: norm, epoch: epoch, plan: plan)
+            pairShare[word] = share
+            pairTracked[word] = epoch
+            bound.total += share
+        }
+        let threshold = state.threshold
+        if bound.value(formula) < threshold { return }
+        for lookup in plan.lookups.dropFirst(first) {
+            state.outcome.lookups += 1
+            for term in lookup.terms { try resolve(term, at: row, epoch: epoch) }
+            refine(lookup.word, norm: norm, epoch: epoch, window: number, plan: plan, bound: &bound)
+            if bound.value(formula) < threshold { return }
+        }
+        if try isExcluded(row, epoch: epoch) { return }
+        let score = try self.score(row, length: length, epoch: epoch, tally: &state.tally, counts: scratchCounts)
+        state.outcome.scored += 1
+        guard routes(epoch: epoch, window: number) else { return }
+        if state.top.insert(row, score), state.top.threshold > state.threshold {
+            state.threshold = state.top.threshold
+            shared?.raise(to: state.threshold)
+        }
+    }
+
+    /// Whether a routing word occurs at the row (its terms resolved there).
+    private func routes(epoch: Int, window: Int) -> Bool {
+        for (number, word) in layout.words.enumerated() where word.routes {
+            for index in wordEntries[number]..<wordEntries[number + 1] {
+                let entry = entries[index]
+                guard entry.countsAsExact || !word.routesTypedOnly else { continue }
+                if entry.term >= 0 {
+                    if termEpoch[entry.term] == epoch && termCount[entry.term] > 0 { return true }
+                } else if let weight = phraseWeight(layout.phrases[entry.phrase], epoch: epoch, window: window), weight > 0 {
+                    var found = false
+                    try? forEachInstance(of: layout.phrases[entry.phrase], epoch: epoch) { _, _ in found = true }
+                    if found { return true }
+                }
+            }
+        }
+        return false
+    }
+}

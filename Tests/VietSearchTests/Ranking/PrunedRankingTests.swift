@@ -1,0 +1,173 @@
+import Foundation
+import TestSupport
+import Testing
+import VietSearchSQLite
+import VietnameseText
+
+@testable import VietSearch
+
+/// The pruned ranking (`PrunedRanker`) returns what scoring every match returns (the same
+/// rows, scores and order, ties by rowid), whatever the query: property tests on indexes
+/// generated from a vocabulary where words have several accent forms, some words are in most
+/// documents and most in few; written in several transactions with updates and deletions, with
+/// small FTS5 pages so that doclists span many pages (doclist indexes, position lists across
+/// pages), before and after `optimize`; with filters too (only some rows allowed); and with
+/// what the search rewrites (abbreviations expanded and scored below the typed form, words typed
+/// in Telex or VNI, typos), since the rewritten query is what both rank.
+@Suite struct PrunedRankingTests {
+    /// Deterministic pseudo-random numbers (SplitMix64).
+    struct Numbers: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Common words first (drawn most often), then words with several accent forms, then rare ones.
+    static let vocabulary = [
+        "là", "có", "của", "và", "người", "được", "trong", "cho", "gì", "ai", "nào",
+        "đang", "đảng", "đáng", "dang", "xây", "dựng", "dùng", "dụng", "nước", "nuốc", "hoà", "hòa", "hoa", "hóa", "bình",
+        "nho", "nhỏ", "nhớ", "vỏ", "vo", "võ", "thủy", "thuỷ", "thuyền", "điện", "kinh", "tế", "tễ", "chất", "bổ", "bộ", "bỏ",
+        "tác", "thực", "hành", "việt", "nam", "bệnh", "viện", "lúa", "gạo", "bóng", "đá", "đà", "sông", "trường", "học",
+        "luật", "dân", "sự", "tội", "phạm", "hiến", "pháp", "thuốc", "kháng", "sinh", "virus", "resveratrol", "covid", "19",
+        // Abbreviations of the built-in dictionary and their expansions, in documents as one
+        // draw each: a query for either side also searches the other (`isExpansion`).
+        "UBND", "ủy ban nhân dân", "THPT", "trung học phổ thông", "BHXH", "bảo hiểm xã hội",
+    ]
+
+    static func word(_ numbers: inout Numbers) -> String {
+        // Skewed: the first words are drawn far more often.
+        let pick = Int(Double(vocabulary.count) * pow(Double.random(in: 0..<1, using: &numbers), 2.5))
+        return vocabulary[min(pick, vocabulary.count - 1)]
+    }
+
+    static func text(_ numbers: inout Numbers, words: Int) -> String {
+        (0..<words).map { _ in word(&numbers) }.joined(separator: " ")
+    }
+
+    /// An index of `count` documents written in batches (updates and deletions in between),
+    /// FTS5 pages of `pageSize` bytes.
+    static func withIndex(count: Int, pageSize: Int, seed: UInt64, optimize: Bool, _ body: (SearchIndex) throws -> Void) throws {
+        try withTemporaryFolder("vietsearch-pruned") { folder throws in
+            let path = folder.appendingPathComponent("index.db").path
+            let writable = try SearchIndex(path: path, mode: .readWrite)
+            try writable.connection.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES('pgsz', \(pageSize))")
+            var numbers = Numbers(state: seed)
+            for batch in 0..<4 {
+                try writable.write { writer in
+                    for number in 0..<(count / 4) {
+                        // Later batches rewrite some earlier documents (same paths).
+                        let id = batch > 0 && number % 5 == 0 ? Int.random(in: 0..<(batch * count / 4), using: &numbers) : batch * count / 4 + number
+                        let body = text(&numbers, words: Int.random(in: 3...160, using: &numbers))
+                        try writer.upsert(
+                            IndexedDocument(
+                                path: "/d/\(id).txt", title: text(&numbers, words: Int.random(in: 1...4, using: &numbers)), body: body,
+                                size: Int64(body.utf8.count), modificationTime: Int64(batch), hash: "\(id)-\(batch)-\(number)",
+                                encoding: "utf-8", format: "txt"))
+                    }
+                    if batch == 2 {
+                        for id in stride(from: 3, to: count / 2, by: 17) { try writer.remove(path: "/d/\(id).txt") }
+                    }
+                    try writer.refreshTermStatistics()
+                }
+            }
+            if optimize { _ = try writable.optimize() }
+            try body(try SearchIndex(path: path, mode: .readOnly))
+        }
+    }
+
+    /// A random query: 1–6 words, accented or not, with prefixes, exclusions, phrases, OR,
+    /// abbreviations, words typed in Telex or VNI, and typos.
+    static func query(_ numbers: inout Numbers) -> String {
+        let stripped = Bool.random(using: &numbers)
+        var parts: [String] = []
+        for _ in 0..<Int.random(in: 1...6, using: &numbers) {
+            var word = Self.word(&numbers)
+            if stripped { word = QuestionFolding.strip(word) }
+            switch Int.random(in: 0..<26, using: &numbers) {
+            case 20: parts.append(["UBND", "THPT", "BHXH"][Int.random(in: 0..<3, using: &numbers)])
+            case 21: parts.append(KeystrokeEncoder.encode(Self.word(&numbers), method: .telex, tone: .endOfWord))
+            case 22: parts.append(KeystrokeEncoder.encode(Self.word(&numbers), method: .vni, tone: .afterVowel))
+            case 23 where word.count > 2:
+                // A typo: one letter dropped.
+                var letters = Array(word)
+                letters.remove(at: Int.random(in: 1..<letters.count, using: &numbers))
+                parts.append(String(letters))
+            case 0: parts.append(String(word.prefix(max(1, word.count - 2))) + "*")
+            case 1: parts.append("-" + Self.word(&numbers))
+            case 2: parts.append("\"\(word) \(Self.word(&numbers))\"")
+            case 3: parts.append("\(word) OR \(Self.word(&numbers))")
+            default: parts.append(word)
+            }
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// Searches pruned and exhaustive, and compares pages.
+    @discardableResult
+    static func compare(_ index: SearchIndex, _ query: String, _ options: SearchOptions) throws -> SearchResults {
+        var exhaustive = options
+        exhaustive.exhaustive = true
+        let pruned = try index.search(query, options: options)
+        let reference = try index.search(query, options: exhaustive)
+        #expect(pruned.results.map(\.path) == reference.results.map(\.path), "\(query) \(options.limit)+\(options.offset)")
+        #expect(pruned.results.map(\.score) == reference.results.map(\.score), "\(query)")
+        #expect(pruned.searchedAs == reference.searchedAs)
+        #expect(pruned.rewrites == reference.rewrites)
+        if !pruned.totalIsEstimate { #expect(pruned.total == reference.total, "\(query)") }
+        return pruned
+    }
+
+    @Test(arguments: [(1_600, 96, false), (1_600, 4050, true)])
+    func prunedEqualsExhaustive(count: Int, pageSize: Int, optimize: Bool) throws {
+        try Self.withIndex(count: count, pageSize: pageSize, seed: UInt64(pageSize), optimize: optimize) { index in
+            var numbers = Numbers(state: 7)
+            // The kinds of rewrite the compared searches made: every kind must be covered.
+            var kinds = Set<QueryRewrite.Kind>()
+            for round in 0..<80 {
+                let query = Self.query(&numbers)
+                let limit = [1, 10, 10, 30][round % 4]
+                let results = try Self.compare(index, query, SearchOptions(limit: limit, offset: round % 7 == 0 ? 5 : 0, snippetWords: 1))
+                kinds.formUnion(results.rewrites.map(\.kind))
+                if round % 4 == 1 {
+                    // Filtered: documents of the middle two batches, or of the last one.
+                    let filter = round % 8 == 1 ? DocumentFilter(modifiedFrom: 1, modifiedBefore: 3) : DocumentFilter(modifiedFrom: 3)
+                    try Self.compare(index, query, SearchOptions(limit: limit, snippetWords: 1, filter: filter))
+                }
+            }
+            // Abbreviations beside the words they follow or precede, either side typed.
+            for text in [
+                "UBND xây dựng", "ủy ban nhân dân xây dựng", "xây dựng UBND", "THPT luật", "trường THPT", "bảo hiểm xã hội BHXH",
+                "UBND THPT", "ubnd", "\"ủy ban nhân dân\" bóng đá",
+            ] {
+                kinds.formUnion(try Self.compare(index, text, SearchOptions(limit: 10, snippetWords: 1)).rewrites.map(\.kind))
+                try Self.compare(index, text, SearchOptions(limit: 3, snippetWords: 1))
+            }
+            // Questions (more than four words), typed with accents and without.
+            for text in [
+                "người thực hành là ai trong luật dân sự", "nguoi thuc hanh la ai trong luat dan su", "chất bổ trong vỏ nho có tác dụng gì",
+                "thuốc kháng sinh có tác dụng gì với virus covid 19", "bóng đá việt nam có gì mới",
+                "nguwowif thuwcj hanhf laf ai trong luaatj daan suwj", "cha6t1 bo63 trong vo3 nho co1 ta1c du5ng gi2",
+                "bóng đá viêt nam có gì mói", "UBND có xây dựng trường THPT",
+            ] {
+                kinds.formUnion(try Self.compare(index, text, SearchOptions(limit: 10, snippetWords: 1)).rewrites.map(\.kind))
+                try Self.compare(index, text, SearchOptions(limit: 10, snippetWords: 1, restoreAccents: false))
+            }
+            #expect(kinds.isSuperset(of: [.abbreviation, .telex, .vni, .typo, .accents]), "\(kinds)")
+        }
+    }
+}
+
+/// Diacritics removed and đ → d, as people type without them.
+enum QuestionFolding {
+    static func strip(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+                    .decomposedStringWithCanonicalMapping.unicodeScalars.filter { !$0.properties.isDiacritic && $0.properties.generalCategory != .nonspacingMark }))
+    }
+}
