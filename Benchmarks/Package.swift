@@ -37,7 +37,7 @@ let package = Package(
             name: "ranking-exactness",
             dependencies: [
                 "VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch"),
-                .product(name: "VietSearchSQLite", package: "VietSearch"),
+                .product(name: "VietSearchSQLite", package: "VietSearch"), .product(name: "VietnameseText", package: "VietSearch"),
             ]
         ),
         .executableTarget(

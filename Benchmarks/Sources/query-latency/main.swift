@@ -28,8 +28,9 @@ import VietnameseText
 // mostly measure waiting for a core, CPU times much less so.
 //
 // `--literal` also searches every query with all rewriting off (`SearchOptions.literal`: no
-// Telex/VNI decoding, typo correction, abbreviation expansion or accent restoration), right after
-// the same query rewritten, and prints that row below: the cost of rewriting, in one run.
+// Telex/VNI decoding, typo correction, abbreviation expansion or accent restoration), right before
+// or after the same query rewritten (alternately), and prints that row below: the cost of
+// rewriting, in one run.
 // `--telex` adds the questions typed in Telex without an input method (tone key at the end).
 //
 // `--each` also lists every query of the files with its median time over `--repeat N` runs
@@ -137,15 +138,20 @@ do {
         var cpuTimes: [Double] = []
         var literalTimes: [Double] = []
         var literalCPU: [Double] = []
-        for query in queries {
-            let measured = try measure(query, SearchOptions(limit: 10, restoreAccents: restore))
-            times.append(measured.wall)
-            cpuTimes.append(measured.cpu)
-            if literalToo {
+        for (number, query) in queries.enumerated() {
+            // With `--literal`, every other query is searched literally first: neither way
+            // always finds the pages the other read.
+            let literalFirst = literalToo && number % 2 == 1
+            func searchLiterally() throws {
                 let literal = try measure(query, SearchOptions(limit: 10, restoreAccents: restore, literal: true))
                 literalTimes.append(literal.wall)
                 literalCPU.append(literal.cpu)
             }
+            if literalFirst { try searchLiterally() }
+            let measured = try measure(query, SearchOptions(limit: 10, restoreAccents: restore))
+            times.append(measured.wall)
+            cpuTimes.append(measured.cpu)
+            if literalToo && !literalFirst { try searchLiterally() }
             if let stockQuery, restore {
                 // Every word quoted (no query syntax), joined by OR.
                 let words = query.split { !$0.isLetter && !$0.isNumber }.map { "\"\($0)\"" }

@@ -179,7 +179,7 @@ func bm25Expression(_ text: String, analyzer: VietnameseAnalyzer) -> String? {
 }
 
 /// Counts a rewritten question's words searched as written (and prints the first `show` misses).
-func recordRewrite(_ searched: String, written question: String, typed text: String, form: Form, into tally: inout Tally) {
+@MainActor func recordRewrite(_ searched: String, written question: String, typed text: String, form: Form, into tally: inout Tally) {
     let analyzer = VietnameseAnalyzer()
     tally.rewritten += 1
     let written = analyzer.tokens(in: question).map(\.accent)
