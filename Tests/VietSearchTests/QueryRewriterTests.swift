@@ -92,6 +92,20 @@ import VietSearch
         }
     }
 
+    /// Typed without marks, a word that spells a syllable once marked (`nuoc`: nước) is a word
+    /// the collection may lack, not a typo of one it has (`duoc`: được).
+    @Test func plainSyllablesTheIndexLacksStay() throws {
+        try RankingTests.withIndex([("bao", "Người dân được báo trước về lũ.")]) { index in
+            for query in ["nuoc", "nuoc sach", "duoc nuoc"] {
+                let results = try Self.search(index, query)
+                #expect(results.searchedAs == nil, "\(query)")
+                #expect(results.rewrites.isEmpty, "\(query)")
+            }
+            // A word that spells no syllable is still read as the one it misspells.
+            #expect(try Self.search(index, "ngườj dân").searchedAs == "người dân")
+        }
+    }
+
     @Test func literalTurnsEveryRewriteOff() throws {
         try RankingTests.withIndex(Self.documents) { index in
             for query in ["Tieengs Vieetj", "ngườu lao động", "chat bo trong vo nho co tac dung gi"] {

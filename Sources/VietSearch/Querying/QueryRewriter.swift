@@ -180,9 +180,10 @@ struct QueryRewriter {
             try addDecodings(&slot)
         }
         // A valid syllable the index lacks may be a word this collection does not have: it is
-        // not read as another (`chó` never becomes `có`).
+        // not read as another (`chó` never becomes `có`; typed without marks, `nuoc` never
+        // becomes `duoc`).
         if slot.candidates.isEmpty || !mode.keyed, !known || token.hasDiacritics || (!mode.plain && Self.cannotBeAWord(slot.core)),
-            known || !SyllableSpelling.isValid(slot.core)
+            known || !isSyllable(slot, mode)
         {
             try addTypos(&slot, mode)
         }
@@ -237,6 +238,12 @@ struct QueryRewriter {
             slot.candidates.append(Candidate(folded: decoded.folded, form: form, documents: try terms.documents(decoded.folded, form: form)))
             slot.outputs.append(slot.output(reading))
         }
+    }
+
+    /// Whether the word spells a syllable: as typed, or in a query typed without any mark, with
+    /// the marks it may have been meant with (`nuoc` is `nước`).
+    private func isSyllable(_ slot: Slot, _ mode: Mode) -> Bool {
+        SyllableSpelling.isValid(slot.core) || (mode.plain && !slot.token.hasDiacritics && SyllableSpelling.isValidFolded(slot.token.folded))
     }
 
     /// Known syllables one typo from the word. In a plain query, every form of each (restored,

@@ -17,6 +17,9 @@ final class TermStatisticsReader {
         if let entry = statistics.entries[folded] { return entry }
         guard !missing.contains(folded) else { return nil }
         lookup.reset()
+        // Reset once read: a statement left on a row keeps its read transaction open, and in a
+        // replica's rollback-journal copy that read lock keeps Litestream from applying changes.
+        defer { lookup.reset() }
         try lookup.bind([.text(folded)])
         guard try lookup.step() else {
             missing.insert(folded)
