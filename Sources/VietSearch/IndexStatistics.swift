@@ -10,6 +10,9 @@ public struct IndexStatistics: Sendable, Hashable {
     public var encodings: [String: Int]
     /// Documents per file type (extension).
     public var formats: [String: Int] = [:]
+
+    /// The encoding of documents that were UTF-8 with invalid bytes (each replaced by U+FFFD).
+    public static let damagedUTF8 = TextDecoder.damagedUTF8
 }
 
 extension SearchIndex {

@@ -1,28 +1,57 @@
 import VietSearchSQLite
 
 extension SearchIndex {
-    /// The document with this id, or nil when the index has none.
-    public func document(id: Int64) throws(VietSearchError) -> StoredDocument? {
+    /// The document with this id, or nil when the index has none. Of its text, at most the first
+    /// `maxTextBytes` bytes (ending at a character boundary; `textLength` counts all of it): a
+    /// preview of a huge document holds its first part, not the whole document, in memory.
+    public func document(id: Int64, maxTextBytes: Int = .max) throws(VietSearchError) -> StoredDocument? {
         try wrapping {
-            let statement = try connection.prepare(
-                "SELECT path, title, body, format, encoding, size, mtime_ns FROM documents WHERE id = ?1")
+            let statement = try connection.prepare("SELECT path, title, format, encoding, size, mtime_ns FROM documents WHERE id = ?1")
             try statement.bind([.integer(id)])
             guard try statement.step() else { return nil }
-            return StoredDocument(
-                id: id, path: statement.text(at: 0), title: statement.text(at: 1), text: statement.text(at: 2),
-                format: statement.text(at: 3), encoding: statement.text(at: 4), size: statement.int64(at: 5),
-                modificationTime: statement.int64(at: 6))
+            // Read while the statement holds its read transaction: the same row as its path.
+            let (text, length) = try storedText(of: id, maxBytes: maxTextBytes)
+            var document = StoredDocument(
+                id: id, path: statement.text(at: 0), title: statement.text(at: 1), text: text, format: statement.text(at: 2),
+                encoding: statement.text(at: 3), size: statement.int64(at: 4), modificationTime: statement.int64(at: 5))
+            document.textLength = length
+            return document
         }
+    }
+
+    /// The first `maxBytes` bytes of a stored text, cut at a character boundary, and the whole
+    /// text's length in Unicode scalars, read in place a megabyte at a time.
+    func storedText(of id: Int64, maxBytes: Int) throws -> (text: String, scalars: Int) {
+        let blob = try connection.openBlob(table: "documents", column: "body", rowid: id)
+        var kept: [UInt8] = []
+        var scalars = 0
+        var offset = 0
+        while offset < blob.count {
+            let piece = try blob.read(offset..<min(blob.count, offset + (1 << 20)))
+            for byte in piece where byte & 0xC0 != 0x80 { scalars += 1 }
+            // One byte past the limit, to see whether a character continues there.
+            if kept.count <= maxBytes { kept += piece.prefix(min(maxBytes - kept.count, piece.count) + 1) }
+            offset += piece.count
+        }
+        if kept.count > maxBytes {
+            var end = maxBytes
+            while end > 0, kept[end] & 0xC0 == 0x80 { end -= 1 }
+            kept.removeSubrange(end...)
+        }
+        return (String(decoding: kept, as: UTF8.self), scalars)
     }
 
     /// Where a search for `query` (with `options.exact`, `restoreAccents` and `literal`) matches in
     /// each of `texts`: per text, the ranges of the matched words in Unicode scalars (code
     /// points), marked as a search's snippets mark them. No ranges when the query has no words.
+    /// Fails with `.queryRejected` when the query is over `options.limits`, as `search` does.
     public func matches(of query: String, in texts: [String], options: SearchOptions = SearchOptions()) throws(VietSearchError)
         -> [[Range<Int>]]
     {
-        try wrapping {
-            let (parsed, statistics, _, _) = try interpret(query, options: options)
+        let parsed = SearchQuery(parsing: query)
+        if let reason = options.limits.violation(of: parsed, tokens: planner.tokens(of:)) { throw .queryRejected(reason: reason) }
+        return try wrapping {
+            let (parsed, statistics, _, _) = try interpret(parsed, options: options)
             guard let plan = planner.plan(for: parsed, exact: options.exact, statistics: statistics) else {
                 return texts.map { _ in [] }
             }

@@ -11,9 +11,15 @@ extension SearchIndex {
     /// queries (up to four words) put documents with every word first, and among those, the ones
     /// with every word in the form typed. The page holds the best documents by that score among
     /// every document with a distinctive query word (`PrunedRanker`; ties by rowid).
+    ///
+    /// Fails with `.queryRejected` when the query is over `options.limits`.
     public func search(_ text: String, options: SearchOptions = SearchOptions()) throws(VietSearchError) -> SearchResults {
-        try wrapping {
-            let (query, statistics, searchedAs, rewrites) = try interpret(text, options: options)
+        let parsed = SearchQuery(parsing: text)
+        if let reason = options.limits.violation(of: parsed, tokens: planner.tokens(of:)) { throw .queryRejected(reason: reason) }
+        var options = options
+        (options.offset, options.limit) = (max(options.offset, 0), max(options.limit, 0))
+        return try wrapping {
+            let (query, statistics, searchedAs, rewrites) = try interpret(parsed, options: options)
             let filter = options.filter
             func results(total: Int, estimated: Bool = false, _ rows: [SearchResult]) -> SearchResults {
                 SearchResults(
@@ -25,12 +31,18 @@ extension SearchIndex {
             // Row lengths in memory: a `%_docsize` lookup per scored row would be a large share of
             // a question's time (see `DocumentLengths`).
             try documentLengths.refresh(from: connection, table: "documents_fts")
-            let wanted = options.offset + options.limit
+            let wanted = options.rowsWanted
             // The filter as the rows it allows (sorted), read once for the ranking.
             let allowed = try allowedRowids(for: filter)
             if let allowed, allowed.isEmpty { return results(total: 0, []) }
-            let ranked = try rankedRows(
-                plan.query, wanted: wanted, exhaustive: options.exhaustive, filter: RowFilter(filter: filter, rowids: allowed))
+            // A page past every document (an offset near `Int.max`) has nothing to rank: without
+            // a k-th best score to prune with, ranking it would score every match.
+            let pastEnd = try options.offset > 0 && options.offset >= Int(connection.scalarInt("SELECT count(*) FROM documents") ?? 0)
+            let ranked: RankedRows =
+                pastEnd
+                ? ([], nil)
+                : try rankedRows(
+                    plan.query, wanted: wanted, exhaustive: options.exhaustive, filter: RowFilter(filter: filter, rowids: allowed))
             let page = Array(ranked.rows.dropFirst(options.offset).prefix(options.limit))
             let total = try self.total(of: plan, matches: ranked.count, filter: filter, allowed: allowed)
             let rows = try self.results(page, snippets: plan.snippets, options: options)
@@ -40,10 +52,10 @@ extension SearchIndex {
 
     /// The query as it will be searched (`rewritten`), with the statistics of its words, what
     /// was searched when that differs from the text typed, and each change.
-    func interpret(_ text: String, options: SearchOptions) throws
+    func interpret(_ parsed: SearchQuery, options: SearchOptions) throws
         -> (query: SearchQuery, statistics: TermStatistics?, searchedAs: String?, rewrites: [QueryRewrite])
     {
-        var query = SearchQuery(parsing: text)
+        var query = parsed
         guard let terms = try termStatisticsReader() else { return (query, nil, nil, []) }
         try terms.read(query, planner: planner)
         let searchedAs: String?
@@ -338,21 +350,39 @@ extension SearchIndex {
     /// Path, title and snippet of the rows found, in their order.
     func results(_ rows: [(id: Int64, score: Double)], snippets: SnippetBuilder, options: SearchOptions) throws -> [SearchResult] {
         guard !rows.isEmpty else { return [] }
-        let statement = try connection.prepare("SELECT path, title, body, format, mtime_ns FROM documents WHERE id = ?1")
+        let statement = try connection.prepare("SELECT path, title, format, mtime_ns FROM documents WHERE id = ?1")
         let words = min(max(options.snippetWords, 1), 64)
         return try rows.compactMap { row -> SearchResult? in
             statement.reset()
             try statement.bind([.integer(row.id)])
             guard try statement.step() else { return nil }
             let title = statement.text(at: 1)
-            let body = statement.text(at: 2)
-            let (snippet, hasAllWords) = snippets.describe(
-                title: title, body: body, words: words, start: options.highlightStart, end: options.highlightEnd)
+            // Read while the statement holds its read transaction: the same row as its path.
+            let (body, isCut) = try storedBody(of: row.id)
+            var (snippet, hasAllWords) = snippets.describe(
+                title: title, body: body, isCut: isCut, words: words, start: options.highlightStart, end: options.highlightEnd)
+            if isCut && !hasAllWords, let expression = snippets.everyRequiredWord(variantMarker: planner.variantMarker) {
+                hasAllWords = try connection.scalarInt(
+                    "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1 AND rowid = ?2",
+                    [.text(expression), .integer(row.id)]) == 1
+            }
             var result = SearchResult(
                 path: statement.text(at: 0), title: title, score: row.score, snippet: snippet, matchesAllWords: hasAllWords,
-                id: row.id, format: statement.text(at: 3), modificationTime: statement.int64(at: 4))
+                id: row.id, format: statement.text(at: 2), modificationTime: statement.int64(at: 3))
             result.titleHighlights = Self.scalarRanges(snippets.highlights(in: title), in: title)
             return result
         }
+    }
+
+    /// The part of a document's stored text that snippets read (`SnippetBuilder.window`), and
+    /// whether that is less than all of it. Read in place: selecting the column loads all of it.
+    func storedBody(of id: Int64) throws -> (bytes: [UInt8], isCut: Bool) {
+        let blob = try connection.openBlob(table: "documents", column: "body", rowid: id)
+        // A little past the limit, to see whether a token ends there.
+        var bytes = try blob.read(0..<min(blob.count, snippetScanLimit + 1))
+        let length = SnippetBuilder.window(of: bytes, total: blob.count, limit: snippetScanLimit)
+        bytes.removeSubrange(length...)
+        bodyBytesRead += bytes.count
+        return (bytes, length < blob.count)
     }
 }

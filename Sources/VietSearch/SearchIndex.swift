@@ -26,6 +26,10 @@ public final class SearchIndex {
     var partner: SearchIndex??
     /// Rankings whose upper half the partner ranked (tests check that splits happen).
     var partnerRankings = 0
+    /// Bytes of stored text read for snippets (tests check that it does not grow with documents).
+    var bodyBytesRead = 0
+    /// Bytes of a stored text that a snippet reads at most (tests lower it).
+    var snippetScanLimit = SnippetBuilder.scanLimit
     /// Row lengths for `vietsearch_rank`, loaded by the first search (see `DocumentLengths`),
     /// and the count of rows it scores.
     let ranking: RankingSession
@@ -51,43 +55,56 @@ public final class SearchIndex {
         self.path = path
         self.mode = mode
         self.ranking = ranking
-        do {
-            connection = try SQLiteConnection(path: path, mode: mode == .readOnly ? .readOnly : .readWriteCreate)
-            connection.setBusyTimeout(milliseconds: 5_000)
-            // WAL with NORMAL sync: readers search while the indexer writes, and a crash can lose
-            // only the last commit, never corrupt the file.
-            if mode == .readWrite { try connection.execute("PRAGMA synchronous=NORMAL") }
-            // Searches read FTS5 leaf pages scattered over the file: mapped, they cost no read()
-            // and copy each (docs/ENGINE.md, "Query latency"). Readers only; SQLite remaps
-            // when a writer grows the file.
-            if mode == .readOnly { try connection.execute("PRAGMA mmap_size=1073741824") }
-            try connection.registerVietnameseTokenizer()
-            try connection.registerVietnameseRanking(session: ranking)
-        } catch let error {
+        let exists = try IndexLocation.check(path, creating: mode == .readWrite)
+        guard exists || mode == .readWrite else { throw .indexNotFound(path: path) }
+        if !exists { try IndexLocation.create(at: path, initialize: Self.initialize) }
+        connection = try Self.connect(path, mode: mode, ranking: ranking)
+        try prepareSchema(writable: mode == .readWrite)
+    }
+
+    /// A connection to the index file, its tokenizer and ranking registered. Read-only, where
+    /// nothing can be written beside the file, it falls back to `immutable` (see `IndexLocation`).
+    private static func connect(_ path: String, mode: Mode, ranking: RankingSession) throws(VietSearchError) -> SQLiteConnection {
+        do throws(SQLiteError) {
+            do throws(SQLiteError) {
+                return try configured(SQLiteConnection(path: path, mode: mode == .readOnly ? .readOnly : .readWrite), mode: mode, ranking: ranking)
+            } catch {
+                // SQLITE_READONLY or SQLITE_CANTOPEN: WAL mode could not make its `-shm`.
+                guard mode == .readOnly, error.resultCode == 8 || error.resultCode == 14, IndexLocation.folderIsReadOnly(path)
+                else { throw error }
+                return try configured(SQLiteConnection(path: path, mode: .immutable), mode: mode, ranking: ranking)
+            }
+        } catch {
             if error.resultCode == 14 /* SQLITE_CANTOPEN */ && mode == .readOnly { throw .indexNotFound(path: path) }
             if error.isNotADatabase { throw .notAnIndex(path: path) }
             if error.isBusy { throw .busy(path: path) }
             throw .database(error)
         }
-        try prepareSchema(writable: mode == .readWrite)
     }
 
-    /// Checks (and for a new writable file, creates) the schema.
+    private static func configured(_ connection: SQLiteConnection, mode: Mode, ranking: RankingSession) throws(SQLiteError) -> SQLiteConnection {
+        connection.setBusyTimeout(milliseconds: 5_000)
+        // A read of the schema now: where WAL cannot work (no `-shm` can be made) it fails here.
+        _ = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
+        // WAL with NORMAL sync: readers search while the indexer writes, and a crash can lose
+        // only the last commit, never corrupt the file.
+        if mode == .readWrite { try connection.execute("PRAGMA synchronous=NORMAL") }
+        // Searches read FTS5 leaf pages scattered over the file: mapped, they cost no read()
+        // and copy each (docs/ENGINE.md). Readers only; SQLite remaps when a writer grows the
+        // file.
+        if mode == .readOnly { try connection.execute("PRAGMA mmap_size=1073741824") }
+        try connection.registerVietnameseTokenizer()
+        try connection.registerVietnameseRanking(session: ranking)
+        return connection
+    }
+
+    /// Checks the schema (and for an empty file opened for writing, writes it).
     private func prepareSchema(writable: Bool) throws(VietSearchError) {
         do {
             let tables = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
             if tables == 0 {
                 guard writable else { throw VietSearchError.notAnIndex(path: path) }
-                // 16 KiB pages (set before WAL, which fixes the size): a document's text fits in
-                // one page instead of an overflow chain, and the WAL writes and syscalls per MB
-                // are a quarter of 4 KiB pages' (docs/ENGINE.md, "How `vnsearch index` writes").
-                try connection.execute("PRAGMA page_size=16384")
-                try connection.execute("PRAGMA journal_mode=WAL")
-                try connection.transaction {
-                    try connection.execute(IndexSchema.create)
-                    try connection.execute(IndexSchema.configure)
-                    try setMeta(.schemaVersion, String(IndexSchema.version))
-                }
+                try Self.initialize(connection)
                 return
             }
             guard
@@ -113,6 +130,23 @@ public final class SearchIndex {
             throw .database(error)
         } catch {
             throw .notAnIndex(path: path)
+        }
+    }
+
+    /// Writes the schema of a new index on `connection` (an empty database).
+    static func initialize(_ connection: SQLiteConnection) throws {
+        try connection.registerVietnameseTokenizer()
+        // 16 KiB pages (set before WAL, which fixes the size): a document's text fits in one
+        // page instead of an overflow chain, and the WAL writes fewer pages per megabyte
+        // (docs/ENGINE.md).
+        try connection.execute("PRAGMA page_size=16384")
+        try connection.execute("PRAGMA journal_mode=WAL")
+        try connection.transaction {
+            try connection.execute(IndexSchema.create)
+            try connection.execute(IndexSchema.configure)
+            let statement = try connection.prepare("INSERT OR REPLACE INTO vietsearch_meta(key, value) VALUES (?1, ?2)")
+            try statement.bind([.text(MetaKey.schemaVersion.rawValue), .text(String(IndexSchema.version))])
+            try statement.step()
         }
     }
 

@@ -12,6 +12,10 @@ public enum VietSearchError: Error, Sendable, Equatable, CustomStringConvertible
     case busy(path: String)
     /// SQLite failed.
     case database(SQLiteError)
+    /// The query is over one of the `QueryLimits`; `reason` says which.
+    case queryRejected(reason: String)
+    /// The path cannot hold an index (a folder, a device, a folder that does not exist).
+    case unusablePath(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -26,6 +30,10 @@ public enum VietSearchError: Error, Sendable, Equatable, CustomStringConvertible
             return "\(path) is being written by another vnsearch process: wait for it to finish, then try again"
         case .database(let error):
             return error.description
+        case .queryRejected(let reason):
+            return reason
+        case .unusablePath(let path, let reason):
+            return "\(path) cannot be used as an index: \(reason)"
         }
     }
 }

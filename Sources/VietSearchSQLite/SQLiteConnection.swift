@@ -13,6 +13,10 @@ public final class SQLiteConnection {
         case readWrite
         /// Read-write, creating the file when it does not exist.
         case readWriteCreate
+        /// Reading a file that nothing writes while it is open (SQLite's `immutable`): no locks and
+        /// no `-shm` file, so it opens where nothing can be written (read-only media, a folder
+        /// without write permission). A write-ahead log beside it is not read.
+        case immutable
     }
 
     let handle: OpaquePointer
@@ -31,13 +35,17 @@ public final class SQLiteConnection {
     /// `.readWriteCreate`, a folder, no permission) or is not an SQLite database.
     public init(path: String, mode: Mode = .readWriteCreate) throws(SQLiteError) {
         var flags: Int32 = SQLITE_OPEN_NOMUTEX
+        var name = path
         switch mode {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .immutable:
+            flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+            name = "file:" + Self.uriEscaped(path) + "?immutable=1"
         }
         var db: OpaquePointer?
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let error = SQLiteError(database: db, resultCode: rc, context: "opening \(path)")
             sqlite3_close_v2(db)
@@ -59,6 +67,23 @@ public final class SQLiteConnection {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// `path` for a `file:` URI: every byte but unreserved characters and `/` percent-encoded
+    /// (`?`, `#` and `%` would otherwise end or change it).
+    static func uriEscaped(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return out
+    }
 
     /// How long a statement waits for another connection's lock before failing with
     /// SQLITE_BUSY, in milliseconds.

@@ -21,6 +21,9 @@ struct APIError: Error {
             case .indexNotFound, .notAnIndex, .schemaMismatch: self.init(status: .serviceUnavailable, message: error.description)
             case .busy: self.init(status: .serviceUnavailable, message: "the index is busy: try again")
             case .database: self.init(status: .internalServerError, message: "the index could not be read")
+            // The query's own fault: the reason says which limit (`QueryLimits`), as `search` does.
+            case .queryRejected: self.init(status: .badRequest, message: error.description)
+            case .unusablePath: self.init(status: .serviceUnavailable, message: error.description)
             }
         case let error as HTTPError:
             self.init(status: error.status, message: error.body ?? Self.defaultMessage(error.status))

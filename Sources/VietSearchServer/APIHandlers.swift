@@ -38,7 +38,7 @@ struct APIHandlers: Sendable {
             exact: try parameters.flag("exact", default: false), restoreAccents: try parameters.flag("restore_accents", default: true),
             literal: try parameters.flag("literal", default: false))
         let body = try await workers.run { index -> String? in
-            guard let document = try index.document(id: id) else { return nil }
+            guard let document = try index.document(id: id, maxTextBytes: Self.maximumPreviewLength * 4) else { return nil }
             return try Self.documentJSON(document, query: query, options: options, index: index)
         }
         guard let body else { throw APIError(status: .notFound, message: "no document \(id) in the index") }
@@ -48,9 +48,11 @@ struct APIHandlers: Sendable {
     /// `{"id", "path", "title", "format", "encoding", "size", "modified", "text", "text_length",
     /// "truncated", "title_matches", "text_matches"}`; matches as [start, end) in Unicode scalars.
     static func documentJSON(_ document: StoredDocument, query: String, options: SearchOptions, index: SearchIndex) throws -> String {
-        let length = document.text.unicodeScalars.count
+        // Read up to 4 bytes per character of the preview: a huge document's whole text is never
+        // held in memory, only counted.
+        let length = document.textLength
         var text = document.text
-        if length > maximumPreviewLength {
+        if document.text.unicodeScalars.count > maximumPreviewLength {
             var scalars = String.UnicodeScalarView()
             scalars.append(contentsOf: document.text.unicodeScalars.prefix(maximumPreviewLength))
             text = String(scalars)

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import VietSearch
 
 @main
 struct VNSearchCommand: AsyncParsableCommand {
@@ -12,4 +14,42 @@ struct VNSearchCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [Index.self, Search.self, Abbreviations.self, Stats.self, Optimize.self, Serve.self, Watch.self, Tokenize.self, Demo.self]
     )
+
+    /// ArgumentParser's `main`, with the output checked: a command whose output could not be
+    /// written fails (see `StandardOutput`), and error messages are escaped for the terminal.
+    static func main() async {
+        StandardOutput.guardClosedDescriptors()
+        do {
+            var command = try parseAsRoot()
+            // `serve` and `watch` run asynchronously; a synchronous `run()` of theirs prints help.
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+            try StandardOutput.finish()
+        } catch let error as VietSearchError {
+            fail(error.description)
+        } catch let error as StandardOutput.WriteFailure {
+            fail(error.description)
+        } catch {
+            // ArgumentParser's messages (help, usage errors), printed here so that help written
+            // nowhere fails too; each line escaped, since they quote what was typed.
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                do { try StandardOutput.finish() } catch { fail(error.description) }
+            } else if !message.isEmpty {
+                Terminal.errorLines(message)
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+
+    private static func fail(_ message: String) -> Never {
+        try? StandardOutput.finish()
+        Terminal.error("Error: " + message)
+        Foundation.exit(EXIT_FAILURE)
+    }
 }

@@ -54,4 +54,43 @@ import Testing
         #expect(path == file.path)
         #expect(reason == "unreadable: No such file or directory")
     }
+
+    /// What the walk saw as a file may be something else by the time it is read: a FIFO hung the
+    /// reader in `open` forever (holding the index lock, its batch uncommitted), and a link
+    /// would be followed anywhere. Both are skipped at once, with the reason.
+    @Test func aFIFOOrALinkSwappedInAfterTheWalkIsSkipped() throws {
+        try Self.withFolder { folder in
+            let fifo = folder.appendingPathComponent("swapped.txt").path
+            #expect(mkfifo(fifo, 0o644) == 0)
+            let link = folder.appendingPathComponent("link.txt").path
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/etc/hostname")
+            for (path, expected) in [(fifo, "unreadable: not a regular file (a FIFO)"), (link, "unreadable: a link now (links are checked by the walk, not followed here)")] {
+                let file = FolderWalker.File(path: path, size: 10, modificationTime: 0, format: "txt")
+                let done = DispatchSemaphore(value: 0)
+                let result = Locked<FolderIndexer.Item?>(nil)
+                Thread { result.set(FolderIndexer.read(file, known: nil)); done.signal() }.start()
+                if done.wait(timeout: .now() + 10) == .timedOut {
+                    Issue.record("reading \(path) blocked")
+                    let writer = open(fifo, O_WRONLY | O_NONBLOCK)  // lets the blocked open return
+                    done.wait()
+                    close(writer)
+                    continue
+                }
+                guard case .skipped(_, let reason, _)? = result.value else {
+                    Issue.record("\(path) not skipped")
+                    continue
+                }
+                #expect(reason == expected)
+            }
+        }
+    }
+}
+
+/// A value one thread sets and another reads after a semaphore.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.withLock { stored } }
+    func set(_ value: Value) { lock.withLock { stored = value } }
 }

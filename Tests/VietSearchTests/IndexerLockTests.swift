@@ -30,4 +30,34 @@ import VietSearchSQLite
             #expect(throws: VietSearchError.database(.init(resultCode: 14, message: message))) { _ = try IndexerLock(indexPath: index) }
         }
     }
+
+    /// A link planted as `<index>.lock` made the indexer create the file it points to; a second
+    /// indexer reaching the index through a linked path took a lock of its own.
+    @Test func theLockIsNeverALinkAndIsKeyedOnTheRealPath() throws {
+        try withTemporaryFolder("vietsearch-lock") { folder throws in
+            let index = folder.appendingPathComponent("index.db").path
+            let target = folder.appendingPathComponent("planted").path
+            try FileManager.default.createSymbolicLink(atPath: index + ".lock", withDestinationPath: target)
+            #expect(throws: VietSearchError.self) { _ = try IndexerLock(indexPath: index) }
+            #expect(!FileManager.default.fileExists(atPath: target))
+            try FileManager.default.removeItem(atPath: index + ".lock")
+            #expect(mkfifo(index + ".lock", 0o644) == 0)
+            #expect(throws: VietSearchError.self) { _ = try IndexerLock(indexPath: index) }
+            try FileManager.default.removeItem(atPath: index + ".lock")
+
+            FileManager.default.createFile(atPath: index, contents: nil)
+            let linkedFolder = folder.appendingPathComponent("linked").path
+            try FileManager.default.createSymbolicLink(atPath: linkedFolder, withDestinationPath: folder.path)
+            let linkedIndex = folder.appendingPathComponent("alias.db").path
+            try FileManager.default.createSymbolicLink(atPath: linkedIndex, withDestinationPath: index)
+            let first = try IndexerLock(indexPath: index)
+            #expect(throws: VietSearchError.busy(path: linkedFolder + "/index.db")) { _ = try IndexerLock(indexPath: linkedFolder + "/index.db") }
+            #expect(throws: VietSearchError.busy(path: linkedIndex)) { _ = try IndexerLock(indexPath: linkedIndex) }
+            first.release()
+            // Not created yet: keyed on the real path of its folder.
+            let new = try IndexerLock(indexPath: linkedFolder + "/new.db")
+            #expect(throws: VietSearchError.self) { _ = try IndexerLock(indexPath: folder.appendingPathComponent("new.db").path) }
+            new.release()
+        }
+    }
 }

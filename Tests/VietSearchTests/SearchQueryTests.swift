@@ -12,8 +12,17 @@ import Testing
         ("bóng -đá", [Clause(alternatives: [.word("bóng", prefix: false)]), Clause(alternatives: [.word("đá", prefix: false)], isExcluded: true)]),
         ("a OR b", [Clause(alternatives: [.word("a", prefix: false), .word("b", prefix: false)])]),
         ("a OR \"b c\" d", [Clause(alternatives: [.word("a", prefix: false), .phrase("b c")]), Clause(alternatives: [.word("d", prefix: false)])]),
-        // Only exclusions: read literally.
-        ("-abc", [Clause(alternatives: [.word("abc", prefix: false)])]),
+        // Only exclusions: nothing to search for (the planner finds nothing).
+        ("-abc", [Clause(alternatives: [.word("abc", prefix: false)], isExcluded: true)]),
+        // Repeats are kept once: whole clauses (case and spacing aside), and alternatives.
+        ("\"xay dung\" \"Xay  dung\" dang \"xay dung\"", [Clause(alternatives: [.phrase("xay dung")]), Clause(alternatives: [.word("dang", prefix: false)])]),
+        ("a -b a -b -B", [Clause(alternatives: [.word("a", prefix: false)]), Clause(alternatives: [.word("b", prefix: false)], isExcluded: true)]),
+        ("a OR a OR b b OR a", [Clause(alternatives: [.word("a", prefix: false), .word("b", prefix: false)])]),
+        // Not repeats: a word and the same word as a prefix, as a phrase, or excluded.
+        ("dan dan* \"dan\" -dan", [
+            Clause(alternatives: [.word("dan", prefix: false)]), Clause(alternatives: [.word("dan", prefix: true)]),
+            Clause(alternatives: [.phrase("dan")]), Clause(alternatives: [.word("dan", prefix: false)], isExcluded: true),
+        ]),
         // Operators of FTS5 are literal words here.
         ("a AND b", [Clause(alternatives: [.word("a", prefix: false)]), Clause(alternatives: [.word("AND", prefix: false)]), Clause(alternatives: [.word("b", prefix: false)])]),
         ("OR a", [Clause(alternatives: [.word("OR", prefix: false)]), Clause(alternatives: [.word("a", prefix: false)])]),

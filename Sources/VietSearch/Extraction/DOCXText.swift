@@ -37,9 +37,9 @@ struct DOCXText {
     init(_ bytes: [UInt8]) throws(Failure) {
         // From a file, not from memory: ZIPFoundation's in-memory archive traps on an offset past
         // the end (0.9.20), and damaged ZIPs have those.
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("vnsearch-\(UUID().uuidString).docx")
-        defer { try? FileManager.default.removeItem(at: file) }
-        do { try Data(bytes).write(to: file) } catch { throw .damaged("a temporary copy") }
+        let file: URL
+        do { file = try TemporaryCopy.write(bytes, suffix: ".docx") } catch { throw .damaged("a temporary copy") }
+        defer { TemporaryCopy.remove(file) }
         let archive: Archive
         do { archive = try Archive(url: file, accessMode: .read) } catch { throw .notZip }
         guard let document = try Self.part("word/document.xml", in: archive) else {

@@ -39,9 +39,11 @@ enum PDFText {
         guard bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8)) != nil else { return .failure(.notPDF) }
         guard let tool else { return .failure(.notInstalled) }
         // A file, not standard input: pdftotext seeks, and a pipe would need a writer thread.
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("vnsearch-\(UUID().uuidString).pdf")
-        defer { try? FileManager.default.removeItem(at: input) }
-        do { try Data(bytes).write(to: input) } catch { return .failure(.failed("cannot write a temporary file")) }
+        let input: URL
+        do { input = try TemporaryCopy.write(bytes, suffix: ".pdf") } catch {
+            return .failure(.failed("cannot write a temporary file: \(error.reason)"))
+        }
+        defer { TemporaryCopy.remove(input) }
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)

@@ -111,10 +111,18 @@ extension RTFText {
     ]
 
     struct Parser {
+        /// Groups saved at most. A group deeper than this (real documents nest a few dozen)
+        /// saves nothing: its formatting lasts until the group at this depth closes. Memory
+        /// stays bounded whatever the nesting (20 MB of `{` would otherwise save 20 million
+        /// states).
+        static let maximumDepth = 256
+
         let bytes: [UInt8]
         var position = 0
         var group = Group()
         var saved: [Group] = []
+        /// Groups open deeper than `maximumDepth`, not saved.
+        var unsaved = 0
         var output = Output()
         var codePage = 1252
         var defaultFont: Int?
@@ -143,11 +151,15 @@ extension RTFText {
                 position += 1
                 switch byte {
                 case UInt8(ascii: "{"):
-                    saved.append(group)
+                    if saved.count < Self.maximumDepth { saved.append(group) } else { unsaved += 1 }
                     skipping = 0
                 case UInt8(ascii: "}"):
                     if group.destination == .fontTable { finishFont() }
-                    if let outer = saved.popLast() { group = outer }
+                    if unsaved > 0 {
+                        unsaved -= 1
+                    } else if let outer = saved.popLast() {
+                        group = outer
+                    }
                     skipping = 0
                 case UInt8(ascii: "\\"):
                     control()

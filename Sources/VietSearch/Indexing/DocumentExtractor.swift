@@ -29,7 +29,7 @@ enum DocumentExtractor {
             let page = HTMLText(text)
             let body = page.text
             guard hasContent(body) else { return .skipped("no visible text") }
-            return .document(title: page.title.isEmpty ? firstLine(body) : page.title, body: body, encoding: encoding)
+            return .document(title: page.title.isEmpty ? firstLine(body) : String(page.title.prefix(200)), body: body, encoding: encoding)
         case "md", "markdown":
             guard hasContent(text) else { return .skipped("only whitespace") }
             let first = firstLine(text)

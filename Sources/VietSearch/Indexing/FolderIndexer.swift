@@ -34,6 +34,10 @@ public final class FolderIndexer {
     /// their recorded terms, several times that in memory (see `BoundedQueue`).
     static let queuedTextLimit = 8 << 20
 
+    /// Follow links to files outside the folders indexed (by default they are skipped, with
+    /// the reason: a link must not carry a file from elsewhere into the index).
+    public var followLinks = false
+
     public init(index: SearchIndex) { self.index = index }
 
     enum Item: Sendable {
@@ -57,11 +61,13 @@ public final class FolderIndexer {
         let started = Date()
         let lock = try IndexerLock(indexPath: index.path)
         defer { lock.release() }
+        TemporaryCopy.removeAbandonedCopies()
 
         var report = IndexingReport()
-        let walk = FolderWalker.walk(folders)
+        let walk = FolderWalker.walk(folders, followLinks: followLinks)
         report.ignored = walk.ignored
-        report.skipped = walk.unreadable.map { IndexingReport.Skip(path: $0.path, reason: $0.reason) }
+        report.skipped = walk.skipped.map { IndexingReport.Skip(path: $0.path, reason: $0.reason) }
+        report.warnings = walk.warnings.map { IndexingReport.Warning(path: $0.path, message: $0.message) }
 
         let known = try index.wrapping { try knownDocuments() }
         let staleBefore = try statisticsNeedRebuild(knownCount: known.count)
@@ -83,7 +89,7 @@ public final class FolderIndexer {
         try writeQueued(queue, &state)
         state.report.bytesRead = state.bytesDone
 
-        let gone = Self.goneFiles(known: known, present: walk.files, under: folders)
+        let gone = Self.goneFiles(known: known, present: walk.files, under: folders, unreadable: walk.unreadable)
         try removeAndUpdateStatistics(gone, staleBefore: staleBefore, &state)
         report = state.report
         report.removed = gone.count
@@ -193,6 +199,9 @@ public final class FolderIndexer {
                 try writer.upsert(document, mayExist: known[document.path] != nil, pretokenized: terms)
                 if known[document.path] == nil { report.added += 1 } else { report.updated += 1 }
                 report.encodings[document.encoding, default: 0] += 1
+                if document.encoding == TextDecoder.damagedUTF8 {
+                    report.warnings.append(.init(path: document.path, message: "not valid UTF-8: invalid bytes replaced with U+FFFD"))
+                }
                 bytesDone += bytes
             case .touched(let path, let size, let time):
                 try writer.touch(path: path, size: size, modificationTime: time)
@@ -252,14 +261,19 @@ public final class FolderIndexer {
         return false
     }
 
-    /// Indexed files under the indexed folders that are gone from disk.
+    /// Indexed files under the indexed folders that are gone from disk. Those the walk could not
+    /// see (in a folder it could not open, or a file it could not look at) are kept, as an
+    /// unreadable file's entry is: unreadable is not gone.
     private static func goneFiles(
-        known: [String: Known], present files: [FolderWalker.File], under folders: [String]
+        known: [String: Known], present files: [FolderWalker.File], under folders: [String], unreadable: [String]
     ) -> [String] {
         let present = Set(files.map(\.path))
         let roots = folders.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        func isUnder(_ path: String, _ folder: String) -> Bool { path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") }
+        let unseen = Set(unreadable)
         return known.keys.filter { path in
-            !present.contains(path) && roots.contains { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+            !present.contains(path) && roots.contains { isUnder(path, $0) } && !unseen.contains(path)
+                && !unreadable.contains { isUnder(path, $0) }
         }
     }
 
@@ -313,9 +327,10 @@ public final class FolderIndexer {
     static func read(_ file: FolderWalker.File, known: Known?) -> Item {
         let bytes: [UInt8]
         do {
-            bytes = try FileContents.read(file.path)
+            bytes = try FileContents.read(path: file.source)
         } catch {
-            return .skipped(path: file.path, reason: "unreadable: \(error.reason)", bytes: file.size)
+            let kept = known == nil ? "" : "; its indexed version is kept"
+            return .skipped(path: file.path, reason: "unreadable: \(error.reason)\(kept)", bytes: file.size)
         }
         let hash = ContentHash.hex(bytes)
         if let known, known.hash == hash {

@@ -74,19 +74,23 @@ struct HTMLText {
 
         /// One character of text (a character reference decoded), added where the scan is.
         private mutating func character() {
-            var decoded = String.UnicodeScalarView()
             if scalars[index] == "&", let (value, length) = HTMLText.characterReference(scalars, at: index) {
-                decoded.append(contentsOf: value.unicodeScalars)
+                for scalar in value.unicodeScalars { add(scalar) }
                 index += length
             } else {
-                decoded.append(scalars[index])
+                add(scalars[index])
                 index += 1
             }
+        }
+
+        /// One scalar at a time: `UnicodeScalarView.append(contentsOf:)` copies the whole view
+        /// (the standard library builds `view + new`), which made a page's scan quadratic.
+        private mutating func add(_ scalar: Unicode.Scalar) {
             if inTitle {
-                title.append(contentsOf: decoded)
+                title.append(scalar)
             } else {
-                if inHeading { firstHeading.append(contentsOf: decoded) }
-                text.append(contentsOf: decoded)
+                if inHeading { firstHeading.append(scalar) }
+                text.append(scalar)
             }
         }
 

@@ -6,11 +6,19 @@ public struct IndexingReport: Sendable, Hashable {
         public var reason: String
     }
 
+    /// A file indexed with a caveat (its text was damaged, say), and what it is.
+    public struct Warning: Sendable, Hashable {
+        public var path: String
+        public var message: String
+    }
+
     public var added = 0
     public var updated = 0
     public var removed = 0
     public var unchanged = 0
     public var skipped: [Skip] = []
+    /// Files indexed with a caveat.
+    public var warnings: [Warning] = []
     /// Files with extensions that are not indexed.
     public var ignored = 0
     /// Bytes of the files read.

@@ -29,21 +29,31 @@ public struct SearchOptions: Sendable, Hashable {
     /// results, many times slower. For checking the pruned ranking, and the way indexes it cannot
     /// read are searched anyway.
     public var exhaustive: Bool
+    /// What a query may ask for; over a limit, the search fails with the reason.
+    public var limits: QueryLimits
 
     public init(
         limit: Int = 10, offset: Int = 0, exact: Bool = false, highlightStart: String = "[", highlightEnd: String = "]",
         snippetWords: Int = 24, restoreAccents: Bool = true, filter: DocumentFilter = DocumentFilter(), exhaustive: Bool = false,
-        literal: Bool = false
+        limits: QueryLimits = QueryLimits(), literal: Bool = false
     ) {
         self.restoreAccents = restoreAccents
         self.literal = literal
         self.filter = filter
         self.exhaustive = exhaustive
+        self.limits = limits
         self.limit = limit
         self.offset = offset
         self.exact = exact
         self.highlightStart = highlightStart
         self.highlightEnd = highlightEnd
         self.snippetWords = snippetWords
+    }
+
+    /// Rows a search ranks to fill the page: `offset + limit`, negative values taken as 0, and
+    /// saturating (an offset near `Int.max` asks for a page past every result, not an overflow).
+    var rowsWanted: Int {
+        let (sum, overflow) = max(offset, 0).addingReportingOverflow(max(limit, 0))
+        return overflow ? Int.max : sum
     }
 }

@@ -7,7 +7,8 @@
 /// - `a OR b` (capital OR between two items): either one.
 ///
 /// Everything else is literal text: `AND`, `NOT`, `NEAR(`, `col:x`, `^`, brackets and other
-/// punctuation are never query syntax. Parsing never fails.
+/// punctuation are never query syntax. Parsing never fails; a clause typed again (`"xay dung"
+/// "xay dung"`, `a -b -b`) is kept once. What a search accepts is bounded by `QueryLimits`.
 public struct SearchQuery: Sendable, Hashable {
     /// One searchable item as typed (the analyzer turns it into tokens later).
     public enum Term: Sendable, Hashable {
@@ -51,8 +52,8 @@ public struct SearchQuery: Sendable, Hashable {
         self.text = text
     }
 
-    /// Parses `text`. A query made only of exclusions is read as literal words (`-abc` searches
-    /// for "abc"), since excluding from nothing would find nothing.
+    /// Parses `text`. A query made only of exclusions (`-abc`) has nothing to search for: it
+    /// finds nothing (read as its words, it would find the very documents it leaves out).
     public init(parsing text: String) {
         self.text = text
         var items: [(term: Term, excluded: Bool)] = []
@@ -111,10 +112,30 @@ public struct SearchQuery: Sendable, Hashable {
                 clauses.append(Clause(alternatives: [item.term], isExcluded: item.excluded))
             }
         }
-        if !clauses.isEmpty, clauses.allSatisfy(\.isExcluded) {
-            for offset in clauses.indices { clauses[offset].isExcluded = false }
+        self.clauses = Self.withoutRepeats(clauses)
+    }
+
+    /// The clauses with each one kept once (the first time it was typed), and each clause's
+    /// alternatives too. A repeat adds no document and only costs: the same doclists walked
+    /// again for every candidate. Compared as typed, case and spacing aside.
+    static func withoutRepeats(_ clauses: [Clause]) -> [Clause] {
+        var seen = Set<[String]>()
+        var kept: [Clause] = []
+        for var clause in clauses {
+            var seenTerms = Set<String>()
+            clause.alternatives = clause.alternatives.filter { seenTerms.insert(Self.key(of: $0)).inserted }
+            let clauseKey = [clause.isExcluded ? "-" : "+"] + clause.alternatives.map { Self.key(of: $0) }.sorted()
+            if seen.insert(clauseKey).inserted { kept.append(clause) }
         }
-        self.clauses = clauses
+        return kept
+    }
+
+    /// A term as compared for repeats: lowercased, spaces collapsed, kind and prefix kept.
+    private static func key(of term: Term) -> String {
+        switch term {
+        case .word(let text, let prefix): return "w\(prefix ? "*" : " ")" + text.lowercased()
+        case .phrase(let text): return "p " + text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
     }
 
     /// The clauses written back in the query syntax (`a OR b`, `"a phrase"`, `-word`, `prefix*`).

@@ -127,11 +127,25 @@ struct SnippetBuilder {
         return (term, isOptional, found)
     }
 
+    /// Bytes of a document's stored text that a snippet reads at most: the snippet comes from
+    /// the best window within them, so its cost does not grow with the document (docs/ENGINE.md,
+    /// "Hostile queries and documents"). As in Lucene's highlighters (`maxAnalyzedChars`), a
+    /// document whose query words all lie further in shows its opening words.
+    static let scanLimit = 256 << 10
+
     /// The snippet of `body`, and whether `title` and `body` together have every required word
     /// (the body is analysed once for both).
     func describe(title: String, body: String, words: Int, start: String, end: String) -> (snippet: String, hasAllWords: Bool) {
+        describe(title: title, body: Array(body.utf8), isCut: false, words: words, start: start, end: end)
+    }
+
+    /// The same for `body`, UTF-8 bytes that end between two tokens: the whole stored text, or
+    /// its first part when `isCut` (`window(of:total:)`), marked then with an ellipsis. A cut body
+    /// may lack words the rest has: `hasAllWords` false says only "not in this part".
+    func describe(title: String, body utf8: [UInt8], isCut: Bool, words: Int, start: String, end: String)
+        -> (snippet: String, hasAllWords: Bool)
+    {
         var tokens = TokenList()
-        let utf8 = Array(body.utf8)
         analyzer.analyze(utf8, into: &tokens)
         let (hit, isOptional, inBody) = matches(tokens)
         var found = inBody
@@ -140,8 +154,48 @@ struct SnippetBuilder {
             analyzer.analyze(title.utf8, into: &titleTokens)
             found.formUnion(matches(titleTokens).found)
         }
-        let snippet = snippet(of: utf8, tokens: tokens, hit: hit, isOptional: isOptional, words: words, start: start, end: end)
+        var snippet = snippet(of: utf8, tokens: tokens, hit: hit, isOptional: isOptional, words: words, start: start, end: end)
+        if isCut && !snippet.hasSuffix("…") { snippet += "…" }
         return (snippet, hasEvery(found))
+    }
+
+    /// How many of a stored text's first bytes a snippet reads: all `total` when within
+    /// `limit`, else up to the last space, tab or line break before `limit` (so no token is cut),
+    /// or, in a text without any, to the last character boundary.
+    static func window(of prefix: [UInt8], total: Int, limit: Int = scanLimit) -> Int {
+        guard total > limit else { return min(total, prefix.count) }
+        let end = min(limit, prefix.count)
+        // A break right at the limit ends the last token too.
+        let seen = prefix[..<min(limit + 1, prefix.count)]
+        if let space = seen.lastIndex(where: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }), space > 0 {
+            return space
+        }
+        var boundary = end
+        while boundary > 0, boundary < prefix.count, prefix[boundary] & 0xC0 == 0x80 { boundary -= 1 }
+        return boundary
+    }
+
+    /// An FTS5 expression matching the rows that have every required word, in the forms this
+    /// builder matches (folded keys: every accent form; exact: the accent key), for a table
+    /// tokenized with `vietnamese accent 2`; nil when there is no required word. For a document
+    /// too long to read whole, it says whether the rest has the words its first part lacks.
+    func everyRequiredWord(variantMarker: Character) -> String? {
+        var words: [String] = []
+        for alternatives in required {
+            let phrases = alternatives.filter { !$0.keys.isEmpty }.map { term in
+                term.keys.enumerated().map { offset, key in
+                    let text = String(decoding: key, as: UTF8.self)
+                    guard offset < term.keys.count - 1 || !term.lastIsPrefix else {
+                        // A prefix is of the folded key, whatever the mode (as the planner writes it).
+                        return "\"\(exact ? analyzer.tokens(in: text).first?.folded ?? text : text)\"*"
+                    }
+                    return exact ? "\"\(text)\"" : "\"\(text)\(variantMarker)\"*"
+                }.joined(separator: " + ")
+            }
+            guard !phrases.isEmpty else { return nil }
+            words.append("(" + phrases.joined(separator: " OR ") + ")")
+        }
+        return words.isEmpty ? nil : words.joined(separator: " AND ")
     }
 
     /// Whether the term numbers found cover every required word.

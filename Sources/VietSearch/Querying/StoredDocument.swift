@@ -13,6 +13,9 @@ public struct StoredDocument: Sendable, Hashable {
     public var size: Int64
     /// The file's modification time, nanoseconds since 1970.
     public var modificationTime: Int64
+    /// Unicode scalars of the whole stored text: more than `text` has when only its first part
+    /// was read (`SearchIndex.document(id:maxTextBytes:)`).
+    public var textLength: Int
 
     public init(
         id: Int64, path: String, title: String, text: String, format: String, encoding: String, size: Int64, modificationTime: Int64
@@ -25,5 +28,6 @@ public struct StoredDocument: Sendable, Hashable {
         self.encoding = encoding
         self.size = size
         self.modificationTime = modificationTime
+        textLength = text.unicodeScalars.count
     }
 }

@@ -11,6 +11,11 @@ struct DatabaseOptions: ParsableArguments {
             valueName: "file"))
     var path: String?
 
+    /// Neither `--db` nor `$VNSEARCH_DB` chose the path: its folder is this tool's to create.
+    var isDefaultLocation: Bool {
+        path == nil && (ProcessInfo.processInfo.environment["VNSEARCH_DB"] ?? "").isEmpty
+    }
+
     /// The path to use, absolute.
     var resolvedPath: String {
         if let path { return URL(fileURLWithPath: path).standardizedFileURL.path }

@@ -14,7 +14,13 @@ extension VNSearchCommand {
                 Vietnamese encoding, detected per file: Windows-1258, TCVN3 (ABC), VNI, VISCII; \
                 --verbose and `vnsearch stats` show the encodings found. A second run \
                 re-reads only new and changed files and removes deleted ones. Binary, empty and \
-                unreadable files are reported and skipped; the run still succeeds.
+                unreadable files are reported and skipped; the run still succeeds. What cannot be \
+                read (a file, or a folder without permission) keeps its indexed version.
+
+                Links to folders are not followed. Links to files are followed when the file is \
+                inside the folders indexed; others are skipped with the reason, unless \
+                --follow-links is given. File names that are not UTF-8 are indexed with U+FFFD \
+                in place of their bad bytes.
 
                 Interrupting a run (Ctrl-C) leaves a consistent, searchable index; the next run \
                 finishes the work. Only one indexer runs on an index at a time.
@@ -25,18 +31,28 @@ extension VNSearchCommand {
                 """
         )
 
-        @Argument(help: "Folders to index.", completion: .directory)
-        var folders: [String]
+        /// Taken as typed even when a name begins with "-" (`-dashdir` was read as short options,
+        /// among them `-h`, and printed the help); an unknown option is then reported as a folder
+        /// that does not exist.
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Folders to index.", valueName: "folders"), completion: .directory)
+        var arguments: [String] = []
+
+        /// The folders: every argument but a `--` (which only ends the options, as usual).
+        var folders: [String] { arguments.filter { $0 != "--" } }
 
         @OptionGroup var database: DatabaseOptions
 
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
         var quiet = false
 
-        @Flag(name: .shortAndLong, help: "List every skipped file and the encodings found.")
+        @Flag(name: .shortAndLong, help: "List every skipped file, the warnings and the encodings found.")
         var verbose = false
 
+        @Flag(help: "Also follow links to files outside the folders indexed.")
+        var followLinks = false
+
         func validate() throws {
+            guard !folders.isEmpty else { throw ValidationError("Missing the folders to index: vnsearch index <folder>...") }
             for folder in folders {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -47,13 +63,19 @@ extension VNSearchCommand {
 
         func run() throws {
             let path = database.resolvedPath
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            // Only the default location's folder is made: a --db path in a folder that does not
+            // exist is a mistake to report (see `IndexLocation`).
+            if database.isDefaultLocation {
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            }
             let index = try SearchIndex(path: path, mode: .readWrite)
             let showProgress = !quiet && Terminal.standardErrorIsTTY
             var lastUpdate = Date.distantPast
             let started = Date()
-            let report = try FolderIndexer(index: index).run(folders: folders) { progress in
+            let indexer = FolderIndexer(index: index)
+            indexer.followLinks = followLinks
+            let report = try indexer.run(folders: folders) { progress in
                 guard showProgress, Date().timeIntervalSince(lastUpdate) > 0.1 else { return }
                 lastUpdate = Date()
                 Terminal.status(Self.progressLine(progress, elapsed: Date().timeIntervalSince(started)))
@@ -66,12 +88,17 @@ extension VNSearchCommand {
             if !verbose && report.skipped.count > 20 {
                 Terminal.error("… and \(report.skipped.count - 20) more skipped files (--verbose lists them all)")
             }
+            if verbose {
+                for warning in report.warnings { Terminal.error("warning: \(warning.path): \(warning.message)") }
+            } else if !report.warnings.isEmpty {
+                Terminal.error("\(report.warnings.count) files indexed with warnings (--verbose lists them)")
+            }
             print(
                 "added \(report.added), updated \(report.updated), removed \(report.removed), "
                     + "unchanged \(report.unchanged), skipped \(report.skipped.count) "
-                    + String(format: "(%.1f MB read in %.1f s) → %@", Double(report.bytesRead) / 1e6, report.seconds, path))
+                    + String(format: "(%.1f MB read in %.1f s) → ", Double(report.bytesRead) / 1e6, report.seconds) + Terminal.escaped(path))
             if verbose && !report.encodings.isEmpty {
-                print("encodings: " + report.encodings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                print("encodings: " + Terminal.escaped(report.encodings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
             }
         }
 

@@ -38,7 +38,7 @@ extension VNSearchCommand {
             guard !quiet else { return }
             let segments =
                 report.segmentsBefore <= 1 ? "it was already one segment" : "\(report.segmentsBefore) segments → \(report.segmentsAfter)"
-            print("optimized \(path): \(segments) " + String(format: "(%.1f s)", report.seconds))
+            print("optimized \(Terminal.escaped(path)): \(segments) " + String(format: "(%.1f s)", report.seconds))
         }
     }
 }

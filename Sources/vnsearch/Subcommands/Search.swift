@@ -66,7 +66,8 @@ extension VNSearchCommand {
             help: ArgumentHelp("What to search for (one argument, or several joined by spaces).", valueName: "query"))
         var words: [String] = []
 
-        var query: String { words.joined(separator: " ") }
+        /// The words joined; a `--` (which only ends the options) is not part of the query.
+        var query: String { words.filter { $0 != "--" }.joined(separator: " ") }
 
         @OptionGroup var database: DatabaseOptions
 
@@ -117,9 +118,15 @@ extension VNSearchCommand {
 
         static func oneLine(_ text: String) -> String { SearchResultsJSON.oneLine(text) }
 
+        /// The results for a terminal. Every text from the index or the query is escaped
+        /// (`Terminal.escaped`): a document, its title or its file name may hold escape sequences.
         static func text(_ results: SearchResults) -> String {
-            let searchedAs = results.searchedAs.map { "Searched as: \($0)\n\n" } ?? ""
-            guard !results.results.isEmpty else { return searchedAs + "no documents match \(results.query)\n" }
+            let searchedAs = results.searchedAs.map { "Searched as: \(Terminal.escaped($0))\n\n" } ?? ""
+            guard !results.results.isEmpty else {
+                let parsed = SearchQuery(parsing: results.query)
+                let why = parsed.positiveClauses.isEmpty && !parsed.excludedClauses.isEmpty ? " (it only leaves words out: nothing to search for)" : ""
+                return searchedAs + "no documents match \(Terminal.escaped(results.query))\(why)\n"
+            }
             var out = searchedAs
             for (number, result) in results.results.enumerated() {
                 var snippet = ""
@@ -127,18 +134,19 @@ extension VNSearchCommand {
                 var piece = ""
                 for character in oneLine(result.snippet) {
                     if character == Character(start) || character == Character(end) {
-                        snippet += highlighted ? Terminal.highlight(piece) : piece
+                        snippet += highlighted ? Terminal.highlight(Terminal.escaped(piece)) : Terminal.escaped(piece)
                         piece = ""
                         highlighted = character == Character(start)
                     } else {
                         piece.append(character)
                     }
                 }
-                snippet += highlighted ? Terminal.highlight(piece) : piece
+                snippet += highlighted ? Terminal.highlight(Terminal.escaped(piece)) : Terminal.escaped(piece)
                 if !Terminal.useColor {
-                    snippet = markdown(oneLine(result.snippet))
+                    snippet = Terminal.escaped(markdown(oneLine(result.snippet)))
                 }
-                out += "\(number + 1). \(Terminal.bold(result.title))\n   \(Terminal.dim(result.path))\n   \(snippet)\n\n"
+                let title = Terminal.bold(Terminal.escaped(result.title))
+                out += "\(number + 1). \(title)\n   \(Terminal.dim(Terminal.escaped(result.path)))\n   \(snippet)\n\n"
             }
             let shown = results.results.count
             let full = results.results.filter(\.matchesAllWords).count

@@ -28,14 +28,17 @@ extension VNSearchCommand {
             if json {
                 print(JSONOutput.object(StatisticsJSON.members(stats, path: path)).rendered)
             } else {
-                print("index:          \(path)")
+                print("index:          \(Terminal.escaped(path))")
                 print("documents:      \(stats.documents)")
                 print(String(format: "text:           %.1f MB", Double(stats.textBytes) / 1e6))
                 print(String(format: "on disk:        %.1f MB", Double(diskBytes) / 1e6))
                 print("last indexed:   \(lastIndexed ?? "never")")
                 print("schema version: \(stats.schemaVersion)")
-                print("encodings:      " + stats.encodings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-                print("file types:     " + stats.formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                print("encodings:      " + Terminal.escaped(stats.encodings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+                print("file types:     " + Terminal.escaped(stats.formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+                if let damaged = stats.encodings[IndexStatistics.damagedUTF8], damaged > 0 {
+                    print("warning:        \(damaged) documents are UTF-8 with invalid bytes, shown as U+FFFD")
+                }
             }
         }
     }

@@ -50,7 +50,7 @@ extension VNSearchCommand {
                 for token in tokens {
                     print(
                         "\(token.position)\t\(token.byteRange.lowerBound)..<\(token.byteRange.upperBound)\t"
-                            + "\(slice(token))\t\(token.folded)\t\(token.accent)")
+                            + Terminal.escaped("\(slice(token))") + "\t" + Terminal.escaped(token.folded) + "\t" + Terminal.escaped(token.accent))
                 }
             }
         }

@@ -33,4 +33,13 @@ import Testing
         #expect(page.title == title)
         #expect(page.text == text)
     }
+
+    /// A page of a megabyte, text and references, in one pass: appended a character at a time
+    /// through `append(contentsOf:)`, the scan copied all the text so far each time (a 4 MB page
+    /// of references kept an indexer busy for minutes).
+    @Test func aLargePageIsScannedInOnePass() {
+        let page = HTMLText("<title>Tiêu đề</title><p>" + String(repeating: "Xây dựng &amp; phát triển&#x1b; ", count: 30_000) + "</p>")
+        #expect(page.title == "Tiêu đề")
+        #expect(page.text.utf8.count == 30_000 * "Xây dựng & phát triển\u{1B} ".utf8.count - 1)
+    }
 }

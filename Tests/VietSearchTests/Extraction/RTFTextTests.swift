@@ -104,4 +104,17 @@ import VietnameseText
         #expect(similarity >= 0.99, "byte layer similarity \(similarity)")
         #expect(rtf.encoding == "tcvn3")
     }
+
+    /// Nesting saves at most `maximumDepth` group states (each `{` saved one: 20 MB of them took
+    /// 1.1 GB); text inside and after deep nesting is kept, and the state at the limit comes back.
+    @Test func deepNestingIsBounded() throws {
+        let depth = 100_000
+        var parser = RTFText.Parser(Array("{\\rtf1 ".utf8) + [UInt8](repeating: UInt8(ascii: "{"), count: depth) + Array("xin chào".utf8))
+        parser.parse()
+        #expect(parser.saved.count == RTFText.Parser.maximumDepth)
+        let bytes = Array("{\\rtf1 truoc ".utf8) + [UInt8](repeating: UInt8(ascii: "{"), count: depth) + Array("\\b giua ".utf8)
+            + [UInt8](repeating: UInt8(ascii: "}"), count: depth) + Array("sau}".utf8)
+        let rtf = try #require(RTFText(bytes))
+        #expect(rtf.body == "truoc giua sau")
+    }
 }

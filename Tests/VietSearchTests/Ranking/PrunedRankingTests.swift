@@ -108,8 +108,12 @@ import VietnameseText
     }
 
     /// Searches pruned and exhaustive, and compares pages.
+    /// Every random query is compared, short prefixes too: the property is about ranking, and
+    /// `QueryLimits` has tests of its own (`HostileQueryTests`).
     @discardableResult
     static func compare(_ index: SearchIndex, _ query: String, _ options: SearchOptions) throws -> SearchResults {
+        var options = options
+        options.limits = QueryLimits(maxCharacters: .max, maxWords: .max, maxPrefixes: .max, minimumPrefixLength: 1)
         var exhaustive = options
         exhaustive.exhaustive = true
         let pruned = try index.search(query, options: options)

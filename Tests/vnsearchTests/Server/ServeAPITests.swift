@@ -127,6 +127,11 @@ import Testing
             (try server.get("/api/search"), 400, "missing the query"),
             (try server.get("/api/search?q=%20%20"), 400, "missing the query"),
             (try server.get("/api/search?q=" + String(repeating: "a", count: 501)), 400, "too long"),
+            // The library's `QueryLimits`, as `vnsearch search` has them.
+            (try server.get("/api/search?q=" + (1...65).map { "w\($0)" }.joined(separator: "+")), 400, "too many words"),
+            (try server.get("/api/search?q=th*"), 400, "the prefix th* is too short"),
+            (try server.get("/api/search?q=xay*+dung*+dang*+nuoc*+viet*"), 400, "too many prefix searches"),
+            (try server.get("/api/documents/1?q=th*"), 400, "the prefix th* is too short"),
             (try server.get("/api/search?q=dang&limit=101"), 400, "limit must be"),
             (try server.get("/api/search?q=dang&limit=-1"), 400, "limit must be"),
             (try server.get("/api/search?q=dang&offset=x"), 400, "offset must be"),
@@ -155,8 +160,14 @@ import Testing
             #expect(!response.text.contains("Swift") && !response.text.contains(".swift"))
         }
         #expect(try LoopbackHTTP.request(port: port, "/healthz", host: "localhost").status == 200)
-        // Still serving after all that.
+        // Still serving after all that; as many exclusions as the word limit allows and
+        // an offset past every document are answers.
         #expect(try server.get("/api/search?q=dang").status == 200)
+        let exclusions = try server.get("/api/search?q=dang+" + (1...47).map { "-w\($0)" }.joined(separator: "+"))
+        #expect(exclusions.status == 200, "\(exclusions.text)")
+        let past = try server.get("/api/search?q=dang&offset=10000")
+        let pastResults = try past.json()["results"] as? [Any]
+        #expect(past.status == 200 && pastResults?.isEmpty == true, "\(past.text)")
     }
 
     /// Every response carries the headers that keep a browser from running anything but the
