@@ -56,11 +56,13 @@ extension SearchIndex {
         -> (query: SearchQuery, statistics: TermStatistics?, searchedAs: String?, rewrites: [QueryRewrite])
     {
         var query = parsed
-        guard let terms = try termStatisticsReader() else { return (query, nil, nil, []) }
+        guard let terms = try termStatisticsReader() else { return (query.keptOnce, nil, nil, []) }
         try terms.read(query, planner: planner)
         let searchedAs: String?
         let rewrites: [QueryRewrite]
         (query, searchedAs, rewrites) = try rewritten(query, options: options, terms: terms)
+        // Repeated words are dropped only now that they are read as meant.
+        query = query.keptOnce
         try terms.read(query, planner: planner)
         return (query, terms.statistics, searchedAs, rewrites)
     }
