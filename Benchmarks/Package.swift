@@ -37,14 +37,21 @@ let package = Package(
             name: "ranking-exactness",
             dependencies: [
                 "VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch"),
-                .product(name: "VietSearchSQLite", package: "VietSearch"),
+                .product(name: "VietSearchSQLite", package: "VietSearch"), .product(name: "VietnameseText", package: "VietSearch"),
+            ]
+        ),
+        .executableTarget(
+            name: "abbreviation-recall",
+            dependencies: [
+                "VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch"),
+                .product(name: "VietnameseText", package: "VietSearch"),
             ]
         ),
         .executableTarget(
             name: "query-latency",
             dependencies: [
                 "VietnameseCorpus", .product(name: "VietSearch", package: "VietSearch"),
-                .product(name: "VietSearchSQLite", package: "VietSearch"),
+                .product(name: "VietSearchSQLite", package: "VietSearch"), .product(name: "VietnameseText", package: "VietSearch"),
             ]
         ),
         .testTarget(

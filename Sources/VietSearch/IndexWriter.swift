@@ -27,6 +27,8 @@ public final class IndexWriter {
     var removedTerms: RemovedTerms?
     /// Rows (documents and sections) taken out of FTS5 by this writer.
     private(set) var rowsDeleted = 0
+    /// The abbreviations each document defines, kept with it.
+    private let abbreviations: LearnedAbbreviations
     /// What this transaction's public writes do to the statistics.
     var upkeep = StatisticsUpkeep.undecided
 
@@ -63,6 +65,7 @@ public final class IndexWriter {
         // External content: FTS5 must be told the old text to remove its terms.
         ftsDeleteStatement = try db.prepare(
             "INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', ?1, ?2, ?3)")
+        abbreviations = try LearnedAbbreviations(connection: db)
     }
 
     private func existing(_ path: String) throws -> (id: Int64, title: String, body: String)? {
@@ -109,8 +112,10 @@ public final class IndexWriter {
             .text(document.encoding), .text(document.format),
         ]
         let id: Int64
+        var replacing = false
         if mayExist, let old = try existing(document.path) {
             id = old.id
+            replacing = true
             try deleteFromFTS(id: id, title: old.title, body: old.body)
             try removeSections(of: id)
             try run(updateStatement, [.integer(id)] + fields)
@@ -118,6 +123,7 @@ public final class IndexWriter {
             try run(insertStatement, [.text(document.path)] + fields + [.null])
             id = index.connection.lastInsertRowID
         }
+        try abbreviations.record(document: id, title: document.title, body: document.body, replacing: replacing)
         try index.connection.withPretokenized(pretokenized) {
             try run(ftsInsertStatement, [.integer(id), .text(document.title), .text(document.body)])
         }
@@ -144,6 +150,8 @@ public final class IndexWriter {
         ]
         try run(insertStatement, fields)
         let id = index.connection.lastInsertRowID
+        // Kept under the file's row: a file defines an abbreviation once, whichever sections do.
+        try abbreviations.record(document: file.id, title: "", body: body, replacing: false)
         try index.connection.withPretokenized(pretokenized) {
             try run(ftsInsertStatement, [.integer(id), .text(""), .text(body)])
         }
@@ -179,6 +187,7 @@ public final class IndexWriter {
         try deleteFromFTS(id: old.id, title: old.title, body: old.body)
         try removeSections(of: old.id)
         try run(deleteStatement, [.integer(old.id)])
+        try abbreviations.forget(document: old.id)
     }
 
     /// Removes the file whose row is `id` (every section of it), if indexed.
@@ -192,6 +201,7 @@ public final class IndexWriter {
         try deleteFromFTS(id: id, title: title, body: body)
         try removeSections(of: id)
         try run(deleteStatement, [.integer(id)])
+        try abbreviations.forget(document: id)
     }
 
     private func deleteFromFTS(id: Int64, title: String, body: String) throws {
@@ -213,6 +223,12 @@ public final class IndexWriter {
     /// Records a new size and modification time for a file whose content did not change.
     public func touch(path: String, size: Int64, modificationTime: Int64) throws {
         try run(touchStatement, [.text(path), .integer(size), .integer(modificationTime)])
+    }
+
+    /// Reads the abbreviations every stored document defines again (an index made before they
+    /// were kept).
+    func rebuildAbbreviations() throws {
+        try abbreviations.rebuild()
     }
 
     /// Where a public write's terms are counted, decided at the transaction's first change: nil

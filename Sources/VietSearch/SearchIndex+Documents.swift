@@ -69,7 +69,7 @@ extension SearchIndex {
         return (String(decoding: kept, as: UTF8.self), scalars, blob.count > maxBytes)
     }
 
-    /// Where a search for `query` (with `options.exact` and `options.restoreAccents`) matches in
+    /// Where a search for `query` (with `options.exact`, `restoreAccents` and `literal`) matches in
     /// each of `texts`: per text, the ranges of the matched words in Unicode scalars (code
     /// points), marked as a search's snippets mark them. No ranges when the query has no words.
     /// Fails with `.queryRejected` when the query is over `options.limits`, as `search` does.
@@ -79,7 +79,7 @@ extension SearchIndex {
         let parsed = SearchQuery(parsing: query)
         if let reason = options.limits.violation(of: parsed, tokens: planner.tokens(of:)) { throw .queryRejected(reason: reason) }
         return try wrapping {
-            let (parsed, statistics, _) = try interpret(parsed, options: options)
+            let (parsed, statistics, _, _) = try interpret(parsed, options: options)
             guard let plan = planner.plan(for: parsed, exact: options.exact, statistics: statistics) else {
                 return texts.map { _ in [] }
             }

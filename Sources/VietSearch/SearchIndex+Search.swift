@@ -1,5 +1,6 @@
 import Foundation
 import VietSearchSQLite
+import VietnameseText
 
 extension SearchIndex {
     /// Searches the index. Never fails on the query text: anything a person types is either query
@@ -19,10 +20,14 @@ extension SearchIndex {
         var options = options
         (options.offset, options.limit) = (max(options.offset, 0), max(options.limit, 0))
         return try wrapping {
-            let (query, statistics, searchedAs) = try interpret(parsed, options: options)
+            let (query, statistics, searchedAs, rewrites) = try interpret(parsed, options: options)
             let filter = options.filter
+            func results(total: Int, estimated: Bool = false, _ rows: [SearchResult]) -> SearchResults {
+                SearchResults(
+                    query: text, total: total, results: rows, searchedAs: searchedAs, totalIsEstimate: estimated, rewrites: rewrites)
+            }
             guard let plan = planner.plan(for: query, exact: options.exact, statistics: statistics) else {
-                return SearchResults(query: text, total: 0, results: [], searchedAs: searchedAs)
+                return results(total: 0, [])
             }
             // Row lengths in memory: a `%_docsize` lookup per scored row would be a large share of
             // a question's time (see `DocumentLengths`).
@@ -31,7 +36,7 @@ extension SearchIndex {
             let wanted = options.rowsWanted
             // The filter as the rows it allows (sorted), read once for the ranking.
             let allowed = try allowedRowids(for: filter)
-            if let allowed, allowed.isEmpty { return SearchResults(query: text, total: 0, results: [], searchedAs: searchedAs) }
+            if let allowed, allowed.isEmpty { return results(total: 0, []) }
             // A page past every document (an offset near `Int.max`) has nothing to rank: without
             // a k-th best score to prune with, ranking it would score every match.
             let pastEnd = try options.offset > 0 && options.offset >= Int(connection.scalarInt("SELECT count(*) FROM documents") ?? 0)
@@ -42,82 +47,89 @@ extension SearchIndex {
                     plan.query, wanted: wanted, exhaustive: options.exhaustive, filter: RowFilter(filter: filter, rowids: allowed))
             let page = Array(ranked.rows.dropFirst(options.offset).prefix(options.limit))
             let total = try self.total(of: plan, matches: ranked.count, filter: filter, allowed: allowed)
-            return SearchResults(
-                query: text, total: total.count, results: try results(page, snippets: plan.snippets, options: options),
-                searchedAs: searchedAs, totalIsEstimate: total.isEstimate)
+            let rows = try self.results(page, snippets: plan.snippets, options: options)
+            return results(total: total.count, estimated: total.isEstimate, rows)
         }
     }
 
-    /// The query as it will be searched: parsed, and a question typed without accents with its
-    /// likely accents restored (then `searchedAs` is that text); with the statistics of its words.
-    func interpret(_ query: SearchQuery, options: SearchOptions) throws
-        -> (query: SearchQuery, statistics: TermStatistics?, searchedAs: String?)
+    /// The query as it will be searched (`rewritten`), with the statistics of its words, what
+    /// was searched when that differs from the text typed, and each change.
+    func interpret(_ parsed: SearchQuery, options: SearchOptions) throws
+        -> (query: SearchQuery, statistics: TermStatistics?, searchedAs: String?, rewrites: [QueryRewrite])
     {
-        let statistics = try termStatistics(for: query)
-        if options.restoreAccents, !options.exact, let statistics, let restored = try restoringAccents(of: query, statistics: statistics) {
-            return (restored, statistics, restored.written)
+        var query = parsed
+        guard let terms = try termStatisticsReader() else { return (query.keptOnce, nil, nil, []) }
+        try terms.read(query, planner: planner)
+        let searchedAs: String?
+        let rewrites: [QueryRewrite]
+        (query, searchedAs, rewrites) = try rewritten(query, options: options, terms: terms)
+        // Repeated words are dropped only now that they are read as meant.
+        query = query.keptOnce
+        try terms.read(query, planner: planner)
+        return (query, terms.statistics, searchedAs, rewrites)
+    }
+
+    /// The query as it will be searched: its words read as meant (`QueryRewriter`: accents
+    /// restored, keys decoded, typos corrected), then its abbreviations expanded
+    /// (`AbbreviationExpander`); with what was searched (nil: as typed) and each change.
+    func rewritten(_ query: SearchQuery, options: SearchOptions, terms: TermStatisticsReader) throws
+        -> (query: SearchQuery, searchedAs: String?, rewrites: [QueryRewrite])
+    {
+        var query = query
+        var searchedAs: String?
+        var rewrites: [QueryRewrite] = []
+        let restore = options.restoreAccents && !options.exact && !options.literal
+        if restore || !options.literal {
+            let abbreviations = self.abbreviations
+            let rewriter = QueryRewriter(
+                planner: planner, terms: terms, pairs: { try self.termPairs() }, restoreAccents: restore,
+                correctWords: !options.literal, isAbbreviation: { !abbreviations.entries(abbreviatedAs: $0).isEmpty })
+            let rewritten = try rewriter.rewrite(query)
+            if rewritten.restored || !rewritten.rewrites.isEmpty {
+                query = rewritten.query
+                rewrites = rewritten.rewrites
+                searchedAs = query.written
+            }
         }
-        return (query, statistics, nil)
+        if !options.literal {
+            let expanded = try abbreviationExpander(terms).expand(query)
+            if !expanded.rewrites.isEmpty {
+                query = expanded.query
+                rewrites += expanded.rewrites
+                searchedAs = query.written
+            }
+        }
+        return (query, searchedAs, rewrites)
+    }
+
+    /// A reader of the index's term statistics, or nil for an index whose statistics were never
+    /// computed or lag behind its documents (the planner then falls back to prefix queries and
+    /// nothing is rewritten).
+    func termStatisticsReader() throws -> TermStatisticsReader? {
+        guard try !statisticsAreStale, let count = try meta(.documentCount).flatMap({ Int($0) }) else { return nil }
+        return try TermStatisticsReader(connection: connection, documentCount: count)
     }
 
     /// The statistics of the query's words, or nil for an index whose statistics were never
     /// computed (the planner then falls back to prefix queries and no planning).
     func termStatistics(for query: SearchQuery) throws -> TermStatistics? {
-        guard try !statisticsAreStale, let count = try meta(.documentCount).flatMap({ Int($0) }) else { return nil }
-        var statistics = TermStatistics(documentCount: count, entries: [:])
-        let lookup = try connection.prepare("SELECT df, variants FROM term_stats WHERE folded = ?1")
-        for clause in query.clauses {
-            for term in clause.alternatives {
-                for token in planner.tokens(of: term) where statistics.entries[token.folded] == nil {
-                    lookup.reset()
-                    try lookup.bind([.text(token.folded)])
-                    guard try lookup.step() else { continue }
-                    let variants = TermStatistics.parseVariants(lookup.text(at: 1))
-                    statistics.entries[token.folded] = TermStatistics.Entry(
-                        documentFrequency: TermStatistics.unionEstimate(variants.map(\.documentFrequency), documentCount: count),
-                        variants: variants)
-                }
-            }
-        }
-        return statistics
+        guard let terms = try termStatisticsReader() else { return nil }
+        try terms.read(query, planner: planner)
+        return terms.statistics
     }
 
-    /// A question (more than `strictTierMaxWords` words) typed without any accent, with each
-    /// plain word's likely accents restored (`AccentRestorer`); nil for any other query, or an
-    /// index without pair counts. Searched as typed, a restored question picks its candidates
-    /// and scores its common words in one form each, as a question typed with accents does:
-    /// far fewer doclists to walk, at about the same recall (docs/ENGINE.md, "Restoring the
-    /// accents of questions typed without them").
-    func restoringAccents(of query: SearchQuery, statistics: TermStatistics) throws -> SearchQuery? {
-        let positive = query.positiveClauses
-        guard positive.count > planner.weights.strictTierMaxWords else { return nil }
-        // The chain of plain one-token words, by clause index; anything else breaks it.
-        var chains: [[(clause: Int, folded: String)]] = [[]]
-        for (index, clause) in query.clauses.enumerated() where !clause.isExcluded {
-            var single: String?
-            if clause.alternatives.count == 1, case .word(_, let prefix) = clause.alternatives[0], !prefix {
-                let tokens = planner.tokens(of: clause.alternatives[0])
-                if tokens.contains(where: \.hasDiacritics) { return nil }
-                if tokens.count == 1 { single = tokens[0].folded }
-            } else if clause.alternatives.contains(where: { planner.tokens(of: $0).contains(where: \.hasDiacritics) }) {
-                return nil
-            }
-            if let single {
-                chains[chains.count - 1].append((index, single))
-            } else if !chains[chains.count - 1].isEmpty {
-                chains.append([])
-            }
+    /// The expander for one search: the index's dictionary, and the definitions its documents
+    /// make (when the index keeps them).
+    func abbreviationExpander(_ terms: TermStatisticsReader) throws -> AbbreviationExpander {
+        if abbreviationLookup == nil {
+            let kept = try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'abbreviations'") == 1
+            abbreviationLookup = .some(kept ? try LearnedAbbreviations.lookup(connection) : nil)
         }
-        guard let pairs = try termPairs() else { return nil }
-        let restorer = AccentRestorer(pairs: pairs)
-        var restored = query
-        for chain in chains where !chain.isEmpty {
-            let forms = restorer.restore(chain.map(\.folded), statistics: statistics)
-            for (word, form) in zip(chain, forms) {
-                restored.clauses[word.clause].alternatives = [.word(form.isEmpty ? word.folded : form, prefix: false)]
-            }
+        var learned: ((String, inout AbbreviationDictionary) throws -> Void)?
+        if let statement = abbreviationLookup ?? nil {
+            learned = { try LearnedAbbreviations.add(startingWith: $0, using: statement, to: &$1) }
         }
-        return restored
+        return AbbreviationExpander(planner: planner, dictionary: abbreviations, terms: terms, learned: learned)
     }
 
     /// The index's pair counts, read again only when another connection has committed: the

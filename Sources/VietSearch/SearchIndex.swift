@@ -38,6 +38,13 @@ public final class SearchIndex {
     var sections: SectionMap { ranking.sections }
     /// `term_pairs` as last read, and the `data_version` it was read at (see `termPairs()`).
     var termPairsCache: (version: Int64, table: TermPairTable?)?
+    /// The statement that looks up learned abbreviations, prepared by the first search (nil
+    /// inside: the index keeps none, made before they were).
+    var abbreviationLookup: SQLiteStatement??
+    /// The abbreviations a search expands (`UBND` also finds `ủy ban nhân dân`, and the reverse),
+    /// besides those the index's documents define: the built-in dictionary, to which an
+    /// application adds a user's (`AbbreviationDictionary(parsing:)`, `merging`).
+    public var abbreviations = AbbreviationDictionary.builtin
     let planner = QueryPlanner(
         analyzer: VietnameseAnalyzer(), variantMarker: Character(Unicode.Scalar(VietnameseTokenizerOptions.variantMarker)))
 
@@ -111,9 +118,12 @@ public final class SearchIndex {
                 throw VietSearchError.schemaMismatch(path: path, found: found, expected: IndexSchema.version)
             }
             if writable {
-                // Tables, columns and indexes added within a version.
+                // Tables, columns and indexes added within a version; the abbreviations of an
+                // index made before they were kept are read from its stored documents once.
+                let hadAbbreviations = try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'abbreviations'") == 1
                 try connection.execute(IndexSchema.create)
                 try IndexSchema.upgrade(connection)
+                if !hadAbbreviations { try connection.transaction { try IndexWriter(index: self).rebuildAbbreviations() } }
             }
         } catch let error as VietSearchError {
             throw error
@@ -158,6 +168,15 @@ public final class SearchIndex {
         let statement = try connection.prepare("DELETE FROM vietsearch_meta WHERE key = ?1")
         try statement.bind([.text(key.rawValue)])
         try statement.step()
+    }
+
+    /// The abbreviations the index's documents define, most documents first (none for an index
+    /// made before they were kept, until it is next opened for writing).
+    public func learnedAbbreviations() throws(VietSearchError) -> [LearnedAbbreviation] {
+        try wrapping {
+            guard try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'abbreviations'") == 1 else { return [] }
+            return try LearnedAbbreviations.all(connection)
+        }
     }
 
     /// Runs `body` in one write transaction.

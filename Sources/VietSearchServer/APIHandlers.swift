@@ -27,14 +27,16 @@ struct APIHandlers: Sendable {
             throw APIError(status: .notFound, message: "documents are addressed by their number in the index: /api/documents/12")
         }
         let parameters = try QueryParameters(request.uri.query)
-        if let unknown = parameters.names.subtracting(["q", "exact", "restore_accents"]).sorted().first {
-            throw APIError.badRequest("unknown parameter '\(unknown)' (known: exact, q, restore_accents)")
+        if let unknown = parameters.names.subtracting(["q", "exact", "restore_accents", "literal"]).sorted().first {
+            throw APIError.badRequest("unknown parameter '\(unknown)' (known: exact, literal, q, restore_accents)")
         }
         let query = parameters["q"] ?? ""
         guard query.unicodeScalars.count <= SearchRequest.maximumQueryLength else {
             throw APIError.badRequest("the query is too long (at most \(SearchRequest.maximumQueryLength) characters)")
         }
-        let options = SearchOptions(exact: try parameters.flag("exact", default: false), restoreAccents: try parameters.flag("restore_accents", default: true))
+        let options = SearchOptions(
+            exact: try parameters.flag("exact", default: false), restoreAccents: try parameters.flag("restore_accents", default: true),
+            literal: try parameters.flag("literal", default: false))
         let body = try await workers.run { index -> String? in
             guard let document = try index.document(id: id, maxTextBytes: Self.maximumPreviewLength * 4) else { return nil }
             return try Self.documentJSON(document, query: query, options: options, index: index)

@@ -3,7 +3,7 @@ import VietSearch
 
 /// What `GET /api/search` asks, read from its parameters with the limits a server needs: the
 /// same names and meanings as `vnsearch search`'s flags (`q` the query, `limit`, `offset`,
-/// `exact`, `restore_accents`, and the filters `in`, `type`, `encoding`, `after`, `before`).
+/// `exact`, `restore_accents`, `literal`, and the filters `in`, `type`, `encoding`, `after`, `before`).
 struct SearchRequest {
     var query: String
     var options: SearchOptions
@@ -12,7 +12,7 @@ struct SearchRequest {
     static let maximumQueryLength = 500
     static let maximumLimit = 100
     static let maximumOffset = 10_000
-    static let names: Set<String> = ["q", "limit", "offset", "exact", "restore_accents", "in", "type", "encoding", "after", "before"]
+    static let names: Set<String> = ["q", "limit", "offset", "exact", "restore_accents", "literal", "in", "type", "encoding", "after", "before"]
 
     init(_ parameters: QueryParameters) throws(APIError) {
         if let unknown = parameters.names.subtracting(Self.names).sorted().first {
@@ -39,6 +39,7 @@ struct SearchRequest {
             offset: try parameters.integer("offset", default: 0, range: 0...Self.maximumOffset),
             exact: try parameters.flag("exact", default: false),
             highlightStart: SearchResultsJSON.start, highlightEnd: SearchResultsJSON.end,
-            restoreAccents: try parameters.flag("restore_accents", default: true), filter: filter)
+            restoreAccents: try parameters.flag("restore_accents", default: true), filter: filter,
+            literal: try parameters.flag("literal", default: false))
     }
 }

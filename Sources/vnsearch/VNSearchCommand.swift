@@ -12,7 +12,7 @@ struct VNSearchCommand: AsyncParsableCommand {
             `hoà` and `hòa` are the same word; `kỹ` and `kĩ` are the same word.
             """,
         version: "0.1.0",
-        subcommands: [Index.self, Search.self, Stats.self, Optimize.self, Serve.self, Watch.self, Tokenize.self, Demo.self]
+        subcommands: [Index.self, Search.self, Abbreviations.self, Stats.self, Optimize.self, Serve.self, Watch.self, Tokenize.self, Demo.self]
     )
 
     /// ArgumentParser's `main`, with the output checked: a command whose output could not be

@@ -36,6 +36,15 @@ import VietSearchSQLite
         }
     }
 
+    /// A syllable typed twice may be two words: each occurrence is restored in its own context,
+    /// and neither is dropped as a repeat before that.
+    @Test func aRepeatedSyllableIsRestoredInEachPlace() throws {
+        try RankingTests.withIndex(Self.documents + [("children", "Trẻ nhỏ ăn gì cũng lớn nhanh.")]) { index in
+            let searched = try Self.search(index, "tre nho an vo nho co tac dung gi").searchedAs
+            #expect(searched == "trẻ nhỏ ăn vỏ nho có tác dụng gì")
+        }
+    }
+
     @Test func otherQueriesAreSearchedAsTyped() throws {
         try RankingTests.withIndex(Self.documents) { index in
             let question = "chat bo trong vo nho co tac dung gi"

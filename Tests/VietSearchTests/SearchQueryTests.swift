@@ -14,9 +14,13 @@ import Testing
         ("a OR \"b c\" d", [Clause(alternatives: [.word("a", prefix: false), .phrase("b c")]), Clause(alternatives: [.word("d", prefix: false)])]),
         // Only exclusions: nothing to search for (the planner finds nothing).
         ("-abc", [Clause(alternatives: [.word("abc", prefix: false)], isExcluded: true)]),
-        // Repeats are kept once: whole clauses (case and spacing aside), and alternatives.
+        // Repeats are kept once: whole clauses (case and spacing aside), and alternatives; plain
+        // words stay (`keptOnce` drops them once they are read as meant).
         ("\"xay dung\" \"Xay  dung\" dang \"xay dung\"", [Clause(alternatives: [.phrase("xay dung")]), Clause(alternatives: [.word("dang", prefix: false)])]),
-        ("a -b a -b -B", [Clause(alternatives: [.word("a", prefix: false)]), Clause(alternatives: [.word("b", prefix: false)], isExcluded: true)]),
+        ("a -b a -b -B", [
+            Clause(alternatives: [.word("a", prefix: false)]), Clause(alternatives: [.word("b", prefix: false)], isExcluded: true),
+            Clause(alternatives: [.word("a", prefix: false)]),
+        ]),
         ("a OR a OR b b OR a", [Clause(alternatives: [.word("a", prefix: false), .word("b", prefix: false)])]),
         // Not repeats: a word and the same word as a prefix, as a phrase, or excluded.
         ("dan dan* \"dan\" -dan", [
@@ -36,5 +40,15 @@ import Testing
     @Test(arguments: cases)
     func parses(_ text: String, _ expected: [Clause]) {
         #expect(SearchQuery(parsing: text).clauses == expected, "query: \(text)")
+    }
+
+    /// Once read as meant, a word typed again is the same word: kept once, in its first place.
+    @Test func keptOnceDropsRepeatedWords() {
+        let query = SearchQuery(parsing: "co a -b co A b*")
+        #expect(query.clauses.count == 6)
+        #expect(query.keptOnce.clauses == [
+            Clause(alternatives: [.word("co", prefix: false)]), Clause(alternatives: [.word("a", prefix: false)]),
+            Clause(alternatives: [.word("b", prefix: false)], isExcluded: true), Clause(alternatives: [.word("b", prefix: true)]),
+        ])
     }
 }

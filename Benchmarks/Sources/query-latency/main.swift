@@ -2,6 +2,7 @@ import Foundation
 import VietSearch
 import VietSearchSQLite
 import VietnameseCorpus
+import VietnameseText
 
 // Query latency of `SearchIndex.search` (limit 10) over an existing index: median, p90, p99.
 // Queries come from text files (one per line) and/or from the ViNewsQA questions file, taken as
@@ -26,6 +27,12 @@ import VietnameseCorpus
 // `--cpu` adds the process's CPU time per query (both threads): on a busy machine wall times
 // mostly measure waiting for a core, CPU times much less so.
 //
+// `--literal` also searches every query with all rewriting off (`SearchOptions.literal`: no
+// Telex/VNI decoding, typo correction, abbreviation expansion or accent restoration), right before
+// or after the same query rewritten (alternately), and prints that row below: the cost of
+// rewriting, in one run.
+// `--telex` adds the questions typed in Telex without an input method (tone key at the end).
+//
 // `--each` also lists every query of the files with its median time over `--repeat N` runs
 // (default 5) and its total: which queries are slow, and why (how many documents match).
 //
@@ -34,7 +41,7 @@ import VietnameseCorpus
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let indexPath = arguments.first, !indexPath.hasPrefix("-") else {
-    print("usage: query-latency INDEX.db [--questions FILE.jsonl.gz] [--every N] [QUERIES.txt...]")
+    print("usage: query-latency INDEX.db [--questions FILE.jsonl.gz] [--every N] [--cpu] [--literal] [--telex] [QUERIES.txt...]")
     exit(2)
 }
 arguments.removeFirst()
@@ -46,6 +53,8 @@ var each = false
 var repeats = 5
 var oneThread = false
 var cpu = false
+var literalToo = false
+var telex = false
 var exhaustive = false
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
@@ -57,6 +66,8 @@ while !arguments.isEmpty {
     case "--repeat" where !arguments.isEmpty: repeats = max(1, Int(arguments.removeFirst()) ?? 5)
     case "--one-thread": oneThread = true
     case "--cpu": cpu = true
+    case "--literal": literalToo = true
+    case "--telex": telex = true
     case "--exhaustive": exhaustive = true
     default: files.append(argument)
     }
@@ -74,6 +85,9 @@ do {
         sets.append(("questions as written (every \(every)th)", sample, true))
         sets.append(("questions without diacritics (accents restored)", sample.map(QuestionSet.withoutDiacritics), true))
         sets.append(("questions without diacritics, every form", sample.map(QuestionSet.withoutDiacritics), false))
+        if telex {
+            sets.append(("questions in Telex", sample.map { KeystrokeEncoder.encode($0, method: .telex, tone: .endOfWord) }, true))
+        }
     }
     let stock = try stockPath.map { path in try SQLiteConnection(path: path, mode: .readOnly) }
     let stockQuery = try stock?.prepare("SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rank LIMIT 10")
@@ -109,16 +123,46 @@ do {
     }
     print("| queries | n | median ms | p90 ms | p99 ms |" + (cpu ? " CPU median ms | CPU p99 ms |" : "") + (stock == nil ? "" : " stock median | stock p99 | median ratio |"))
     print("|---|---:|---:|---:|---:|" + (cpu ? "---:|---:|" : "") + (stock == nil ? "" : "---:|---:|---:|"))
+    /// Wall and CPU milliseconds of one search.
+    func measure(_ query: String, _ options: SearchOptions) throws -> (wall: Double, cpu: Double) {
+        let cpuStart = cpuNanoseconds()
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = try index.search(query, options: options)
+        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, Double(cpuNanoseconds() - cpuStart) / 1e6)
+    }
+    func row(_ name: String, _ times: [Double], _ cpuTimes: [Double], _ stockTimes: [Double]) -> String {
+        let (median, p90, p99) = percentiles(times)
+        var line = String(format: "| %@ | %d | %.1f | %.1f | %.1f |", name as NSString, times.count, median, p90, p99)
+        if cpu {
+            let (cpuMedian, _, cpuP99) = percentiles(cpuTimes)
+            line += String(format: " %.1f | %.1f |", cpuMedian, cpuP99)
+        }
+        if !stockTimes.isEmpty {
+            let (stockMedian, _, stockP99) = percentiles(stockTimes)
+            line += String(format: " %.1f | %.1f | %.2f× |", stockMedian, stockP99, stockMedian / median)
+        }
+        return line
+    }
     for (name, queries, restore) in sets where !queries.isEmpty {
         var times: [Double] = []
         var stockTimes: [Double] = []
         var cpuTimes: [Double] = []
-        for query in queries {
-            let cpuStart = cpuNanoseconds()
-            let start = DispatchTime.now().uptimeNanoseconds
-            _ = try index.search(query, options: SearchOptions(limit: 10, restoreAccents: restore, exhaustive: exhaustive))
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-            cpuTimes.append(Double(cpuNanoseconds() - cpuStart) / 1e6)
+        var literalTimes: [Double] = []
+        var literalCPU: [Double] = []
+        for (number, query) in queries.enumerated() {
+            // With `--literal`, every other query is searched literally first: neither way
+            // always finds the pages the other read.
+            let literalFirst = literalToo && number % 2 == 1
+            func searchLiterally() throws {
+                let literal = try measure(query, SearchOptions(limit: 10, restoreAccents: restore, exhaustive: exhaustive, literal: true))
+                literalTimes.append(literal.wall)
+                literalCPU.append(literal.cpu)
+            }
+            if literalFirst { try searchLiterally() }
+            let measured = try measure(query, SearchOptions(limit: 10, restoreAccents: restore, exhaustive: exhaustive))
+            times.append(measured.wall)
+            cpuTimes.append(measured.cpu)
+            if literalToo && !literalFirst { try searchLiterally() }
             if let stockQuery, restore {
                 // Every word quoted (no query syntax), joined by OR.
                 let words = query.split { !$0.isLetter && !$0.isNumber }.map { "\"\($0)\"" }
@@ -130,17 +174,8 @@ do {
                 stockTimes.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6)
             }
         }
-        let (median, p90, p99) = percentiles(times)
-        var line = String(format: "| %@ | %d | %.1f | %.1f | %.1f |", name as NSString, times.count, median, p90, p99)
-        if cpu {
-            let (cpuMedian, _, cpuP99) = percentiles(cpuTimes)
-            line += String(format: " %.1f | %.1f |", cpuMedian, cpuP99)
-        }
-        if !stockTimes.isEmpty {
-            let (stockMedian, _, stockP99) = percentiles(stockTimes)
-            line += String(format: " %.1f | %.1f | %.2f× |", stockMedian, stockP99, stockMedian / median)
-        }
-        print(line)
+        print(row(name, times, cpuTimes, stockTimes))
+        if literalToo { print(row(name + ", --literal", literalTimes, literalCPU, [])) }
     }
 } catch {
     FileHandle.standardError.write(Data("query-latency: \(error)\n".utf8))

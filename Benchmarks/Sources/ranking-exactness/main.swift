@@ -2,6 +2,7 @@ import Foundation
 import VietSearch
 import VietSearchSQLite
 import VietnameseCorpus
+import VietnameseText
 
 // Exactness of the pruned ranking: every query is searched twice on the same index, as a user's
 // search does (`PrunedRanker`: postings read directly, documents that provably cannot reach the
@@ -12,14 +13,17 @@ import VietnameseCorpus
 // Queries: the ViNewsQA dev questions as written and without diacritics (`--questions`, every
 // `--every`-th), the lines of query files, and `--random N` queries drawn from the index's own
 // vocabulary (`term_stats`): 1–6 words, accented or not, with prefixes, exclusions, phrases and
-// OR, some asking for more results than match.
+// OR, some asking for more results than match. `--rewrites` adds queries the search rewrites:
+// the sampled questions typed in Telex, in VNI and with one typo (`TypoMaker`), and each
+// built-in abbreviation and its expansion, alone and followed by a common word (both sides
+// searched, the added one weighted `expansionWeight`).
 //
 //   swift run -c release --package-path Benchmarks ranking-exactness INDEX.db \
 //       --questions ../shared/corpus/vinewsqa-qa-dev.jsonl.gz --every 5 --random 600 Benchmarks/Queries/keywords.txt
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let indexPath = arguments.first, !indexPath.hasPrefix("-") else {
-    print("usage: ranking-exactness INDEX.db [--questions FILE.jsonl.gz] [--every N] [--random N] [--seed S] [--limit K] [QUERIES.txt...]")
+    print("usage: ranking-exactness INDEX.db [--questions FILE.jsonl.gz] [--every N] [--random N] [--seed S] [--limit K] [--rewrites] [QUERIES.txt...]")
     exit(2)
 }
 arguments.removeFirst()
@@ -29,6 +33,7 @@ var random = 0
 var seed: UInt64 = 1
 var limit = 10
 var files: [String] = []
+var rewrites = false
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
@@ -37,6 +42,7 @@ while !arguments.isEmpty {
     case "--random" where !arguments.isEmpty: random = max(0, Int(arguments.removeFirst()) ?? 0)
     case "--seed" where !arguments.isEmpty: seed = UInt64(arguments.removeFirst()) ?? 1
     case "--limit" where !arguments.isEmpty: limit = max(1, Int(arguments.removeFirst()) ?? 10)
+    case "--rewrites": rewrites = true
     default: files.append(argument)
     }
 }
@@ -100,6 +106,21 @@ do {
         sets.append(("questions as written", sample.map { ($0, limit) }, true))
         sets.append(("questions without diacritics (accents restored)", sample.map { (QuestionSet.withoutDiacritics($0), limit) }, true))
         sets.append(("questions without diacritics, every form", sample.map { (QuestionSet.withoutDiacritics($0), limit) }, false))
+        if rewrites {
+            sets.append(("questions in Telex", sample.map { (KeystrokeEncoder.encode($0, method: .telex, tone: .endOfWord), limit) }, true))
+            sets.append(("questions in VNI, tone after the vowel", sample.map { (KeystrokeEncoder.encode($0, method: .vni, tone: .afterVowel), limit) }, true))
+            sets.append(
+                ("questions with one typo", sample.enumerated().map { number, question in
+                    var rng = SplitMix64(seed: seed &+ UInt64(number))
+                    return (TypoMaker.withOneTypo(question, rng: &rng), limit)
+                }, true))
+        }
+    }
+    if rewrites {
+        let entries = AbbreviationDictionary.builtin.entries
+        let sides = entries.flatMap { [$0.abbreviation, $0.expansion] }
+        sets.append(("built-in abbreviations and expansions", sides.map { ($0, limit) }, true))
+        sets.append(("the same, then a common word", sides.map { ($0 + " mới", limit) }, true))
     }
     if random > 0 {
         var numbers = Numbers(state: seed)

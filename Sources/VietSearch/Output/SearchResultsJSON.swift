@@ -5,7 +5,7 @@ import Foundation
 ///
 /// `{"query", "total", "results": [{"path", "title", "score", "snippet", "snippet_markdown",
 /// "matches_all_words", "id", "format", "modified", "snippet_highlights"}], "searched_as",
-/// "total_is_estimate"}`.
+/// "rewrites": [{"kind", "from", "to"}], "total_is_estimate"}`.
 package enum SearchResultsJSON {
     /// The highlight marks to search with (`SearchOptions.highlightStart`, `highlightEnd`):
     /// control characters, which no extracted text keeps next to a word.
@@ -29,8 +29,14 @@ package enum SearchResultsJSON {
         return JSONOutput.object([
             ("query", .string(results.query)), ("total", .number(results.total)), ("results", .array(items)),
             ("searched_as", results.searchedAs.map { .string($0) } ?? .null),
+            ("rewrites", .array(results.rewrites.map(rewrite))),
             ("total_is_estimate", .bool(results.totalIsEstimate)),
         ]).rendered + "\n"
+    }
+
+    /// `{"kind", "from", "to"}`: one change the search made to the query.
+    package static func rewrite(_ rewrite: QueryRewrite) -> JSONOutput {
+        .object([("kind", .string(rewrite.kind.rawValue)), ("from", .string(rewrite.from)), ("to", .string(rewrite.to))])
     }
 
     /// `[[start, end], ...]`: offsets in Unicode scalars (code points), end excluded.

@@ -10,7 +10,8 @@ import VietSearchSQLite
 /// restore far more words as written than the most frequent form alone would (docs/ENGINE.md,
 /// "Restoring the accents of questions typed without them").
 struct AccentRestorer {
-    let pairs: TermPairTable
+    /// Nil for an index without pair counts: each word's readings are then weighed alone.
+    let pairs: TermPairTable?
     /// λ: weight of the pair evidence against the form's own frequency; high, since the pair is
     /// what tells the forms apart (chosen on the dev questions: docs/ENGINE.md).
     var pairWeight = 0.95
@@ -19,31 +20,49 @@ struct AccentRestorer {
     /// forms under 2 % of the word's documents as the planner does, lose recall (docs/ENGINE.md).
     var maxForms = 12
 
-    /// For each word (a folded syllable), the accent key of its most likely form ("" for the
-    /// unaccented one), in order. A word the statistics lack stays as it is ("").
-    func restore(_ words: [String], statistics: TermStatistics) -> [String] {
-        guard !words.isEmpty else { return [] }
-        let total = Double(max(pairs.termDocumentCount, 1))
-        struct Candidate {
-            var form: String
-            var documents: Double
-            var hash: UInt32
+    /// One reading of a word: a form of a syllable the index has, and how many documents have it.
+    struct Candidate {
+        var folded: String
+        /// Accent key ("": the unaccented form).
+        var form: String
+        var documents: Double
+        var hash: UInt32
+        /// Log-probability that the person meant this reading, before the index has a say
+        /// (the query rewriter's error model; 0 when every reading is as likely).
+        var prior = 0.0
+
+        init(folded: String, form: String, documents: Int) {
+            self.folded = folded
+            self.form = form
+            self.documents = Double(max(documents, 1))
+            hash = DocumentFrequencyCounter.hash(of: Array("\(folded):\(form)".utf8))
         }
-        let candidates: [[Candidate]] = words.map { folded in
-            guard let entry = statistics.entries[folded], !entry.variants.isEmpty else {
-                return [Candidate(form: "", documents: 1, hash: 0)]
-            }
-            let kept = entry.variants.sorted { $0.documentFrequency > $1.documentFrequency }.prefix(maxForms)
-            return kept.map { variant in
-                Candidate(
-                    form: variant.form, documents: Double(max(variant.documentFrequency, 1)),
-                    hash: DocumentFrequencyCounter.hash(of: Array("\(folded):\(variant.form)".utf8)))
-            }
+
+        /// A word the index lacks: no pairs, the smallest count.
+        static func unknown(_ folded: String) -> Candidate {
+            var candidate = Candidate(folded: folded, form: "", documents: 1)
+            candidate.hash = 0
+            return candidate
         }
-        // Viterbi: the best log-probability of a path ending in each form, and where it came from.
-        var scores = candidates[0].map { log($0.documents / total) }
+    }
+
+    /// The readings of a word: its `maxForms` most frequent forms, or the word as it is when the
+    /// statistics lack it.
+    func forms(of folded: String, statistics: TermStatistics) -> [Candidate] {
+        guard let entry = statistics.entries[folded], !entry.variants.isEmpty else { return [.unknown(folded)] }
+        let kept = entry.variants.sorted { $0.documentFrequency > $1.documentFrequency }.prefix(maxForms)
+        return kept.map { Candidate(folded: folded, form: $0.form, documents: $0.documentFrequency) }
+    }
+
+    /// The most likely reading of each word, by index into its candidates (none may be empty):
+    /// Viterbi over the bigram model.
+    func best(_ candidates: [[Candidate]]) -> [Int] {
+        guard !candidates.isEmpty else { return [] }
+        let total = Double(max(pairs?.termDocumentCount ?? 1, 1))
+        // The best log-probability of a path ending in each reading, and where it came from.
+        var scores = candidates[0].map { log($0.documents / total) + $0.prior }
         var back: [[Int]] = [Array(repeating: 0, count: candidates[0].count)]
-        for position in 1..<words.count {
+        for position in 1..<candidates.count {
             let previous = candidates[position - 1]
             var next: [Double] = []
             var from: [Int] = []
@@ -52,25 +71,25 @@ struct AccentRestorer {
                 var best = -Double.infinity
                 var bestIndex = 0
                 for (index, before) in previous.enumerated() {
-                    let together = Double(pairs.count(of: TermPairCounter.fingerprint(before.hash, candidate.hash)))
+                    let together = Double(pairs?.count(of: TermPairCounter.fingerprint(before.hash, candidate.hash)) ?? 0)
                     let score = scores[index] + log(pairWeight * together / before.documents + unigram)
                     if score > best {
                         best = score
                         bestIndex = index
                     }
                 }
-                next.append(best)
+                next.append(best + candidate.prior)
                 from.append(bestIndex)
             }
             scores = next
             back.append(from)
         }
         var index = scores.indices.max { scores[$0] < scores[$1] } ?? 0
-        var forms = Array(repeating: "", count: words.count)
-        for position in stride(from: words.count - 1, through: 0, by: -1) {
-            forms[position] = candidates[position][index].form
+        var chosen = Array(repeating: 0, count: candidates.count)
+        for position in stride(from: candidates.count - 1, through: 0, by: -1) {
+            chosen[position] = index
             index = back[position][index]
         }
-        return forms
+        return chosen
     }
 }

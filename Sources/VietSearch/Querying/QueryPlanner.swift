@@ -93,7 +93,7 @@ struct QueryPlanner {
     /// query asks for its unaccented form ("vỏ nho": grapes, not "nhỏ").
     private func isTypedWithAccents(_ query: SearchQuery) -> Bool {
         query.positiveClauses.contains { clause in
-            clause.alternatives.contains { tokens(of: $0).contains(where: \.hasDiacritics) }
+            clause.typedAlternatives.contains { tokens(of: $0).contains(where: \.hasDiacritics) }
         }
     }
 
@@ -316,17 +316,24 @@ struct QueryPlanner {
         /// The query was typed with accents: each word's typed form is a term of its own.
         let typed: Bool
 
-        /// The word in every form that scores.
+        /// The word in every form that scores. Phrases of the alternatives the search added (an
+        /// abbreviation's other side) are marked: each of their matches counts a little less.
         func word(_ word: Word, rank: Int) -> [RankingQuery.Phrase] {
             var phrases: [RankingQuery.Phrase] = []
-            for term in word.clause.alternatives {
+            let typedCount = word.clause.typedAlternatives.count
+            for (offset, term) in word.clause.alternatives.enumerated() {
                 let tokens = planner.tokens(of: term)
                 guard !tokens.isEmpty else { continue }
+                var added: [RankingQuery.Phrase]
                 if word.typedOnly {
-                    phrases.append(RankingQuery.Phrase(tokens: typedForm(tokens), countsAsAny: true, countsAsExact: true))
+                    added = [RankingQuery.Phrase(tokens: typedForm(tokens), countsAsAny: true, countsAsExact: true)]
                 } else {
-                    phrases += forms(term, tokens, scores: true)
+                    added = forms(term, tokens, scores: true)
                 }
+                if offset >= typedCount {
+                    for index in added.indices { added[index].isExpansion = true }
+                }
+                phrases += added
             }
             return phrases
         }

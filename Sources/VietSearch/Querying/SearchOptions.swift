@@ -18,6 +18,9 @@ public struct SearchOptions: Sendable, Hashable {
     /// nho`): about as accurate as searching every accent form, and much faster (docs/ENGINE.md,
     /// "Restoring the accents of questions typed without them").
     public var restoreAccents: Bool
+    /// Search the words exactly as typed: no Telex or VNI decoding, no typo correction, no
+    /// abbreviation expansion, no accent restoration (see `SearchIndex.search`).
+    public var literal: Bool
     /// Only documents that pass it (folder, file type, encoding, modification time); the
     /// total counts only those.
     public var filter: DocumentFilter
@@ -32,9 +35,10 @@ public struct SearchOptions: Sendable, Hashable {
     public init(
         limit: Int = 10, offset: Int = 0, exact: Bool = false, highlightStart: String = "[", highlightEnd: String = "]",
         snippetWords: Int = 24, restoreAccents: Bool = true, filter: DocumentFilter = DocumentFilter(), exhaustive: Bool = false,
-        limits: QueryLimits = QueryLimits()
+        limits: QueryLimits = QueryLimits(), literal: Bool = false
     ) {
         self.restoreAccents = restoreAccents
+        self.literal = literal
         self.filter = filter
         self.exhaustive = exhaustive
         self.limits = limits

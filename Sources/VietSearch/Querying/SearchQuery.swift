@@ -7,8 +7,11 @@
 /// - `a OR b` (capital OR between two items): either one.
 ///
 /// Everything else is literal text: `AND`, `NOT`, `NEAR(`, `col:x`, `^`, brackets and other
-/// punctuation are never query syntax. Parsing never fails; a clause typed again (`"xay dung"
-/// "xay dung"`, `a -b -b`) is kept once. What a search accepts is bounded by `QueryLimits`.
+/// punctuation are never query syntax. Parsing never fails; a phrase, an exclusion or a choice
+/// typed again (`"xay dung" "xay dung"`, `-b -b`, `a OR a`) is kept once. A plain word typed
+/// again stays until the words are read as meant (`keptOnce`): in `co ... co` the two may be
+/// different words (`có`, `cơ`), and each is the context of its neighbours. What a search
+/// accepts is bounded by `QueryLimits`.
 public struct SearchQuery: Sendable, Hashable {
     /// One searchable item as typed (the analyzer turns it into tokens later).
     public enum Term: Sendable, Hashable {
@@ -29,11 +32,24 @@ public struct SearchQuery: Sendable, Hashable {
     public struct Clause: Sendable, Hashable {
         public var alternatives: [Term]
         public var isExcluded: Bool
+        /// The last this many alternatives were added by the search (an abbreviation's other
+        /// side), not typed: they score a little below the typed ones.
+        public var addedAlternatives: Int
 
-        public init(alternatives: [Term], isExcluded: Bool = false) {
+        public init(alternatives: [Term], isExcluded: Bool = false, addedAlternatives: Int = 0) {
             self.alternatives = alternatives
             self.isExcluded = isExcluded
+            self.addedAlternatives = addedAlternatives
         }
+
+        /// One word as typed, searched for (not a prefix, not excluded, no alternatives).
+        var isPlainWord: Bool {
+            guard !isExcluded, alternatives.count == 1, case .word(_, prefix: false) = alternatives[0] else { return false }
+            return true
+        }
+
+        /// The alternatives as typed.
+        public var typedAlternatives: ArraySlice<Term> { alternatives.dropLast(addedAlternatives) }
     }
 
     public var clauses: [Clause]
@@ -105,20 +121,29 @@ public struct SearchQuery: Sendable, Hashable {
                 clauses.append(Clause(alternatives: [item.term], isExcluded: item.excluded))
             }
         }
-        self.clauses = Self.withoutRepeats(clauses)
+        self.clauses = Self.withoutRepeats(clauses, keepingWords: true)
+    }
+
+    /// The query with every clause kept once, plain words too: for a query whose words are
+    /// read as meant (accents restored, keys decoded), where a repeat is the same word again.
+    var keptOnce: SearchQuery {
+        var query = self
+        query.clauses = Self.withoutRepeats(clauses, keepingWords: false)
+        return query
     }
 
     /// The clauses with each one kept once (the first time it was typed), and each clause's
-    /// alternatives too. A repeat adds no document and only costs: the same doclists walked
-    /// again for every candidate. Compared as typed, case and spacing aside.
-    static func withoutRepeats(_ clauses: [Clause]) -> [Clause] {
+    /// alternatives too; with `keepingWords`, plain words (one alternative, not a prefix, not
+    /// excluded) are all kept. A repeat adds no document and only costs: the same doclists
+    /// walked again for every candidate. Compared as typed, case and spacing aside.
+    static func withoutRepeats(_ clauses: [Clause], keepingWords: Bool) -> [Clause] {
         var seen = Set<[String]>()
         var kept: [Clause] = []
         for var clause in clauses {
             var seenTerms = Set<String>()
             clause.alternatives = clause.alternatives.filter { seenTerms.insert(Self.key(of: $0)).inserted }
             let clauseKey = [clause.isExcluded ? "-" : "+"] + clause.alternatives.map { Self.key(of: $0) }.sorted()
-            if seen.insert(clauseKey).inserted { kept.append(clause) }
+            if seen.insert(clauseKey).inserted || (keepingWords && clause.isPlainWord) { kept.append(clause) }
         }
         return kept
     }

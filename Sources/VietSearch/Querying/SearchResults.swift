@@ -11,15 +11,23 @@ public struct SearchResults: Sendable, Hashable {
     public var totalIsEstimate: Bool
     /// The requested page, best first. Keyword queries list documents with every word first.
     public var results: [SearchResult]
-    /// The query as searched when it differs from the one typed: a question typed without
-    /// accents, with its likely accents restored (see `SearchOptions.restoreAccents`).
+    /// The query as searched when it differs from the one typed, in the query syntax: a
+    /// question typed without accents with its likely accents restored (see
+    /// `SearchOptions.restoreAccents`), words typed in Telex or VNI decoded, typos corrected,
+    /// abbreviations expanded (`UBND OR "ủy ban nhân dân"`). Nil when searched as typed.
     public var searchedAs: String?
+    /// Each change, word by word (`SearchOptions.literal` turns them all off).
+    public var rewrites: [QueryRewrite]
 
-    public init(query: String, total: Int, results: [SearchResult], searchedAs: String? = nil, totalIsEstimate: Bool = false) {
+    public init(
+        query: String, total: Int, results: [SearchResult], searchedAs: String? = nil, totalIsEstimate: Bool = false,
+        rewrites: [QueryRewrite] = []
+    ) {
         self.query = query
         self.total = total
         self.results = results
         self.searchedAs = searchedAs
         self.totalIsEstimate = totalIsEstimate
+        self.rewrites = rewrites
     }
 }

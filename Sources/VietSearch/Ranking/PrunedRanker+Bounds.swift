@@ -74,10 +74,13 @@ extension PrunedRanker {
         let termWindow = self.termWindow
         for index in wordEntries[number]..<wordEntries[number + 1] {
             let entry = entries[index]
-            let weight: Double
+            // Matches weighted by column only: the places bound a neighbour's adjacency, which
+            // counts a place with the weight of the neighbour's own phrase (up to 1, not this
+            // entry's `weight`).
+            let matches: Double
             if entry.term >= 0 {
                 if termEpoch[entry.term] == epoch {
-                    weight = termWeight[entry.term]
+                    matches = termWeight[entry.term]
                 } else if termWindow[entry.term] == window {
                     continue
                 } else {
@@ -91,11 +94,12 @@ extension PrunedRanker {
                     exactOpen = exactOpen || entry.countsAsExact
                     continue
                 }
-                weight = phraseWeight
+                matches = phraseWeight
             }
+            let weight = matches * entry.weight
             if entry.countsAsAny { any += weight }
             if entry.countsAsExact { exact += weight }
-            if entry.countsPlaces { places += weight }
+            if entry.countsPlaces { places += matches }
         }
         record(number, any: any, exact: exact, places: places, anyOpen: anyOpen, exactOpen: exactOpen, norm: norm, epoch: epoch, bound: &bound)
     }

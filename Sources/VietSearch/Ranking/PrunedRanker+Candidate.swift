@@ -100,7 +100,8 @@ extension PrunedRanker {
             for phrase in layout.phrases[word.firstPhrase..<word.endPhrase] {
                 try forEachInstance(of: phrase, epoch: epoch) { column, offset in
                     tally.add(
-                        place: offset * columns + column, weight: column == 0 ? titleWeight : 1.0, countsAsAny: phrase.countsAsAny,
+                        place: offset * columns + column, weight: (column == 0 ? titleWeight : 1.0) * phrase.weight,
+                        countsAsAny: phrase.countsAsAny,
                         countsAsExact: phrase.countsAsExact, countsAdjacency: word.countsAdjacency, marksEnds: word.marksEnds,
                         placeLength: placeLength)
                 }

@@ -274,10 +274,12 @@ extension PrunedRanker {
             var next = termFirst[entry.term]
             while next >= 0 {
                 let slot = word * rows + stored[next].row
-                let weight = stored[next].weight
+                // Places by column weight only (see `setWord`).
+                let matches = stored[next].weight
+                let weight = matches * entry.weight
                 if entry.countsAsAny { window.any[slot] += weight }
                 if entry.countsAsExact { window.exact[slot] += weight }
-                if entry.countsPlaces { window.places[slot] += weight }
+                if entry.countsPlaces { window.places[slot] += matches }
                 next = stored[next].termNext
             }
         }

@@ -46,6 +46,9 @@ final class PrunedRanker {
         var countsAsExact: Bool
         /// In the word's typed part (it counts as exact), else in its other part.
         var isTyped: Bool
+        /// What one match counts: 1, or the plan's `expansionWeight` for a phrase the search
+        /// added (`RankingQuery.Phrase.isExpansion`).
+        var weight: Double
         /// Its tokens, each with its terms (a prefix has several): `tokenTerms[tokenStart[i]..<tokenStart[i + 1]]`
         /// for i in `firstToken..<endToken`.
         var firstToken: Int
@@ -76,9 +79,11 @@ final class PrunedRanker {
         var phrase: Int
         var countsAsAny: Bool
         var countsAsExact: Bool
-        /// Counts towards the word's places (its matches, for the pair bounds): every entry
-        /// except the typed form's when an any-form phrase covers it too.
+        /// Counts towards the word's places (its matches by column weight, for the pair bounds):
+        /// every entry except the typed form's when an any-form phrase covers it too.
         var countsPlaces: Bool
+        /// Its phrase's weight (`Phrase.weight`).
+        var weight: Double
     }
 
     /// The query's phrases and their terms, each term with its cursors.
@@ -387,7 +392,7 @@ final class PrunedRanker {
             }
             return Phrase(
                 word: word, countsAsAny: phrase.countsAsAny, countsAsExact: phrase.countsAsExact, isTyped: phrase.countsAsExact,
-                firstToken: first, endToken: layout.tokenStart.count - 1)
+                weight: phrase.isExpansion ? query.plan.expansionWeight : 1, firstToken: first, endToken: layout.tokenStart.count - 1)
         }
         for (number, word) in query.words.enumerated() {
             let weights = query.plan.words[number]
@@ -403,29 +408,35 @@ final class PrunedRanker {
             layout.partDocuments += [word.typedDocuments, max(word.documents - word.typedDocuments, 0)]
         }
         for phrase in query.excluded { layout.excluded.append(try add(phrase, word: -1)) }
-        for word in layout.words {
-            var anyTerms = Set<Int>()
-            for phrase in layout.phrases[word.firstPhrase..<word.endPhrase]
-            where phrase.countsAsAny && phrase.endToken - phrase.firstToken == 1 {
-                anyTerms.formUnion(layout.tokenTerms[layout.tokenStart[phrase.firstToken]..<layout.tokenStart[phrase.firstToken + 1]])
-            }
-            for number in word.firstPhrase..<word.endPhrase {
-                let phrase = layout.phrases[number]
-                if phrase.endToken - phrase.firstToken > 1 {
-                    layout.entries.append(
-                        Entry(term: -1, phrase: number, countsAsAny: phrase.countsAsAny, countsAsExact: phrase.countsAsExact, countsPlaces: true))
-                    continue
-                }
-                for term in layout.tokenTerms[layout.tokenStart[phrase.firstToken]..<layout.tokenStart[phrase.firstToken + 1]] {
-                    layout.entries.append(
-                        Entry(
-                            term: term, phrase: number, countsAsAny: phrase.countsAsAny, countsAsExact: phrase.countsAsExact,
-                            countsPlaces: phrase.countsAsAny || !anyTerms.contains(term)))
-                }
-            }
-            layout.wordEntries.append(layout.entries.count)
-        }
+        for word in layout.words { addEntries(of: word, to: &layout) }
         return layout
+    }
+
+    /// The word's entries: one per term of each one-token phrase, one per longer phrase.
+    private static func addEntries(of word: Word, to layout: inout Layout) {
+        // A typed form's term that an any-form phrase also covers has its places counted there.
+        var anyTerms = Set<Int>()
+        for phrase in layout.phrases[word.firstPhrase..<word.endPhrase]
+        where phrase.countsAsAny && phrase.endToken - phrase.firstToken == 1 {
+            anyTerms.formUnion(layout.tokenTerms[layout.tokenStart[phrase.firstToken]..<layout.tokenStart[phrase.firstToken + 1]])
+        }
+        for number in word.firstPhrase..<word.endPhrase {
+            let phrase = layout.phrases[number]
+            if phrase.endToken - phrase.firstToken > 1 {
+                layout.entries.append(
+                    Entry(
+                        term: -1, phrase: number, countsAsAny: phrase.countsAsAny, countsAsExact: phrase.countsAsExact, countsPlaces: true,
+                        weight: phrase.weight))
+                continue
+            }
+            for term in layout.tokenTerms[layout.tokenStart[phrase.firstToken]..<layout.tokenStart[phrase.firstToken + 1]] {
+                layout.entries.append(
+                    Entry(
+                        term: term, phrase: number, countsAsAny: phrase.countsAsAny, countsAsExact: phrase.countsAsExact,
+                        countsPlaces: phrase.countsAsAny || !anyTerms.contains(term), weight: phrase.weight))
+            }
+        }
+        layout.wordEntries.append(layout.entries.count)
     }
 }
 

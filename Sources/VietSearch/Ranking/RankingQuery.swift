@@ -22,6 +22,9 @@ struct RankingQuery {
         var tokens: [Token]
         var countsAsAny: Bool
         var countsAsExact: Bool
+        /// Added by the search, not typed (an abbreviation's other side): each match counts the
+        /// plan's `expansionWeight` of one.
+        var isExpansion = false
     }
 
     struct Word {
@@ -64,7 +67,8 @@ extension RankingQuery {
         for (number, word) in words.enumerated() {
             for phrase in word.phrases {
                 scoring.append(written(phrase))
-                plan.phrases.append(.init(word: number, countsAsAny: phrase.countsAsAny, countsAsExact: phrase.countsAsExact))
+                plan.phrases.append(
+                    .init(word: number, countsAsAny: phrase.countsAsAny, countsAsExact: phrase.countsAsExact, isExpansion: phrase.isExpansion))
             }
         }
         var match = "(" + scoring.joined(separator: " OR ") + ")"

@@ -34,6 +34,8 @@ package final class VietnameseRankFunction {
         var phrase: Int32
         var countsAsAny: Bool
         var countsAsExact: Bool
+        /// 1, or the plan's `expansionWeight` for a phrase the search added.
+        var weight: Double
     }
 
     let plan: VietnameseRankingPlan
@@ -82,7 +84,10 @@ package final class VietnameseRankFunction {
         for (index, word) in plan.words.enumerated() {
             let first = slots.count
             for (number, phrase) in plan.phrases.enumerated() where phrase.word == index && number <= Int(Int32.max) {
-                slots.append(PhraseSlot(phrase: Int32(number), countsAsAny: phrase.countsAsAny, countsAsExact: phrase.countsAsExact))
+                slots.append(
+                    PhraseSlot(
+                        phrase: Int32(number), countsAsAny: phrase.countsAsAny, countsAsExact: phrase.countsAsExact,
+                        weight: phrase.isExpansion ? plan.expansionWeight : 1))
             }
             entries.append(
                 WordEntry(
@@ -106,7 +111,8 @@ package final class VietnameseRankFunction {
     /// The row's score; nil when FTS5 fails to read its matches. First, per word, its weighted
     /// matches in any form (`anyFrequency`), in the form typed (`exactFrequency`), and starting
     /// where the previous word ends (`adjacent`), from every instance of each of its phrases (a
-    /// title match counts `titleWeight`, a body match 1); then BM25 of those, and the bonuses.
+    /// title match counts `titleWeight`, a body match 1, times the phrase's weight); then BM25
+    /// of those, and the bonuses.
     func score(_ row: FTS5AuxiliaryContext) -> Double? {
         if columns == 0 { learnColumns(row.columnCount) }
         let words = self.words
@@ -129,7 +135,7 @@ package final class VietnameseRankFunction {
                 while position.isAtInstance {
                     let column = position.column
                     tally.add(
-                        place: Int(position.offset) * columns + Int(column), weight: column == 0 ? titleWeight : 1.0,
+                        place: Int(position.offset) * columns + Int(column), weight: (column == 0 ? titleWeight : 1.0) * entry.weight,
                         countsAsAny: entry.countsAsAny, countsAsExact: entry.countsAsExact, countsAdjacency: word.countsAdjacency,
                         marksEnds: word.marksEnds, placeLength: word.placeLength)
                     instances.advance(&position)

@@ -35,11 +35,15 @@ package struct VietnameseRankingPlan: Sendable, Hashable {
         package var word: Int
         package var countsAsAny: Bool
         package var countsAsExact: Bool
+        /// Added by the search, not typed (an abbreviation's other side): each match counts
+        /// `expansionWeight` of one.
+        package var isExpansion: Bool
 
-        package init(word: Int, countsAsAny: Bool, countsAsExact: Bool) {
+        package init(word: Int, countsAsAny: Bool, countsAsExact: Bool, isExpansion: Bool = false) {
             self.word = word
             self.countsAsAny = countsAsAny
             self.countsAsExact = countsAsExact
+            self.isExpansion = isExpansion
         }
 
         package static let ignored = Phrase(word: -1, countsAsAny: false, countsAsExact: false)
@@ -56,11 +60,18 @@ package struct VietnameseRankingPlan: Sendable, Hashable {
     package var allWordsBonus = 0.0
     /// Added when, besides, every accented word matches in the form typed.
     package var exactFormsBonus = 0.0
+    /// What a match of a phrase the search added counts, against 1 for one typed: a document
+    /// with the abbreviation typed ranks a little above one with only its expansion, all else
+    /// equal (a term-frequency weight: with k1 1.2, one match scores ~0.88 of a typed one).
+    package var expansionWeight = 0.8
 
     package init() {}
 
     package var encoded: String {
-        var parts = ["v1", "\(words.count)", "\(phrases.count)", "\(k1)", "\(b)", "\(titleWeight)", "\(allWordsBonus)", "\(exactFormsBonus)"]
+        var parts = [
+            "v2", "\(words.count)", "\(phrases.count)", "\(k1)", "\(b)", "\(titleWeight)", "\(allWordsBonus)", "\(exactFormsBonus)",
+            "\(expansionWeight)",
+        ]
         for word in words {
             parts += [
                 "\(word.anyWeight)", "\(word.exactWeight)", "\(word.pairWeight)", word.isRequired ? "1" : "0",
@@ -68,7 +79,7 @@ package struct VietnameseRankingPlan: Sendable, Hashable {
             ]
         }
         for phrase in phrases {
-            parts += ["\(phrase.word)", "\((phrase.countsAsAny ? 1 : 0) | (phrase.countsAsExact ? 2 : 0))"]
+            parts += ["\(phrase.word)", "\((phrase.countsAsAny ? 1 : 0) | (phrase.countsAsExact ? 2 : 0) | (phrase.isExpansion ? 4 : 0))"]
         }
         return parts.joined(separator: " ")
     }
@@ -76,13 +87,14 @@ package struct VietnameseRankingPlan: Sendable, Hashable {
     /// Parses `encoded`; nil when the text is not a plan.
     package init?(decoding text: String) {
         let parts = text.split(separator: " ")
-        guard parts.count >= 8, parts[0] == "v1", let wordCount = Int(parts[1]), let phraseCount = Int(parts[2]),
-            wordCount >= 0, phraseCount >= 0, parts.count == 8 + wordCount * 6 + phraseCount * 2
+        guard parts.count >= 9, parts[0] == "v2", let wordCount = Int(parts[1]), let phraseCount = Int(parts[2]),
+            wordCount >= 0, phraseCount >= 0, parts.count == 9 + wordCount * 6 + phraseCount * 2
         else { return nil }
-        let numbers = parts[3..<8].compactMap { Double($0) }
-        guard numbers.count == 5 else { return nil }
-        (k1, b, titleWeight, allWordsBonus, exactFormsBonus) = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4])
-        var index = 8
+        let numbers = parts[3..<9].compactMap { Double($0) }
+        guard numbers.count == 6 else { return nil }
+        (k1, b, titleWeight, allWordsBonus, exactFormsBonus, expansionWeight) =
+            (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5])
+        var index = 9
         for _ in 0..<wordCount {
             guard let any = Double(parts[index]), let exact = Double(parts[index + 1]), let pair = Double(parts[index + 2]),
                 let length = Int(parts[index + 5]), length > 0
@@ -94,7 +106,7 @@ package struct VietnameseRankingPlan: Sendable, Hashable {
         }
         for _ in 0..<phraseCount {
             guard let word = Int(parts[index]), word >= -1, word < wordCount, let kind = Int(parts[index + 1]) else { return nil }
-            phrases.append(Phrase(word: word, countsAsAny: kind & 1 != 0, countsAsExact: kind & 2 != 0))
+            phrases.append(Phrase(word: word, countsAsAny: kind & 1 != 0, countsAsExact: kind & 2 != 0, isExpansion: kind & 4 != 0))
             index += 2
         }
     }

@@ -15,6 +15,9 @@ import VietSearchSQLite
 ///   updated by each indexing run that changed something (by difference; see `FolderIndexer`).
 /// - `term_pairs`: one row, how often each pair of adjacent terms occurs (`TermPairTable`), for
 ///   restoring the accents of questions typed without them; updated with `term_stats`.
+/// - `abbreviations`: the abbreviations each document defines (`tổ chức cơ sở đảng (TCCSĐ)`),
+///   with both sides' keys (folded tokens joined by spaces), kept with the document by
+///   `IndexWriter`: searching one side also finds the other (`LearnedAbbreviations`).
 /// - `documents_fts`: FTS5 over title and body with `vietnamese accent 2` (one `folded:accent`
 ///   term per word), kept in step with `documents` by `IndexWriter`. Not by triggers: a trigger
 ///   writes to FTS5 inside a statement savepoint, and FTS5 flushes its in-memory index at every
@@ -47,6 +50,16 @@ enum IndexSchema {
         CREATE TABLE IF NOT EXISTS term_stats(folded TEXT PRIMARY KEY, df INTEGER NOT NULL, variants TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS term_pairs(id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);
         CREATE TABLE IF NOT EXISTS term_pair_blocks(first INTEGER PRIMARY KEY, data BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS abbreviations(
+            document INTEGER NOT NULL,
+            abbreviation TEXT NOT NULL,
+            abbreviation_key TEXT NOT NULL,
+            expansion TEXT NOT NULL,
+            expansion_key TEXT NOT NULL,
+            PRIMARY KEY (document, abbreviation_key, expansion_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS abbreviations_by_abbreviation ON abbreviations(abbreviation_key);
+        CREATE INDEX IF NOT EXISTS abbreviations_by_expansion ON abbreviations(expansion_key);
         CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
             title, body, content='documents', content_rowid='id', tokenize='\(tokenizer)'
         );

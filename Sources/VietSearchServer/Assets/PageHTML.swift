@@ -32,7 +32,7 @@ enum PageHTML {
         <main>
           <section id="results-pane" aria-label="Kết quả">
             <p id="status" class="status" role="status">Gõ để tìm. Không cần gõ dấu: <kbd>dang</kbd> tìm thấy Đảng, đang, đáng.</p>
-            <p id="searched-as" class="searched-as" hidden>Đã tìm với dấu: <strong id="searched-as-text"></strong> · <button id="search-literal" type="button" class="link">Tìm đúng như đã gõ</button></p>
+            <p id="searched-as" class="searched-as" hidden>Đã tìm theo: <strong id="searched-as-text"></strong> · <button id="search-literal" type="button" class="link">Tìm đúng như đã gõ</button></p>
             <ol id="results" class="results"></ol>
             <nav id="pager" class="pager" hidden>
               <button id="previous-page" type="button">← Trang trước</button>

@@ -67,7 +67,7 @@ enum PageScript {
             const p = new URLSearchParams();
             p.set("q", state.q);
             if (state.exact) p.set("exact", "1");
-            if (state.literal) p.set("restore_accents", "0");
+            if (state.literal) { p.set("restore_accents", "0"); p.set("literal", "1"); }
             if (state.folder) p.set("in", state.folder);
             if (state.type) p.set("type", state.type);
             if (state.encoding) p.set("encoding", state.encoding);
@@ -82,7 +82,7 @@ enum PageScript {
             const p = new URLSearchParams(location.search);
             state.q = p.get("q") || "";
             state.exact = p.get("exact") === "1";
-            state.literal = p.get("restore_accents") === "0";
+            state.literal = p.get("restore_accents") === "0" || p.get("literal") === "1";
             state.folder = p.get("in") || "";
             state.type = p.get("type") || "";
             state.encoding = p.get("encoding") || "";
@@ -194,7 +194,7 @@ enum PageScript {
             const mine = sequence;
             const p = new URLSearchParams({ q: state.q });
             if (state.exact) p.set("exact", "1");
-            if (state.literal) p.set("restore_accents", "0");
+            if (state.literal) { p.set("restore_accents", "0"); p.set("literal", "1"); }
             try {
               const doc = await api("/api/documents/" + encodeURIComponent(String(result.id)) + "?" + p.toString());
               if (mine !== sequence || results[selected] !== result) return;

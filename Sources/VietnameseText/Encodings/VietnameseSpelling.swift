@@ -156,8 +156,36 @@ enum VietnameseSpelling {
     static let codas: Set<UInt32> = Set("c ch m n ng nh p t".split(separator: " ").map { ascii(String($0)) })
     static let stopCodas: Set<UInt32> = Set("c ch p t".split(separator: " ").map { ascii(String($0)) })
 
-    /// Whether `letters` (codes from `letterCode`) spell one Vietnamese syllable.
-    static func isSyllable(_ letters: [UInt16]) -> Bool {
+    /// The vowel clusters with their marks taken off (`ươ` → `uo`), for spellings typed or
+    /// folded without them.
+    static let foldedNuclei: Set<Int> = {
+        // a ă â → a, e ê → e, o ô ơ → o, u ư → u (indices into `vowels`).
+        let folded = [0, 0, 0, 3, 3, 5, 6, 6, 6, 9, 9, 11]
+        var keys = Set<Int>()
+        for key in nuclei {
+            var digits: [Int] = []
+            var rest = key
+            while rest > 0 {
+                digits.append(rest % 16 - 1)
+                rest /= 16
+            }
+            keys.insert(vowelKey(digits.reversed().map { folded[$0] }))
+        }
+        return keys
+    }()
+
+    /// Vowel clusters never written at the end of a syllable: ă and â, and the diphthongs, take
+    /// a final consonant (or, as the first part of `ây`, `iêu`, `ươi`…, are another cluster).
+    static let closedNuclei: Set<Int> = Set(
+        "ă â iê yê uô ươ uâ oă uyê".split(separator: " ").map { cluster in
+            vowelKey(cluster.unicodeScalars.map { scalar in vowels.firstIndex(of: scalar.value)! })
+        })
+
+    /// Whether `letters` (codes from `letterCode`) spell one Vietnamese syllable. `folded`: the
+    /// letters carry no marks or tones, and any syllable that would with them counts. `closed`:
+    /// also refuse the clusters that need a final consonant without one (`câ`, `việ`), which
+    /// no word has; legacy-encoding detection does not need that much.
+    static func isSyllable(_ letters: [UInt16], folded: Bool = false, closed: Bool = false) -> Bool {
         let count = letters.count
         guard count > 0, count <= 7 else { return false }
         var tone: UInt16 = 0
@@ -185,14 +213,13 @@ enum VietnameseSpelling {
 
         var nucleusEnd = onsetEnd
         while nucleusEnd < count, isVowel(nucleusEnd) { nucleusEnd += 1 }
-        guard nucleusEnd - onsetEnd <= 3,
-            nuclei.contains(vowelKey((onsetEnd..<nucleusEnd).map(vowelIndex)))
-        else { return false }
+        let nucleus = vowelKey((onsetEnd..<nucleusEnd).map(vowelIndex))
+        guard nucleusEnd - onsetEnd <= 3, (folded ? foldedNuclei : nuclei).contains(nucleus) else { return false }
 
-        guard nucleusEnd < count else { return true }
+        guard nucleusEnd < count else { return !closed || !closedNuclei.contains(nucleus) }
         let coda = key(letters[nucleusEnd..<count])
         guard nucleusEnd + 2 >= count, codas.contains(coda) else { return false }
         // After a stop only sắc and nặng occur.
-        return !stopCodas.contains(coda) || tone == 2 || tone == 5
+        return folded || !stopCodas.contains(coda) || tone == 2 || tone == 5
     }
 }

@@ -23,6 +23,14 @@ extension VNSearchCommand {
                 questions as matching every form, and about three times faster. \
                 --no-restore-accents searches it as typed.
 
+                Words the index lacks are read as meant, and shown the same way: typed in Telex or \
+                VNI with no input method (tieengs vieetj, tie61ng vie65t: tiếng việt), or with a \
+                typo (ngườj: người; a tone or vowel mark is never changed into another). A word \
+                the index has is never changed, and a query whose words all exist is searched as \
+                typed. An abbreviation also finds its expansion, and the reverse (UBND OR "ủy ban \
+                nhân dân"), scored a little below the form typed: see vnsearch abbreviations. \
+                --literal searches exactly what was typed, none of this.
+
                 Filters keep the documents under a folder (--in), of a file type (--type), in a \
                 source encoding (--encoding) or modified in a time range (--after, --before: a day \
                 such as 2024-01-31 starts at local midnight); the total counts only those.
@@ -36,12 +44,15 @@ extension VNSearchCommand {
 
                 --json prints {"query", "total", "results": [{"path", "title", "score", "snippet", \
                 "snippet_markdown", "matches_all_words", "id", "format", "modified", \
-                "snippet_highlights", "title_highlights"}], "searched_as", "total_is_estimate"}: path absolute, higher score better, snippet \
-                plain text, snippet_markdown with matches in **bold**, matches_all_words true when \
-                the document has every query word (very common words aside), id the document's \
-                number in the index, format its file type, modified its file's time (UTC), \
-                snippet_highlights and title_highlights the [start, end) of each match in snippet \
-                and title, counted in Unicode code points, searched_as the query with restored accents or null, \
+                "snippet_highlights", "title_highlights"}], "searched_as", "rewrites": [{"kind", "from", \
+                "to"}], "total_is_estimate"}: path absolute, higher score better, snippet plain text, \
+                snippet_markdown with matches in **bold**, matches_all_words true when the document has \
+                every query word (very common words aside), id the document's number in the index, \
+                format its file type, modified its file's time (UTC), snippet_highlights and \
+                title_highlights the [start, end) of each match in snippet and title, counted in \
+                Unicode code points, searched_as the query as searched (accents restored, keys \
+                decoded, typos corrected, abbreviations expanded) or null when searched as typed, \
+                rewrites each change (kind "accents", "telex", "vni", "typo" or "abbreviation"), \
                 total_is_estimate true when total is estimated (many documents match). No results is \
                 not an error (exit 0). `vnsearch serve` answers GET /api/search with the same JSON.
                 """
@@ -75,6 +86,11 @@ extension VNSearchCommand {
         @Flag(inversion: .prefixedNo, help: "Search a question typed without diacritics with its likely accents restored.")
         var restoreAccents = true
 
+        @Flag(help: "Search exactly what was typed: no accents restored, keys decoded, typos corrected or abbreviations expanded.")
+        var literal = false
+
+        @OptionGroup var dictionary: DictionaryOptions
+
         @OptionGroup(title: "Filters") var filters: FilterOptions
 
         func validate() throws {
@@ -87,12 +103,14 @@ extension VNSearchCommand {
         static let end = SearchResultsJSON.end
 
         func run() throws {
+            let abbreviations = try dictionary.dictionary()
             let index = try SearchIndex(path: database.resolvedPath, mode: .readOnly)
+            index.abbreviations = abbreviations
             let results = try index.search(
                 query,
                 options: SearchOptions(
                     limit: limit, offset: offset, exact: exact, highlightStart: Self.start, highlightEnd: Self.end,
-                    restoreAccents: restoreAccents, filter: try filters.filter()))
+                    restoreAccents: restoreAccents, filter: try filters.filter(), literal: literal))
             print(json ? SearchResultsJSON.render(results) : Self.text(results), terminator: "")
         }
 

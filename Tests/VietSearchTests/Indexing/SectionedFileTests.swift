@@ -176,6 +176,24 @@ import VietSearchSQLite
         }
     }
 
+    /// The abbreviations a long file defines, in any section, are its own: counted once
+    /// however many sections define them, and gone with the file.
+    @Test func aLongFilesAbbreviationsAreTheFilesOnce() throws {
+        try Self.withFolder { folder, index in
+            let long = folder.appendingPathComponent("long.txt")
+            let definition = "tổ chức cơ sở đảng (TCCSĐ)"
+            try ("Mở đầu: \(definition) họp.\n" + Self.longText(lines: 2_000, marker: definition)).write(to: long, atomically: true, encoding: .utf8)
+            _ = try Self.indexer(index).run(folders: [folder.path])
+            #expect(try Self.rowCount(index) > 10)
+            let expected = LearnedAbbreviation(abbreviation: "TCCSĐ", expansion: "tổ chức cơ sở đảng", documents: 1)
+            #expect(try index.learnedAbbreviations() == [expected])
+
+            try FileManager.default.removeItem(at: long)
+            #expect(try Self.indexer(index).run(folders: [folder.path]).removed == 1)
+            #expect(try index.learnedAbbreviations().isEmpty)
+        }
+    }
+
     /// A run stopped in the middle of a long file leaves it marked unfinished (no time, no
     /// hash): the next run writes it again, whole.
     @Test func aFileLeftUnfinishedIsWrittenAgain() throws {

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 import VietSearchSQLite
+import VietnameseText
 
 @testable import VietSearch
 
@@ -12,7 +13,9 @@ import VietSearchSQLite
 /// small FTS5 pages so that doclists span many pages (doclist indexes, position lists across
 /// pages), before and after `optimize`; with filters too (only some rows allowed); and with
 /// files stored in sections (a file is one result, ranked by its best section), rewritten so
-/// that a file's sections are scattered over the rowids and straddle the halves ranked apart.
+/// that a file's sections are scattered over the rowids and straddle the halves ranked apart;
+/// and with what the search rewrites (abbreviations expanded and scored below the typed form,
+/// words typed in Telex or VNI, typos), since the rewritten query is what both rank.
 @Suite struct PrunedRankingTests {
     /// Deterministic pseudo-random numbers (SplitMix64).
     struct Numbers: RandomNumberGenerator {
@@ -33,6 +36,9 @@ import VietSearchSQLite
         "nho", "nhỏ", "nhớ", "vỏ", "vo", "võ", "thủy", "thuỷ", "thuyền", "điện", "kinh", "tế", "tễ", "chất", "bổ", "bộ", "bỏ",
         "tác", "thực", "hành", "việt", "nam", "bệnh", "viện", "lúa", "gạo", "bóng", "đá", "đà", "sông", "trường", "học",
         "luật", "dân", "sự", "tội", "phạm", "hiến", "pháp", "thuốc", "kháng", "sinh", "virus", "resveratrol", "covid", "19",
+        // Abbreviations of the built-in dictionary and their expansions, in documents as one
+        // draw each: a query for either side also searches the other (`isExpansion`).
+        "UBND", "ủy ban nhân dân", "THPT", "trung học phổ thông", "BHXH", "bảo hiểm xã hội",
     ]
 
     static func word(_ numbers: inout Numbers) -> String {
@@ -95,14 +101,23 @@ import VietSearchSQLite
         try writer.complete(file, size: document.size, modificationTime: document.modificationTime, hash: document.hash)
     }
 
-    /// A random query: 1–6 words, accented or not, with prefixes, exclusions, phrases, OR.
+    /// A random query: 1–6 words, accented or not, with prefixes, exclusions, phrases, OR,
+    /// abbreviations, words typed in Telex or VNI, and typos.
     static func query(_ numbers: inout Numbers) -> String {
         let stripped = Bool.random(using: &numbers)
         var parts: [String] = []
         for _ in 0..<Int.random(in: 1...6, using: &numbers) {
             var word = Self.word(&numbers)
             if stripped { word = QuestionFolding.strip(word) }
-            switch Int.random(in: 0..<20, using: &numbers) {
+            switch Int.random(in: 0..<26, using: &numbers) {
+            case 20: parts.append(["UBND", "THPT", "BHXH"][Int.random(in: 0..<3, using: &numbers)])
+            case 21: parts.append(KeystrokeEncoder.encode(Self.word(&numbers), method: .telex, tone: .endOfWord))
+            case 22: parts.append(KeystrokeEncoder.encode(Self.word(&numbers), method: .vni, tone: .afterVowel))
+            case 23 where word.count > 2:
+                // A typo: one letter dropped.
+                var letters = Array(word)
+                letters.remove(at: Int.random(in: 1..<letters.count, using: &numbers))
+                parts.append(String(letters))
             case 0: parts.append(String(word.prefix(max(1, word.count - 2))) + "*")
             case 1: parts.append("-" + Self.word(&numbers))
             case 2: parts.append("\"\(word) \(Self.word(&numbers))\"")
@@ -116,7 +131,8 @@ import VietSearchSQLite
     /// Searches pruned and exhaustive, and compares pages.
     /// Every random query is compared, short prefixes too: the property is about ranking, and
     /// `QueryLimits` has tests of its own (`HostileQueryTests`).
-    static func compare(_ index: SearchIndex, _ query: String, _ options: SearchOptions) throws {
+    @discardableResult
+    static func compare(_ index: SearchIndex, _ query: String, _ options: SearchOptions) throws -> SearchResults {
         var options = options
         options.limits = QueryLimits(maxCharacters: .max, maxWords: .max, maxPrefixes: .max, minimumPrefixLength: 1)
         var exhaustive = options
@@ -128,7 +144,9 @@ import VietSearchSQLite
         #expect(Set(reference.results.map(\.path)).count == reference.results.count, "a file twice: \(query)")
         #expect(pruned.results.map(\.score) == reference.results.map(\.score), "\(query)")
         #expect(pruned.searchedAs == reference.searchedAs)
+        #expect(pruned.rewrites == reference.rewrites)
         if !pruned.totalIsEstimate { #expect(pruned.total == reference.total, "\(query)") }
+        return pruned
     }
 
     @Test(arguments: [(1_600, 96, false, false), (1_600, 4050, true, false), (1_600, 96, false, true), (1_600, 4050, true, true)])
@@ -141,24 +159,38 @@ import VietSearchSQLite
                 #expect(try index.connection.scalarInt("SELECT count(*) FROM documents WHERE file < ?1 AND id >= ?1", [.integer(split)]) ?? 0 > 0)
             }
             var numbers = Numbers(state: 7)
+            // The kinds of rewrite the compared searches made: every kind must be covered.
+            var kinds = Set<QueryRewrite.Kind>()
             for round in 0..<80 {
                 let query = Self.query(&numbers)
                 let limit = [1, 10, 10, 30][round % 4]
-                try Self.compare(index, query, SearchOptions(limit: limit, offset: round % 7 == 0 ? 5 : 0, snippetWords: 1))
+                let results = try Self.compare(index, query, SearchOptions(limit: limit, offset: round % 7 == 0 ? 5 : 0, snippetWords: 1))
+                kinds.formUnion(results.rewrites.map(\.kind))
                 if round % 4 == 1 {
                     // Filtered: documents of the middle two batches, or of the last one.
                     let filter = round % 8 == 1 ? DocumentFilter(modifiedFrom: 1, modifiedBefore: 3) : DocumentFilter(modifiedFrom: 3)
                     try Self.compare(index, query, SearchOptions(limit: limit, snippetWords: 1, filter: filter))
                 }
             }
+            // Abbreviations beside the words they follow or precede, either side typed.
+            for text in [
+                "UBND xây dựng", "ủy ban nhân dân xây dựng", "xây dựng UBND", "THPT luật", "trường THPT", "bảo hiểm xã hội BHXH",
+                "UBND THPT", "ubnd", "\"ủy ban nhân dân\" bóng đá",
+            ] {
+                kinds.formUnion(try Self.compare(index, text, SearchOptions(limit: 10, snippetWords: 1)).rewrites.map(\.kind))
+                try Self.compare(index, text, SearchOptions(limit: 3, snippetWords: 1))
+            }
             // Questions (more than four words), typed with accents and without.
             for text in [
                 "người thực hành là ai trong luật dân sự", "nguoi thuc hanh la ai trong luat dan su", "chất bổ trong vỏ nho có tác dụng gì",
                 "thuốc kháng sinh có tác dụng gì với virus covid 19", "bóng đá việt nam có gì mới",
+                "nguwowif thuwcj hanhf laf ai trong luaatj daan suwj", "cha6t1 bo63 trong vo3 nho co1 ta1c du5ng gi2",
+                "bóng đá viêt nam có gì mói", "UBND có xây dựng trường THPT",
             ] {
-                try Self.compare(index, text, SearchOptions(limit: 10, snippetWords: 1))
+                kinds.formUnion(try Self.compare(index, text, SearchOptions(limit: 10, snippetWords: 1)).rewrites.map(\.kind))
                 try Self.compare(index, text, SearchOptions(limit: 10, snippetWords: 1, restoreAccents: false))
             }
+            #expect(kinds.isSuperset(of: [.abbreviation, .telex, .vni, .typo, .accents]), "\(kinds)")
         }
     }
 }

@@ -17,6 +17,9 @@ import Testing
             (["đảng", "--exact"], "q=%C4%91%E1%BA%A3ng&exact=true"),
             (["hoi nghi ban ve cong tac xay dung"], "q=hoi%20nghi%20ban%20ve%20cong%20tac%20xay%20dung"),
             (["hoi nghi ban ve cong tac xay dung", "--no-restore-accents"], "q=hoi+nghi+ban+ve+cong+tac+xay+dung&restore_accents=0"),
+            // Words typed in Telex and a typo, read as meant or searched exactly as typed.
+            (["hoij nghij xaay duwngj"], "q=hoij+nghij+xaay+duwngj"),
+            (["hoij nghij xaay duwngj", "--literal"], "q=hoij+nghij+xaay+duwngj&literal=1"),
             (["hoa binh", "--limit", "1", "--offset", "1"], "q=hoa+binh&limit=1&offset=1"),
             (["hoa binh", "--in", folder], "q=hoa+binh&in=\(folder)"),
             (["hoa binh", "--type", "md", "--type", "html"], "q=hoa+binh&type=md&type=html"),

@@ -1,0 +1,92 @@
+import VietSearchSQLite
+import VietnameseText
+
+/// The abbreviations an index's documents define (`AbbreviationExtractor`), stored per document
+/// in `abbreviations`, so they stay right as files are added, changed and removed: a
+/// document's rows go with it.
+final class LearnedAbbreviations {
+    private let connection: SQLiteConnection
+    private let insert: SQLiteStatement
+    private let delete: SQLiteStatement
+
+    init(connection: SQLiteConnection) throws {
+        self.connection = connection
+        insert = try connection.prepare(
+            """
+            INSERT OR IGNORE INTO abbreviations(document, abbreviation, abbreviation_key, expansion, expansion_key)
+            VALUES (?1, ?2, ?3, ?4, ?5)
+            """)
+        delete = try connection.prepare("DELETE FROM abbreviations WHERE document = ?1")
+    }
+
+    /// Records the definitions of a document's text; `replacing`: forget those of its previous
+    /// version first.
+    func record(document id: Int64, title: String, body: String, replacing: Bool) throws {
+        if replacing { try forget(document: id) }
+        for definition in AbbreviationExtractor.definitions(in: title) + AbbreviationExtractor.definitions(in: body) {
+            guard let abbreviation = AbbreviationDictionary.key(definition.abbreviation),
+                let expansion = AbbreviationDictionary.key(definition.expansion)
+            else { continue }
+            insert.reset()
+            try insert.bind([
+                .integer(id), .text(definition.abbreviation), .text(abbreviation.text), .text(definition.expansion), .text(expansion.text),
+            ])
+            try insert.step()
+        }
+    }
+
+    func forget(document id: Int64) throws {
+        delete.reset()
+        try delete.bind([.integer(id)])
+        try delete.step()
+    }
+
+    /// Reads every stored document again (an index made before the table existed).
+    func rebuild() throws {
+        try connection.execute("DELETE FROM abbreviations")
+        // A section's definitions are its file's (see `IndexWriter.appendSection`).
+        let statement = try connection.prepare("SELECT coalesce(file, id), title, body FROM documents")
+        while try statement.step() {
+            try record(document: statement.int64(at: 0), title: statement.text(at: 1), body: statement.text(at: 2), replacing: false)
+        }
+    }
+
+    /// Every definition, with the number of documents that make it; the spelling shown is the
+    /// most common one.
+    static func all(_ connection: SQLiteConnection) throws -> [LearnedAbbreviation] {
+        let statement = try connection.prepare(
+            """
+            SELECT abbreviation, expansion, count(*) FROM abbreviations
+            GROUP BY abbreviation_key, expansion_key ORDER BY count(*) DESC, abbreviation_key, expansion_key
+            """)
+        var found: [LearnedAbbreviation] = []
+        while try statement.step() {
+            found.append(LearnedAbbreviation(abbreviation: statement.text(at: 0), expansion: statement.text(at: 1), documents: Int(statement.int64(at: 2))))
+        }
+        return found
+    }
+
+    /// The statement `add(startingWith:using:to:)` runs, prepared once per connection.
+    static func lookup(_ connection: SQLiteConnection) throws -> SQLiteStatement {
+        try connection.prepare(
+            """
+            SELECT abbreviation, expansion, abbreviation_key, expansion_key FROM abbreviations
+            WHERE abbreviation_key = ?1 OR (abbreviation_key >= ?2 AND abbreviation_key < ?3)
+                OR expansion_key = ?1 OR (expansion_key >= ?2 AND expansion_key < ?3)
+            GROUP BY abbreviation_key, expansion_key
+            """)
+    }
+
+    /// Adds to `dictionary` the definitions one of whose sides is `key` or starts with its
+    /// tokens (`key` one folded token): what a query word may begin.
+    static func add(startingWith key: String, using statement: SQLiteStatement, to dictionary: inout AbbreviationDictionary) throws {
+        statement.reset()
+        // Keys are tokens joined by spaces: those starting with the token are in [key + " ", key + "!").
+        try statement.bind([.text(key), .text(key + " "), .text(key + "!")])
+        while try statement.step() {
+            dictionary.add(
+                AbbreviationDictionary.Entry(abbreviation: statement.text(at: 0), expansion: statement.text(at: 1)),
+                abbreviationKey: statement.text(at: 2), expansionKey: statement.text(at: 3))
+        }
+    }
+}
