@@ -178,26 +178,7 @@ struct TermPairTable {
             // A new index: the change is the table (no second copy of its million-odd entries).
             return TermPairTable(sortedEntries: change, termDocumentCount: termDocumentCount)
         }
-        var result: [TermPairCounter.Entry] = []
-        result.reserveCapacity(max(old.count, change.count))
-        var first = 0
-        var second = 0
-        while first < old.count || second < change.count {
-            let entry: TermPairCounter.Entry
-            if second == change.count || (first < old.count && old[first].fingerprint < change[second].fingerprint) {
-                entry = old[first]
-                first += 1
-            } else if first == old.count || change[second].fingerprint < old[first].fingerprint {
-                entry = change[second]
-                second += 1
-            } else {
-                entry = TermPairCounter.Entry(fingerprint: old[first].fingerprint, count: old[first].count &+ change[second].count)
-                first += 1
-                second += 1
-            }
-            if entry.count < 0 { return nil }
-            if entry.count > 0 { result.append(entry) }
-        }
+        guard let result = TermPairBlocks.merged(old, change[...]) else { return nil }
         guard termDocumentCount >= 0 else { return nil }
         return TermPairTable(sortedEntries: result, termDocumentCount: termDocumentCount)
     }
