@@ -7,21 +7,9 @@ import Testing
 /// Damaged and hostile files of every document format are skipped or give some text; none may
 /// crash the indexer or make it allocate without bound.
 @Suite struct ExtractionFuzzTests {
-    /// SplitMix64: the same cases on every run.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-    }
 
     static func mutations(of original: [UInt8], count: Int, seed: UInt64) -> [[UInt8]] {
-        var random = Random(state: seed)
+        var random = SeededRandom(seed: seed)
         var cases: [[UInt8]] = []
         for index in 0..<count {
             var bytes = original
@@ -47,7 +35,7 @@ import Testing
 
     @Test(arguments: ["rtf", "doc", "docx", "pdf"])
     func randomBytesWithTheRightExtension(_ format: String) {
-        var random = Random(state: 42)
+        var random = SeededRandom(seed: 42)
         let magic: [String: [UInt8]] = [
             "rtf": Array("{\\rtf1".utf8), "doc": CompoundFile.signature, "docx": [0x50, 0x4B, 0x03, 0x04], "pdf": Array("%PDF-1.4".utf8),
         ]

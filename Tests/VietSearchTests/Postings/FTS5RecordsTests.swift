@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VietSearchSQLite
 
@@ -10,22 +11,11 @@ import VietSearchSQLite
 /// incremental merges left half done (trimmed segments), `optimize`, tiny pages (doclists and
 /// position lists across many pages, doclist indexes of several levels) and FTS5's default pages.
 @Suite struct FTS5RecordsTests {
-    /// Deterministic pseudo-random numbers (SplitMix64), so a failure can be replayed.
-    struct Numbers: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// A word list where a few words are very common (long doclists) and most are rare.
     static let words = (0..<60).map { "w\($0)" } + ["alpha", "alphabet", "alpine", "beta", "betamax", "zeta"]
 
-    static func text(_ numbers: inout Numbers, length: Int) -> String {
+    static func text(_ numbers: inout SeededRandom, length: Int) -> String {
         (0..<length).map { _ -> String in
             // Skewed: word i is drawn about 1/(i+1) as often as word 0.
             let pick = Int(Double(words.count) * pow(Double.random(in: 0..<1, using: &numbers), 3))
@@ -109,7 +99,7 @@ import VietSearchSQLite
 
     /// Compares the reader with fts5vocab for every term, every prefix of one or two bytes, and
     /// seeks to random rowids.
-    static func check(_ connection: SQLiteConnection, table: String, numbers: inout Numbers) throws {
+    static func check(_ connection: SQLiteConnection, table: String, numbers: inout SeededRandom) throws {
         let expected = try instances(connection, table: table)
         try connection.execute("BEGIN")
         defer { try? connection.execute("COMMIT") }
@@ -159,7 +149,7 @@ import VietSearchSQLite
         if let pageSize { try connection.execute("INSERT INTO t(t, rank) VALUES('pgsz', \(pageSize))") }
         // Merge rarely on its own, so segments pile up.
         try connection.execute("INSERT INTO t(t, rank) VALUES('automerge', 16)")
-        var numbers = Numbers(state: seed)
+        var numbers = SeededRandom(seed: seed)
         let insert = try connection.prepare("INSERT OR REPLACE INTO t(rowid, title, body) VALUES (?1, ?2, ?3)")
         var next: Int64 = 1
         for batch in 0..<6 {
@@ -232,7 +222,7 @@ import VietSearchSQLite
                 }
             }
         }
-        var numbers = Numbers(state: 4)
+        var numbers = SeededRandom(seed: 4)
         try Self.check(index.connection, table: "documents_fts", numbers: &numbers)
     }
 

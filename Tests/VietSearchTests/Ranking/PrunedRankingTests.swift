@@ -17,17 +17,6 @@ import VietnameseText
 /// and with what the search rewrites (abbreviations expanded and scored below the typed form,
 /// words typed in Telex or VNI, typos), since the rewritten query is what both rank.
 @Suite struct PrunedRankingTests {
-    /// Deterministic pseudo-random numbers (SplitMix64).
-    struct Numbers: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// Common words first (drawn most often), then words with several accent forms, then rare ones.
     static let vocabulary = [
@@ -41,13 +30,13 @@ import VietnameseText
         "UBND", "ủy ban nhân dân", "THPT", "trung học phổ thông", "BHXH", "bảo hiểm xã hội",
     ]
 
-    static func word(_ numbers: inout Numbers) -> String {
+    static func word(_ numbers: inout SeededRandom) -> String {
         // Skewed: the first words are drawn far more often.
         let pick = Int(Double(vocabulary.count) * pow(Double.random(in: 0..<1, using: &numbers), 2.5))
         return vocabulary[min(pick, vocabulary.count - 1)]
     }
 
-    static func text(_ numbers: inout Numbers, words: Int) -> String {
+    static func text(_ numbers: inout SeededRandom, words: Int) -> String {
         (0..<words).map { _ in word(&numbers) }.joined(separator: " ")
     }
 
@@ -61,7 +50,7 @@ import VietnameseText
             let path = folder.appendingPathComponent("index.db").path
             let writable = try SearchIndex(path: path, mode: .readWrite)
             try writable.connection.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES('pgsz', \(pageSize))")
-            var numbers = Numbers(state: seed)
+            var numbers = SeededRandom(seed: seed)
             for batch in 0..<4 {
                 try writable.write { writer in
                     for number in 0..<(count / 4) {
@@ -91,7 +80,7 @@ import VietnameseText
 
     /// Writes `document` as a file of `count` sections, as an indexing run writes a long file:
     /// its body the first section, random texts the others.
-    static func writeSections(_ document: IndexedDocument, count: Int, _ writer: IndexWriter, _ numbers: inout Numbers) throws {
+    static func writeSections(_ document: IndexedDocument, count: Int, _ writer: IndexWriter, _ numbers: inout SeededRandom) throws {
         let id = try writer.upsert(document, mayExist: true, complete: false)
         let file = IndexWriter.SectionedFile(
             id: id, path: document.path, encoding: document.encoding, format: document.format, modificationTime: document.modificationTime)
@@ -103,7 +92,7 @@ import VietnameseText
 
     /// A random query: 1–6 words, accented or not, with prefixes, exclusions, phrases, OR,
     /// abbreviations, words typed in Telex or VNI, and typos.
-    static func query(_ numbers: inout Numbers) -> String {
+    static func query(_ numbers: inout SeededRandom) -> String {
         let stripped = Bool.random(using: &numbers)
         var parts: [String] = []
         for _ in 0..<Int.random(in: 1...6, using: &numbers) {
@@ -158,7 +147,7 @@ import VietnameseText
                 #expect(try index.connection.scalarInt("SELECT count(*) FROM documents WHERE file IS NOT NULL") ?? 0 > 100)
                 #expect(try index.connection.scalarInt("SELECT count(*) FROM documents WHERE file < ?1 AND id >= ?1", [.integer(split)]) ?? 0 > 0)
             }
-            var numbers = Numbers(state: 7)
+            var numbers = SeededRandom(seed: 7)
             // The kinds of rewrite the compared searches made: every kind must be covered.
             var kinds = Set<QueryRewrite.Kind>()
             for round in 0..<80 {

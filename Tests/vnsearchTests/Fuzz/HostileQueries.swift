@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Queries written to break a search, seeded: random Unicode (controls, C1, bidirectional
 /// overrides, combining marks, emoji, other scripts), FTS5 syntax soup, the most common words
 /// in their costliest shapes (plain, as phrases, OR'd, excluded, as short prefixes) up to and
