@@ -211,7 +211,7 @@ extension SearchIndex {
     /// the better of their two k-th scores (`SharedThreshold`).
     func rankedRows(_ query: RankingQuery, wanted: Int, exhaustive: Bool, filter: RowFilter = RowFilter()) throws -> RankedRows {
         guard wanted > 0 else { return ([], nil) }
-        let ranking = exhaustive || connection.isInTransaction ? Ranking.exhaustive : .pruned
+        let ranking = exhaustive || connection.isWriting ? Ranking.exhaustive : .pruned
         let shared = SharedThreshold()
         func half(_ index: SearchIndex, _ rowids: ClosedRange<Int64>) throws -> RankedRows {
             try index.rank(query, rowids: rowids, wanted: wanted, ranking: ranking, shared: shared, filter: filter)
@@ -288,8 +288,10 @@ extension SearchIndex {
     func prunedRows(
         _ query: RankingQuery, rowids: ClosedRange<Int64>, wanted: Int, shared: SharedThreshold?, allowed: [Int64]?
     ) throws -> [(id: Int64, score: Double)] {
-        try connection.execute("BEGIN")
-        defer { try? connection.execute("COMMIT") }
+        // Within a caller's read transaction (`reading`), that one is the snapshot.
+        let ownTransaction = !connection.isInTransaction
+        if ownTransaction { try connection.execute("BEGIN") }
+        defer { if ownTransaction { try? connection.execute("COMMIT") } }
         let records = try FTS5Records(connection: connection, table: "documents_fts")
         let layout = try records.layout()
         let sizes = try connection.prepare("SELECT sz FROM documents_fts_docsize WHERE id = ?1")

@@ -166,6 +166,11 @@ public final class SQLiteConnection {
     /// True between BEGIN and COMMIT/ROLLBACK.
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
+    /// True in a transaction that has written (or begun to write) to the database: what it
+    /// wrote is not committed, and FTS5 may still hold some of it in memory. A read
+    /// transaction is not one.
+    public var isWriting: Bool { sqlite3_txn_state(handle, nil) == SQLITE_TXN_WRITE }
+
     /// The SQLite library version, e.g. "3.40.1".
     public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 }
