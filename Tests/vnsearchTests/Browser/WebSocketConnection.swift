@@ -21,18 +21,9 @@ final class WebSocketConnection {
         guard let port = authority.split(separator: ":").last.flatMap({ Int($0) }) else {
             throw LoopbackHTTP.Failure(message: "no port in \(url)")
         }
-        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var time = timeval(tv_sec: timeout, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            close(socket)
+        do {
+            socket = try LoopbackHTTP.connected(port: port, timeout: timeout)
+        } catch {
             throw LoopbackHTTP.Failure(message: "cannot connect to \(url)")
         }
         let key = Data((0..<16).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
