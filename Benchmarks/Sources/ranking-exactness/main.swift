@@ -85,7 +85,8 @@ func randomQuery(_ words: [(folded: String, forms: [String], documents: Int)], l
     for _ in 0..<Int.random(in: 1...6, using: &numbers) {
         let word = pick()
         switch Int.random(in: 0..<20, using: &numbers) {
-        case 0: parts.append(String(word.prefix(max(1, word.count - 1))) + "*")
+        // A prefix keeps at least 3 letters (shorter ones are refused: docs/ENGINE.md, "Hostile queries").
+        case 0: parts.append(word.count > 3 ? String(word.prefix(word.count - 1)) + "*" : word)
         case 1: parts.append("-" + pick())
         case 2: parts.append("\"\(word) \(pick())\"")
         case 3: parts.append("\(word) OR \(pick())")
