@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import VietSearch
@@ -34,6 +35,31 @@ import Testing
         #expect(ranges == [1..<5, 8..<12])
         #expect(text == SearchResultsJSON.oneLine(SearchResultsJSON.plain("…\(s)Hoa\u{300}\(e)\n  🌾 \(s)Bình\(e) **x**")))
         #expect(SearchResultsJSON.highlighted(snippet).highlights.allSatisfy { !$0.isEmpty })
+    }
+
+    /// One line: no whitespace at either end, runs of it (any Unicode White_Space, line breaks
+    /// too) become one space, everything else kept in order; the marks become `**` or nothing.
+    @Test func oneLineAndMarksOnRandomText() {
+        let pieces = ["a", "Đ", "hoa\u{300}", " ", "  ", "\n", "\r\n", "\t", "\u{A0}", "\u{2028}", "\u{3000}", "\u{85}", "🌾", "\u{1C}",
+                      SearchResultsJSON.start, SearchResultsJSON.end, "*", "x\u{301}"]
+        var random = SeededRandom(seed: 20261205)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let line = SearchResultsJSON.oneLine(text)
+            let scalars = Array(line.unicodeScalars)
+            #expect(scalars.first.map { !$0.properties.isWhitespace } ?? true, "\(text.debugDescription)")
+            #expect(scalars.last.map { !$0.properties.isWhitespace } ?? true, "\(text.debugDescription)")
+            #expect(scalars.allSatisfy { $0 == " " || !$0.properties.isWhitespace })
+            #expect(!line.contains("  "))
+            let nonSpace = { (s: String) in String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace })) }
+            #expect(nonSpace(line) == nonSpace(text))
+            let plain = SearchResultsJSON.plain(text)
+            #expect(!plain.unicodeScalars.contains { String($0) == SearchResultsJSON.start || String($0) == SearchResultsJSON.end })
+            let marks = text.unicodeScalars.filter { String($0) == SearchResultsJSON.start || String($0) == SearchResultsJSON.end }.count
+            #expect(SearchResultsJSON.markdown(text).unicodeScalars.count == plain.unicodeScalars.count + 2 * marks)
+        }
+        #expect(SearchResultsJSON.oneLine(" \u{A0}Thuỷ\r\n\u{2028} điện\t ") == "Thuỷ điện")
+        #expect(SearchResultsJSON.markdown("a\(SearchResultsJSON.start)b\(SearchResultsJSON.end)") == "a**b**")
     }
 
     @Test func byteRangesBecomeScalarRanges() {

@@ -70,16 +70,47 @@ package enum SearchResultsJSON {
 
     /// The snippet without the marks.
     package static func plain(_ snippet: String) -> String {
-        snippet.replacingOccurrences(of: start, with: "").replacingOccurrences(of: end, with: "")
+        replacingMarks(snippet, with: "")
     }
 
     /// The snippet with its marked words in Markdown bold.
     package static func markdown(_ snippet: String) -> String {
-        snippet.replacingOccurrences(of: start, with: "**").replacingOccurrences(of: end, with: "**")
+        replacingMarks(snippet, with: "**")
     }
 
-    /// Whitespace runs (line breaks included) become one space.
+    /// Whitespace runs (line breaks included) become one space; none at either end.
+    ///
+    /// Scalar by scalar: splitting into `Character`s and Foundation's `replacingOccurrences`
+    /// were most of the cost of rendering a page of results (docs/ENGINE.md, "vnsearch serve").
     package static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out = String.UnicodeScalarView()
+        var space = false
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
+                space = !out.isEmpty
+                continue
+            }
+            if space {
+                out.append(" ")
+                space = false
+            }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Both marks replaced by `replacement`.
+    private static func replacingMarks(_ snippet: String, with replacement: String) -> String {
+        let startMark = start.unicodeScalars.first!
+        let endMark = end.unicodeScalars.first!
+        var out = String.UnicodeScalarView()
+        for scalar in snippet.unicodeScalars {
+            if scalar == startMark || scalar == endMark {
+                out.append(contentsOf: replacement.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }
