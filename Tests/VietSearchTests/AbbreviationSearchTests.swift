@@ -76,6 +76,20 @@ import VietnameseText
         }
     }
 
+    /// Punctuation around an abbreviation (`TP HCM?` ending a question) is not part of what is
+    /// shown as searched; the documents found are the same.
+    @Test func punctuationAroundAnAbbreviationIsLeftOut() throws {
+        try RankingTests.withIndex(Self.documents) { index in
+            let question = try Self.search(index, "Giá nhà ở TP HCM?")
+            #expect(question.searchedAs?.hasPrefix("Giá nhà ở \"TP HCM\" OR ") == true, "\(question.searchedAs ?? "")")
+            #expect(question.searchedAs?.contains("?") == false)
+            #expect(question.rewrites.map(\.from) == ["TP HCM"])
+            let single = try Self.search(index, "(UBND)")
+            #expect(single.searchedAs?.hasPrefix("UBND OR ") == true, "\(single.searchedAs ?? "")")
+            #expect(try Self.found(index, "Giá nhà ở TP HCM?") == Self.found(index, "Giá nhà ở TP HCM"))
+        }
+    }
+
     /// `CA` is công an, but `ca` (a shift, to sing) is a word: only capitals expand.
     @Test func anAbbreviationThatIsASyllableNeedsCapitals() throws {
         try RankingTests.withIndex(Self.documents) { index in

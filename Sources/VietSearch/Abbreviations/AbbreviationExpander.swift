@@ -68,21 +68,30 @@ struct AbbreviationExpander {
                     start += 1
                     continue
                 }
-                let span = run[start...end]
-                let literal: SearchQuery.Term =
-                    span.count == 1 ? .word(span.first!.text, prefix: false) : .phrase(span.map(\.text).joined(separator: " "))
+                let span = Self.withoutOuterPunctuation(run[start...end].map(\.text))
+                let literal: SearchQuery.Term = span.count == 1 ? .word(span[0], prefix: false) : .phrase(span.joined(separator: " "))
                 let clause = SearchQuery.Clause(alternatives: [literal] + added, addedAlternatives: added.count)
-                expanded.clauses[span.first!.clause] = clause
-                removed += span.dropFirst().map(\.clause)
+                expanded.clauses[run[start].clause] = clause
+                removed += run[(start + 1)..<(end + 1)].map(\.clause)
                 rewrites.append(
                     QueryRewrite(
-                        kind: .abbreviation, from: span.map(\.text).joined(separator: " "),
+                        kind: .abbreviation, from: span.joined(separator: " "),
                         to: SearchQuery(clauses: [clause]).written))
                 start = end + 1
             }
         }
         for index in removed.sorted(by: >) { expanded.clauses.remove(at: index) }
         return (expanded, rewrites)
+    }
+
+    /// The words of a span as typed, without the punctuation the sentence put before its first
+    /// word and after its last (`TP HCM?`): the same tokens, shown without it.
+    static func withoutOuterPunctuation(_ words: [String]) -> [String] {
+        var words = words
+        func isPunctuation(_ character: Character) -> Bool { character.isPunctuation }
+        if let first = words.first, let start = first.firstIndex(where: { !isPunctuation($0) }) { words[0] = String(first[start...]) }
+        if let last = words.last, let end = last.lastIndex(where: { !isPunctuation($0) }) { words[words.count - 1] = String(last[...end]) }
+        return words
     }
 
     /// The longest span from `start` that is an abbreviation or an expansion, and what to add
