@@ -81,7 +81,7 @@ package enum SearchResultsJSON {
     /// Whitespace runs (line breaks included) become one space; none at either end.
     ///
     /// Scalar by scalar: splitting into `Character`s and Foundation's `replacingOccurrences`
-    /// were most of the cost of rendering a page of results (docs/ENGINE.md, "vnsearch serve").
+    /// were most of the cost of rendering a page of results (docs/BENCHMARKS.md, "`vnsearch serve`").
     package static func oneLine(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var space = false
