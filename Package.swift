@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "VietSearchServer",
             dependencies: [
-                "VietSearch", .product(name: "Hummingbird", package: "hummingbird"),
+                "VietSearch", "VietnameseText", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
             ]

@@ -21,7 +21,7 @@ public struct SearchServer: Sendable {
     public func run(liveIndexer: LiveIndexer? = nil, onListening: @escaping @Sendable (String, Int) -> Void) async throws {
         let workers = SearchWorkers(
             indexPath: configuration.indexPath, count: configuration.workers, queueLimit: configuration.queueLimit,
-            reopenWhenChanged: configuration.readOnly)
+            reopenWhenChanged: configuration.readOnly, abbreviations: configuration.abbreviations)
         defer { workers.stop() }
         let router = Self.router(api: APIHandlers(workers: workers, configuration: configuration, liveIndexer: liveIndexer), configuration: configuration)
         var logger = Logger(label: "vnsearch-serve")

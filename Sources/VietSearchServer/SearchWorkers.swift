@@ -1,5 +1,6 @@
 import Foundation
 import VietSearch
+import VietnameseText
 
 /// A fixed set of threads, each with its own read-only connection to the index, that run the
 /// server's searches: a `SearchIndex` is one SQLite connection and must stay on one thread at a
@@ -17,13 +18,19 @@ final class SearchWorkers: @unchecked Sendable {
     let queueLimit: Int
     /// For an index another program writes in place (a Litestream replica): see `work()`.
     let reopenWhenChanged: Bool
+    /// What every connection's searches expand (`SearchIndex.abbreviations`).
+    let abbreviations: AbbreviationDictionary
     private let condition = NSCondition()
     private var jobs: [Job] = []
     private var head = 0
     private var stopped = false
 
-    init(indexPath: String, count: Int, queueLimit: Int, reopenWhenChanged: Bool = false) {
+    init(
+        indexPath: String, count: Int, queueLimit: Int, reopenWhenChanged: Bool = false,
+        abbreviations: AbbreviationDictionary = .builtin
+    ) {
         self.indexPath = indexPath
+        self.abbreviations = abbreviations
         self.reopenWhenChanged = reopenWhenChanged
         self.count = max(1, count)
         self.queueLimit = queueLimit
@@ -91,6 +98,7 @@ final class SearchWorkers: @unchecked Sendable {
                     // Requests already run side by side: a second thread per search would only
                     // take a core from another request.
                     opened.rankInParallel = false
+                    opened.abbreviations = abbreviations
                     index = opened
                 } catch {
                     job(nil, error)

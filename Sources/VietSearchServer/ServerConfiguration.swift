@@ -1,4 +1,5 @@
 import Foundation
+import VietnameseText
 
 /// How `vnsearch serve` runs.
 public struct ServerConfiguration: Sendable {
@@ -17,6 +18,9 @@ public struct ServerConfiguration: Sendable {
     public var workers: Int
     /// Requests waiting for a worker at most; more are refused with 503.
     public var queueLimit = 512
+    /// The abbreviations searches expand (`SearchIndex.abbreviations`): the built-in ones and a
+    /// user's `--dictionary`.
+    public var abbreviations = AbbreviationDictionary.builtin
 
     public init(
         indexPath: String, host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, readOnly: Bool = false,

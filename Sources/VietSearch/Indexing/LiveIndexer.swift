@@ -33,6 +33,8 @@ public final class LiveIndexer: @unchecked Sendable {
     /// False: poll even where inotify works (on network file systems, inotify does not see
     /// changes made by other machines).
     public var useInotify = true
+    /// Also follow links to files outside the folders (`FolderIndexer.followLinks`).
+    public var followLinks = false
     /// After a failed run (the lock held by another indexer, say), the next try.
     public var retryInterval = 1.0
     /// Events closer than this are one change (a file written in several pieces, a folder of
@@ -119,7 +121,9 @@ public final class LiveIndexer: @unchecked Sendable {
         do {
             let opened = try index ?? SearchIndex(path: indexPath, mode: .readWrite)
             index = opened
-            let report = try FolderIndexer(index: opened).run(folders: folders.filter(Self.isFolder))
+            let indexer = FolderIndexer(index: opened)
+            indexer.followLinks = followLinks
+            let report = try indexer.run(folders: folders.filter(Self.isFolder))
             lock.withLock {
                 state.runs += 1
                 state.lastReport = report

@@ -10,12 +10,16 @@ struct WatchOptions: ParsableArguments {
             valueName: "seconds"))
     var poll: Double?
 
+    @Flag(help: "Also follow links to files outside the folders watched, as `vnsearch index --follow-links` does (a change to such a file is seen at the next run another change starts, or at the next poll).")
+    var followLinks = false
+
     func validate() throws {
         if let poll, !(poll >= 0.1 && poll <= 3600) { throw ValidationError("--poll must be between 0.1 and 3600 seconds") }
     }
 
     func liveIndexer(indexPath: String, folders: [String], onEvent: @escaping @Sendable (LiveIndexer.Event) -> Void) -> LiveIndexer {
         let indexer = LiveIndexer(indexPath: indexPath, folders: folders, onEvent: onEvent)
+        indexer.followLinks = followLinks
         if let poll {
             indexer.useInotify = false
             indexer.pollInterval = poll

@@ -55,6 +55,8 @@ extension VNSearchCommand {
 
         @OptionGroup var watching: WatchOptions
 
+        @OptionGroup var dictionary: DictionaryOptions
+
         @Option(help: ArgumentHelp("Require this bearer token on /api/ (default: $VNSEARCH_TOKEN, if set).", valueName: "token"))
         var token: String?
 
@@ -94,9 +96,10 @@ extension VNSearchCommand {
                 path = database.resolvedPath
                 try prepareIndex(at: path)
             }
-            let configuration = ServerConfiguration(
+            var configuration = ServerConfiguration(
                 indexPath: path, host: host, port: port, token: resolvedToken, readOnly: readOnly || demo, watchFolders: watch,
                 workers: workers)
+            configuration.abbreviations = try dictionary.dictionary()
             if !configuration.isLoopback {
                 Terminal.error(
                     "warning: listening on \(host): anyone who can reach it can search this index and read its documents' text"

@@ -41,6 +41,23 @@ import Testing
         }
     }
 
+    /// A user's `--dictionary` reaches the server's searches as it does the command's: the same
+    /// bytes for the same flag.
+    @Test func aDictionaryFileServesTheSameAsTheCommandLine() throws {
+        let tool = try ServeFixture.indexed()
+        defer { tool.remove() }
+        try tool.write("words.txt", "# the user's own\nNMTĐ = nhà máy thuỷ điện\n")
+        let server = try ServerProcess(tool: tool, ["--db", tool.database, "--dictionary", tool.path("words.txt")])
+        defer { server.stop() }
+        let cli = try tool.run(["search", "NMTĐ", "--db", tool.database, "--json", "--dictionary", tool.path("words.txt")])
+        let api = try server.get("/api/search?q=NMT%C4%90")
+        #expect(api.body == Array(cli.stdout.utf8), "CLI: \(cli.stdout)\nAPI: \(api.text)")
+        #expect(try api.json()["searched_as"] as? String == "NMTĐ OR \"nhà máy thuỷ điện\"")
+        let bad = try tool.run(["serve", "--db", tool.database, "--port", "0", "--dictionary", tool.path("none.txt")])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("Cannot read the dictionary file"))
+    }
+
     /// The filters keep what they say (checked on the API's answers, which equal the CLI's).
     @Test func filtersRestrictResultsAndTotals() throws {
         let tool = try ServeFixture.indexed()
