@@ -183,7 +183,7 @@ struct QueryPlanner {
 
         /// `Plan.query`: every word in every form that scores, and the excluded phrases.
         func rankingQuery() -> RankingQuery {
-            var writer = ExpressionWriter(planner: planner, statistics: statistics, exact: exact, typed: typed)
+            let writer = ExpressionWriter(planner: planner, statistics: statistics, exact: exact, typed: typed)
             var rankingWords: [RankingQuery.Word] = []
             for (index, word) in words.enumerated() {
                 let phrases = writer.word(word, rank: index)

@@ -61,8 +61,6 @@ extension PrunedRanker {
     /// at BM25's ceiling) and records it for the row.
     @inline(__always)
     func setWord(_ number: Int, norm: Double, epoch: Int, window: Int, bound: inout RowBound) {
-        let word = layout.words[number]
-        let ceiling = formula.k1 + 1
         var any = 0.0
         var exact = 0.0
         var places = 0.0
