@@ -55,6 +55,17 @@ extension RankingQuery.Word {
 }
 
 extension RankingQuery {
+    /// Whether only phrases of several tokens bring rows (a quoted phrase, with or without words
+    /// that only score): FTS5 finds those rows itself, position by position in C, while the
+    /// pruned ranker can bound a phrase only by its rarest token, a loose bound for common
+    /// syllables. Such a query is ranked through FTS5 (docs/ENGINE.md, "Quoted phrases").
+    var routesByPhrasesOnly: Bool {
+        let routing = words.flatMap { word in word.phrases.filter { word.routes($0) } }
+        return !routing.isEmpty && routing.allSatisfy { $0.tokens.count > 1 }
+    }
+}
+
+extension RankingQuery {
     /// The same query for FTS5 and `vietsearch_rank`: a MATCH expression of the rows with a
     /// routing word, less the excluded ones, and the plan that scores them (one plan phrase per
     /// expression phrase, in order). What is searched when the index cannot be read directly,
