@@ -202,17 +202,17 @@ extension SearchIndex {
     }
 
     /// The best `wanted` files for the query, each as its best row. Read from the postings with pruning
-    /// (`PrunedRanker`) unless `exhaustive`, or unless only quoted phrases bring rows
-    /// (`RankingQuery.routesByPhrasesOnly`), the index is in a format the reader does not know,
-    /// or this connection has uncommitted writes: then every match is scored through FTS5, with
-    /// the same results.
+    /// (`PrunedRanker`) unless `exhaustive`, or unless every word that brings rows has a phrase
+    /// of several tokens (`phrasesThroughFTS5`), the index is in a format the reader does not
+    /// know, or this connection has uncommitted writes: then every match is scored through FTS5,
+    /// with the same results.
     ///
     /// A read-only index ranks the two halves of the rowids at once, this connection the lower
     /// and a partner connection the upper on another thread, and merges them; the two prune with
     /// the better of their two k-th scores (`SharedThreshold`).
     func rankedRows(_ query: RankingQuery, wanted: Int, exhaustive: Bool, filter: RowFilter = RowFilter()) throws -> RankedRows {
         guard wanted > 0 else { return ([], nil) }
-        let ranking = exhaustive || connection.isWriting || query.routesByPhrasesOnly ? Ranking.exhaustive : .pruned
+        let ranking = exhaustive || connection.isWriting || (phrasesThroughFTS5 && query.routesThroughPhrases) ? Ranking.exhaustive : .pruned
         let shared = SharedThreshold()
         func half(_ index: SearchIndex, _ rowids: ClosedRange<Int64>) throws -> RankedRows {
             try index.rank(query, rowids: rowids, wanted: wanted, ranking: ranking, shared: shared, filter: filter)

@@ -20,6 +20,10 @@ public final class SearchIndex {
     /// idle (docs/ENGINE.md, "Two threads per search"). Set it to false where many searches
     /// already run at once, as in a server: there the second core is not idle.
     public var rankInParallel = true
+    /// Rank queries whose every routing word has a phrase of several tokens through FTS5
+    /// (`RankingQuery.routesThroughPhrases`; the same results, faster). False keeps the pruned
+    /// ranker for them too: the exactness tests and `ranking-exactness` compare it with FTS5.
+    public var phrasesThroughFTS5 = true
     /// That second connection, opened by the first search that splits (nil inside: it failed to
     /// open, or the index is writable, whose uncommitted writes it would not see). It shares this
     /// index's row lengths: loading them again would add to every `vnsearch search` process.

@@ -113,7 +113,7 @@ import VietSearchSQLite
         if !query.excluded.isEmpty { lines.append("  excluded: " + query.excluded.map(phrase).joined(separator: " | ")) }
         lines.append("  bonus all \(number(plan.allWordsBonus)) exact \(number(plan.exactFormsBonus))")
         lines.append("  fts5: " + visible(query.expression.match))
-        if query.routesByPhrasesOnly { lines.append("  ranked through FTS5: only phrases of several tokens bring rows") }
+        if query.routesThroughPhrases { lines.append("  ranked through FTS5: every routing word has a phrase of several tokens") }
         return lines
     }
 

@@ -99,6 +99,8 @@ func randomQuery(_ words: [(folded: String, forms: [String], documents: Int)], l
 
 do {
     let index = try SearchIndex(path: indexPath, mode: .readOnly)
+    // The pruned ranker for every query: phrase queries, which searches rank through FTS5, too.
+    index.phrasesThroughFTS5 = false
     var sets: [(String, [(String, Int)], Bool)] = try files.map { file in
         ((file as NSString).lastPathComponent, try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map { (String($0), limit) }, true)
     }

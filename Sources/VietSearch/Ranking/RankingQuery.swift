@@ -55,13 +55,14 @@ extension RankingQuery.Word {
 }
 
 extension RankingQuery {
-    /// Whether only phrases of several tokens bring rows (a quoted phrase, with or without words
-    /// that only score): FTS5 finds those rows itself, position by position in C, while the
-    /// pruned ranker can bound a phrase only by its rarest token, a loose bound for common
+    /// Whether every word that brings rows can bring them through a phrase of several tokens (a
+    /// quoted phrase; an abbreviation with its expansion, `UBND OR "ủy ban nhân dân"`), words
+    /// that only score aside: FTS5 finds a phrase's rows itself, position by position in C, while
+    /// the pruned ranker can bound a phrase only by its rarest token, a loose bound for common
     /// syllables. Such a query is ranked through FTS5 (docs/ENGINE.md, "Quoted phrases").
-    var routesByPhrasesOnly: Bool {
-        let routing = words.flatMap { word in word.phrases.filter { word.routes($0) } }
-        return !routing.isEmpty && routing.allSatisfy { $0.tokens.count > 1 }
+    var routesThroughPhrases: Bool {
+        let routing = words.filter(\.routes)
+        return !routing.isEmpty && routing.allSatisfy { word in word.phrases.contains { word.routes($0) && $0.tokens.count > 1 } }
     }
 }
 

@@ -126,6 +126,10 @@ import VietnameseText
         options.limits = QueryLimits(maxCharacters: .max, maxWords: .max, maxPrefixes: .max, minimumPrefixLength: 1)
         var exhaustive = options
         exhaustive.exhaustive = true
+        // The pruned ranker for every query, phrases too (which searches rank through FTS5).
+        let routing = index.phrasesThroughFTS5
+        index.phrasesThroughFTS5 = false
+        defer { index.phrasesThroughFTS5 = routing }
         let pruned = try index.search(query, options: options)
         let reference = try index.search(query, options: exhaustive)
         #expect(pruned.results.map(\.path) == reference.results.map(\.path), "\(query) \(options.limit)+\(options.offset)")
