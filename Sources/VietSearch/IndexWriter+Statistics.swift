@@ -42,13 +42,22 @@ extension IndexWriter {
     /// count would go negative (they were not).
     ///
     /// `pairs` holds the run's pair counts: additions and deletions (see `TermPairSink`).
-    func updateTermStatistics(added: [DocumentFrequencyCounter], removed: DocumentFrequencyCounter, pairs sink: TermPairSink) throws -> Bool {
-        // Each counter's last pairs go to the sink here (the caller keeps no other copy).
-        var change = DocumentFrequencyCounter()
-        for var counter in added {
+    func updateTermStatistics(
+        added: consuming [DocumentFrequencyCounter], removed: DocumentFrequencyCounter, pairs sink: TermPairSink
+    ) throws -> Bool {
+        // Each counter's last pairs go to the sink here (the caller keeps no other copy). The
+        // others are summed into the one with the most terms, not into a new counter: at the end
+        // of a large run, that would be a third table as large as both (FolderIndexer hands
+        // its counters over).
+        var counters = added
+        counters.sort { $0.distinctTerms > $1.distinctTerms }
+        var change = counters.isEmpty ? DocumentFrequencyCounter() : counters.removeFirst()
+        change.flushPairs()
+        for var counter in counters {
             counter.flushPairs()
             change.add(counter)
         }
+        counters = []
         var removed = removed
         removed.flushPairs()
         change.add(removed, times: -1)
@@ -72,7 +81,9 @@ extension IndexWriter {
         let pairsKept = try pairCountsExist()
         if let change { guard try applyTermCounts(change, pairsKept: pairsKept) else { return false } }
         let entries = sink.takeSorted()
-        return pairsKept ? try TermPairBlocks(connection: index.connection).merge(entries) : true
+        let merged = pairsKept ? try TermPairBlocks(connection: index.connection).merge(entries) : true
+        sink.recycle(consume entries)
+        return merged
     }
 
     /// Whether the pair counts are there to be updated by difference: blocks, a single row of an
