@@ -132,6 +132,26 @@ import VietSearchSQLite
         }
     }
 
+    /// Counts that would take a word below zero (they do not describe the documents) change
+    /// nothing, though the words before it in key order were already merged and written.
+    @Test func aCountBelowZeroChangesNothing() throws {
+        try Self.withFolderAndIndex { folder, index in
+            for number in 0..<4 { try Self.write(number, to: folder) }
+            try Self.indexAndCheck(folder, index)
+            let before = try Self.statistics(index)
+            let pretokenizer = VietnamesePretokenizer(options: IndexSchema.tokenizerOptions)
+            var added = DocumentFrequencyCounter()
+            added.addDocument([pretokenizer.record("anh ăn cơm")])  // `an`, `anh`, `com`: before `yeu`
+            var removed = DocumentFrequencyCounter()
+            removed.addDocument([pretokenizer.record("yêu")])  // in no document
+            let applied = try index.write { writer in
+                try writer.updateTermStatistics(added: [added], removed: removed, pairs: TermPairSink())
+            }
+            #expect(!applied)
+            #expect(try Self.statistics(index) == before)
+        }
+    }
+
     /// An index whose pair counts are one row of `term_pairs` (before blocks): the next run
     /// moves them into blocks and updates them there.
     @Test func singleRowPairCountsMoveIntoBlocks() throws {

@@ -122,26 +122,35 @@ extension FolderIndexer {
             if var counts {
                 // Its last pairs go to the sink before it is dropped.
                 counts.flushPairs()
-                if sign > 0 { rowsCounted += counts.documentCount } else { deletionsCounted += counts.documentCount }
-                var sum = DocumentFrequencyCounter()
-                sum.add(counts, times: sign)
-                change = sum
+                if sign > 0 {
+                    rowsCounted += counts.documentCount
+                    change = counts
+                } else {
+                    deletionsCounted += counts.documentCount
+                    var negated = DocumentFrequencyCounter()
+                    negated.add(counts, times: sign)
+                    change = negated
+                }
             }
             guard statisticsKept else {
-                _ = pairs.takeSorted()
+                pairs.recycle(pairs.takeSorted())
                 return
             }
             if try !writer.spill(terms: change, pairs: pairs) { statisticsKept = false }
         }
 
-        /// The terms of every document written, for updating the statistics by difference; nil
-        /// when the counts do not cover every change (the reader never sent its counts, say).
-        func addedTerms() -> [DocumentFrequencyCounter]? {
-            guard let readerCounts,
-                rowsCounted + readerCounts.documentCount + writerCounts.documentCount == rowsAdded,
+        /// The terms of every document written, for updating the statistics by difference,
+        /// handed over (the state keeps no copy, so they can be summed in place); nil when the
+        /// counts do not cover every change (the reader never sent its counts, say).
+        mutating func takeAddedTerms() -> [DocumentFrequencyCounter]? {
+            guard let reader = readerCounts,
+                rowsCounted + reader.documentCount + writerCounts.documentCount == rowsAdded,
                 deletionsCounted + removedTerms.counts.documentCount == rowsDeleted
             else { return nil }
-            return [readerCounts, writerCounts]
+            let counts = [reader, writerCounts]
+            readerCounts = nil
+            writerCounts = DocumentFrequencyCounter(pairs: pairs)
+            return counts
         }
     }
 

@@ -174,10 +174,10 @@ public final class FolderIndexer {
             state.rowsDeleted += writer.rowsDeleted
             var updated = false
             // Still marked by this run: no other writer changed documents meanwhile.
-            if changed, state.statisticsKept, let added = state.addedTerms(),
+            if changed, state.statisticsKept, let added = state.takeAddedTerms(),
                 try state.rowsAdded == 0 || index.meta(.termStatsStale) == StaleStatistics.indexing.rawValue
             {
-                updated = try writer.updateTermStatistics(added: added, removed: state.removedTerms.takeCounts(), pairs: state.pairs)
+                updated = try writer.updateTermStatistics(added: consume added, removed: state.removedTerms.takeCounts(), pairs: state.pairs)
             }
             if !updated && (!state.statisticsKept || changed) {
                 try writer.refreshTermStatistics()

@@ -43,6 +43,7 @@ struct FolderScan {
             scan.skipped += walker.skipped
             scan.warnings += walker.warnings
         }
+        scan.work.compact()
         return scan
     }
 
@@ -84,83 +85,5 @@ struct FolderScan {
     private static func row(_ statement: SQLiteStatement) throws -> (id: Int64, path: String, size: Int64, modificationTime: Int64)? {
         guard try statement.step() else { return nil }
         return (statement.int64(at: 0), statement.text(at: 1), statement.int64(at: 2), statement.int64(at: 3))
-    }
-}
-
-/// The files an indexing run reads, in order, held compactly: their paths back to back in one
-/// byte array, and per file its size, time, format and what the index knows of it (~90 bytes a
-/// file, against ~170 as an array of structs with strings).
-struct WorkList: Sendable {
-    struct File: Sendable {
-        var path: String
-        var size: Int64
-        var modificationTime: Int64
-        var format: String
-        /// The indexed version's hash, when the file is indexed (a changed file).
-        var knownHash: String?
-        /// The bytes of the path to open (see `FolderWalker.File.source`).
-        var source: [UInt8]
-
-        init(path: String, size: Int64, modificationTime: Int64, format: String, knownHash: String?, source: [UInt8]? = nil) {
-            self.path = path
-            self.size = size
-            self.modificationTime = modificationTime
-            self.format = format
-            self.knownHash = knownHash
-            self.source = source ?? Array(path.utf8)
-        }
-
-        var walked: FolderWalker.File {
-            FolderWalker.File(path: path, size: size, modificationTime: modificationTime, format: format, source: source)
-        }
-    }
-
-    private var pathBytes: [UInt8] = []
-    private var pathEnds: [Int] = []
-    private var sizes: [Int64] = []
-    private var times: [Int64] = []
-    private var formats: [UInt8] = []
-    /// The known hash as 16 hex digits' value; nil for a new file.
-    private var hashes: [UInt64?] = []
-    /// The bytes to open, for the few files whose differ from their stored path's (names that
-    /// are not UTF-8, links).
-    private var sources: [Int: [UInt8]] = [:]
-    private static let formatNames = DocumentExtractor.formats.sorted()
-
-    var count: Int { sizes.count }
-    var totalBytes: Int64 { sizes.reduce(0, +) }
-
-    mutating func append(_ file: FolderWalker.File, known: (id: Int64, hash: String)?) {
-        let start = pathBytes.count
-        pathBytes += file.path.utf8
-        if !pathBytes[start...].elementsEqual(file.source) { sources[sizes.count] = file.source }
-        pathEnds.append(pathBytes.count)
-        sizes.append(file.size)
-        times.append(file.modificationTime)
-        formats.append(UInt8(Self.formatNames.firstIndex(of: file.format) ?? 0))
-        // A hash that is not 16 hex digits (none written so) never equals a new one: re-read.
-        hashes.append(known.map { UInt64($0.hash, radix: 16) ?? 0 })
-    }
-
-    func path(at index: Int) -> String {
-        let start = index == 0 ? 0 : pathEnds[index - 1]
-        return String(decoding: pathBytes[start..<pathEnds[index]], as: UTF8.self)
-    }
-
-    /// The bytes of the path to open for the file at `index`.
-    func source(at index: Int) -> [UInt8] {
-        if let source = sources[index] { return source }
-        let start = index == 0 ? 0 : pathEnds[index - 1]
-        return Array(pathBytes[start..<pathEnds[index]])
-    }
-
-    subscript(index: Int) -> File {
-        let hash = hashes[index].map { value -> String in
-            let digits = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
-        }
-        return File(
-            path: path(at: index), size: sizes[index], modificationTime: times[index],
-            format: Self.formatNames[Int(formats[index])], knownHash: hash, source: source(at: index))
     }
 }

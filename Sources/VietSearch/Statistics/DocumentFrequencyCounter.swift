@@ -157,15 +157,33 @@ package struct DocumentFrequencyCounter: Sendable {
     /// Every term whose count is not zero, in the byte order of the keys (so a keyed term's
     /// forms follow each other: `dang:`, `dang:đang`, `dang:đảng`).
     package func sortedTerms() -> [(key: ArraySlice<UInt8>, documents: Int)] {
-        var entries = buckets.filter { $0.keyCount > 0 && $0.documents != 0 }
-        arena.withUnsafeBufferPointer { arena in
-            entries.sort { first, second in
-                let common = Int(min(first.keyCount, second.keyCount))
-                let order = memcmp(arena.baseAddress! + Int(first.keyStart), arena.baseAddress! + Int(second.keyStart), common)
-                return order != 0 ? order < 0 : first.keyCount < second.keyCount
+        var terms: [(key: ArraySlice<UInt8>, documents: Int)] = []
+        forEachSortedTerm { terms.append(($0, $1)) }
+        return terms
+    }
+
+    /// Calls `body` with every term whose count is not zero, in the byte order of the keys,
+    /// sorting bucket numbers (4 bytes a term) rather than a copy of the terms: this runs when a
+    /// count is merged into the stored statistics, at the memory peak of a large run.
+    package func forEachSortedTerm(_ body: (ArraySlice<UInt8>, Int) throws -> Void) rethrows {
+        var order: [Int32] = []
+        order.reserveCapacity(used)
+        for index in buckets.indices where buckets[index].keyCount > 0 && buckets[index].documents != 0 { order.append(Int32(index)) }
+        buckets.withUnsafeBufferPointer { buckets in
+            arena.withUnsafeBufferPointer { arena in
+                order.sort { firstIndex, secondIndex in
+                    let first = buckets[Int(firstIndex)]
+                    let second = buckets[Int(secondIndex)]
+                    let common = Int(min(first.keyCount, second.keyCount))
+                    let order = memcmp(arena.baseAddress! + Int(first.keyStart), arena.baseAddress! + Int(second.keyStart), common)
+                    return order != 0 ? order < 0 : first.keyCount < second.keyCount
+                }
             }
         }
-        return entries.map { (arena[Int($0.keyStart)..<Int($0.keyStart + $0.keyCount)], Int($0.documents)) }
+        for index in order {
+            let bucket = buckets[Int(index)]
+            try body(arena[Int(bucket.keyStart)..<Int(bucket.keyStart + bucket.keyCount)], Int(bucket.documents))
+        }
     }
 
     /// Mixes 8 key bytes per multiply (a multiply per byte, as FNV-1a does, would be a large

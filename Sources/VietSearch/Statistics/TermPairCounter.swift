@@ -32,10 +32,27 @@ package struct TermPairCounter: Sendable {
     /// Distinct fingerprints held (some may count 0 after subtracting).
     package var count: Int { used }
 
-    /// Makes room for `entries` fingerprints at once. Growing copies the table while both copies
-    /// are alive, late in a run when memory peaks; a run reserves up front instead.
+    /// Makes room for `entries` fingerprints, in one step to the size they need: each step of
+    /// growth holds the old table and the new one, twice as large, at once, and a run's table is
+    /// reserved at its full size when the run's memory is still small.
     package mutating func reserve(_ entries: Int) {
-        while entries * 4 > slots.count * 3 { grow() }
+        guard entries * 4 > slots.count * 3 else { return }
+        var size = max(slots.count, 1 << 12)
+        while entries * 4 > size * 3 { size *= 2 }
+        rehash(into: [Slot](repeating: Slot(), count: size))
+    }
+
+    /// Takes the memory of entries `takeSorted` gave, once they are merged, as the table's (when
+    /// it is larger than the table now): the table an indexing run reserved is then allocated
+    /// once, instead of growing again from nothing after every merge (see `reserve`).
+    package mutating func reuse(_ storage: consuming [Entry]) {
+        let capacity = storage.capacity
+        guard capacity > 0 else { return }
+        let size = 1 << (Int.bitWidth - 1 - capacity.leadingZeroBitCount)
+        guard size > slots.count else { return }
+        storage.removeAll(keepingCapacity: true)
+        storage.append(contentsOf: repeatElement(Slot(), count: size))
+        rehash(into: storage)
     }
 
     /// The fingerprint of `first` followed by `second`, from the terms' hashes
@@ -172,11 +189,11 @@ package struct TermPairCounter: Sendable {
         }
     }
 
-    private mutating func grow() {
+    /// Moves every entry into `table` (empty, a power of two long), which becomes the table.
+    private mutating func rehash(into table: consuming [Slot]) {
         let old = slots
-        let size = max(old.count * 2, 1 << 12)
-        slots = [Slot](repeating: Slot(), count: size)
-        shift = UInt32(32 - size.trailingZeroBitCount)
+        slots = table
+        shift = UInt32(32 - slots.count.trailingZeroBitCount)
         used = 0
         for slot in old where slot.fingerprint != 0 { insert(slot.fingerprint, slot.count) }
     }

@@ -33,4 +33,12 @@ package final class TermPairSink: @unchecked Sendable {
         defer { lock.unlock() }
         return counter.takeSorted()
     }
+
+    /// Gives back the memory of entries `takeSorted` gave, once they are merged: the table
+    /// reuses it rather than grow again (`TermPairCounter.reuse`).
+    package func recycle(_ entries: consuming [TermPairCounter.Entry]) {
+        lock.lock()
+        defer { lock.unlock() }
+        counter.reuse(entries)
+    }
 }

@@ -54,6 +54,29 @@ import VietSearchSQLite
         #expect(counter.takeSorted().isEmpty)
     }
 
+    /// The memory of merged entries becomes the next table (reserved once for a run): counts
+    /// added meanwhile and after are kept, none of those taken before come back.
+    @Test func takenEntriesAreReusedAsTheTable() {
+        let first = Self.fingerprints(40_000, seed: 5, distinct: 30_000)
+        let meanwhile = Self.fingerprints(3_000, seed: 6, distinct: 2_000)
+        let after = Self.fingerprints(30_000, seed: 7, distinct: 20_000)
+        var counter = TermPairCounter()
+        counter.reserve(50_000)
+        var scratch: [UInt32] = []
+        func add(_ batch: [UInt32]) {
+            var values = batch
+            counter.add(sorted: TermPairCounter.counted(&values, scratch: &scratch, sign: 1))
+        }
+        add(first)
+        let taken = counter.takeSorted()
+        #expect(taken == Self.reference(first))
+        #expect(taken.capacity >= 65_536)  // the reserved table's memory, 50,000 at most 3/4 full
+        add(meanwhile)  // a table of its own, small
+        counter.reuse(taken)
+        add(after)
+        #expect(counter.takeSorted() == Self.reference(meanwhile + after))
+    }
+
     @Test func sortInPlaceMatchesSort() {
         var entries = Self.fingerprints(50_000, seed: 9, distinct: 1 << 30).map { TermPairCounter.Entry(fingerprint: $0, count: 1) }
         let expected = entries.sorted { $0.fingerprint < $1.fingerprint }
