@@ -212,7 +212,8 @@ extension SearchIndex {
     /// the better of their two k-th scores (`SharedThreshold`).
     func rankedRows(_ query: RankingQuery, wanted: Int, exhaustive: Bool, filter: RowFilter = RowFilter()) throws -> RankedRows {
         guard wanted > 0 else { return ([], nil) }
-        let ranking = exhaustive || connection.isWriting || (phrasesThroughFTS5 && query.routesThroughPhrases) ? Ranking.exhaustive : .pruned
+        let throughFTS5 = exhaustive || connection.isWriting || (phrasesThroughFTS5 && query.routesThroughPhrases)
+        let ranking = throughFTS5 ? Ranking.exhaustive : .pruned
         let shared = SharedThreshold()
         func half(_ index: SearchIndex, _ rowids: ClosedRange<Int64>) throws -> RankedRows {
             try index.rank(query, rowids: rowids, wanted: wanted, ranking: ranking, shared: shared, filter: filter)
