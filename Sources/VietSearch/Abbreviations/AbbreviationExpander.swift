@@ -88,9 +88,8 @@ struct AbbreviationExpander {
     /// word and after its last (`TP HCM?`): the same tokens, shown without it.
     static func withoutOuterPunctuation(_ words: [String]) -> [String] {
         var words = words
-        func isPunctuation(_ character: Character) -> Bool { character.isPunctuation }
-        if let first = words.first, let start = first.firstIndex(where: { !isPunctuation($0) }) { words[0] = String(first[start...]) }
-        if let last = words.last, let end = last.lastIndex(where: { !isPunctuation($0) }) { words[words.count - 1] = String(last[...end]) }
+        if let first = words.first, let start = first.firstIndex(where: { !$0.isPunctuation }) { words[0] = String(first[start...]) }
+        if let last = words.last, let end = last.lastIndex(where: { !$0.isPunctuation }) { words[words.count - 1] = String(last[...end]) }
         return words
     }
 
