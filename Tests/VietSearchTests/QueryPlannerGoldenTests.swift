@@ -183,6 +183,26 @@ import VietSearchSQLite
         }
     }
 
+    /// A pair with a word that asks (`gì`, `ai`) scores nothing when adjacent: the answer's text
+    /// holds the answer there, and a row that repeats the question is not one. The pairs between
+    /// the other words keep their weight, typed with accents or without.
+    @Test(arguments: [
+        ("vỏ nho có tác dụng gì cho sức khoẻ", [5]), ("ai là người xây dựng nông thôn mới", [0]),
+        ("hà nội có bao nhiêu người dân", [3, 4]),
+    ])
+    func pairsWithAWordThatAsksDoNotScore(question: String, asking: [Int]) throws {
+        try Self.withIndex(statistics: true) { index in
+            let parsed = SearchQuery(parsing: question)
+            let plan = try #require(index.planner.plan(for: parsed, exact: false, statistics: try index.termStatistics(for: parsed)))
+            let words = plan.query.plan.words
+            #expect(words.count == question.split(separator: " ").count)
+            for number in words.indices.dropFirst() {
+                let touchesAsking = asking.contains(number) || asking.contains(number - 1)
+                #expect((words[number].pairWeight == 0) == touchesAsking, "\(question): the pair ending at word \(number)")
+            }
+        }
+    }
+
     /// Every plan's FTS5 expression is valid on the index, its phrases are those its plan
     /// describes, and each token written for FTS5 is the index term the ranker reads: FTS5
     /// matches a one-token phrase exactly where the term's postings are.

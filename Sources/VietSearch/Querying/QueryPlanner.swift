@@ -240,12 +240,19 @@ struct QueryPlanner {
             let exactIDF = capped(QueryPlanner.idf(word.exactFrequency, total: total), word)
             let share = word.accented && !word.typedOnly ? weights.exactShare : 0
             var pair = 0.0
-            if index > 0, word.tokens.count == 1, words[index - 1].tokens.count == 1 {
+            if index > 0, word.tokens.count == 1, words[index - 1].tokens.count == 1, adjacencyCounts(at: index) {
                 pair = weights.adjacency * (idf + scoringIDF(words[index - 1])) / 2
             }
             return VietnameseRankingPlan.Word(
                 anyWeight: idf * (1 - share), exactWeight: exactIDF * share, pairWeight: pair,
                 isRequired: required.contains(index), isAccented: word.accented, length: word.tokens[0].count)
+        }
+
+        /// Whether the pair of words `index - 1` and `index` scores when adjacent: not when either
+        /// asks, since a text that answers holds the answer where the question has `ai` or `gì`
+        /// (a row with `là ai` is the question asked again, not its answer).
+        private func adjacencyCounts(at index: Int) -> Bool {
+            !words[index].asks && !words[index - 1].asks
         }
 
         private func scoringIDF(_ word: Word) -> Double {
