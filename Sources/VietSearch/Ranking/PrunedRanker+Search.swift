@@ -83,22 +83,21 @@ extension PrunedRanker {
         var openExact: [Bool] = []
     }
 
-    /// MaxScore's split for threshold θ: routing parts are made non-essential, the most read
-    /// first, while rows holding only non-essential parts stay provably below θ.
+    /// MaxScore's split for threshold θ: the parts read for every row (essential) and those left to
+    /// the bounds, chosen so that a row holding no essential part provably scores below θ or
+    /// holds no routing word, reading as few postings as the search below finds.
     func partition(threshold: Double) -> ReadingPlan {
         let words = layout.words
-        var possible = [Bool](repeating: false, count: words.count * 2)
-        var routing: [Int] = []
+        var parts: [Int] = []
+        var routing = [Bool](repeating: false, count: words.count * 2)
         for (number, word) in words.enumerated() {
             for part in [number * 2, number * 2 + 1] where canMatch(part: part) {
-                if word.routes && (part % 2 == 0 || !word.routesTypedOnly) { routing.append(part) } else { possible[part] = true }
+                parts.append(part)
+                routing[part] = word.routes && (part % 2 == 0 || !word.routesTypedOnly)
             }
         }
-        routing.sort { layout.partDocuments[$0] > layout.partDocuments[$1] }
-        for part in routing {
-            possible[part] = true
-            if !(bound(possibleParts: possible) < threshold) { possible[part] = false }
-        }
+        parts.sort { layout.partDocuments[$0] > layout.partDocuments[$1] }
+        let possible = cheapestSplit(parts, routing: routing, threshold: threshold)
         var plan = Draft()
         plan.essential = (0..<(words.count * 2)).map { canMatch(part: $0) && !possible[$0] }
         var lookupParts: [(part: Int, bound: Double)] = []
@@ -136,6 +135,43 @@ extension PrunedRanker {
         }
         closeWords(&plan)
         return ReadingPlan(plan, terms: layout.terms.count, threshold: threshold)
+    }
+
+    /// Nodes the split's search visits after its first split (MaxScore's own: the most read
+    /// parts left to the bounds first); each costs a `bound`.
+    static let splitSearchNodes = 256
+
+    /// The non-essential parts (true) of the split that reads the fewest postings found, by
+    /// branch and bound over `parts` (most read first). A row without an essential part is left
+    /// out safely when no routing part is non-essential (it cannot be a result) or when the
+    /// non-essential parts together stay below θ. Pairs make a word's share depend on its
+    /// neighbours, so keeping a rarer part essential, a word that only scores among them, can
+    /// leave several more-read parts to the bounds: MaxScore's greedy order misses that.
+    private func cheapestSplit(_ parts: [Int], routing: [Bool], threshold: Double) -> [Bool] {
+        var possible = [Bool](repeating: false, count: routing.count)
+        var best = possible
+        var bestCost = Int.max
+        var routingPossible = 0
+        var nodes = 0
+        func visit(_ index: Int, _ cost: Int) {
+            nodes += 1
+            guard cost < bestCost else { return }
+            guard index < parts.count else {
+                bestCost = cost
+                best = possible
+                return
+            }
+            guard bestCost == Int.max || nodes < Self.splitSearchNodes else { return }
+            let part = parts[index]
+            possible[part] = true
+            if routing[part] { routingPossible += 1 }
+            if routingPossible == 0 || bound(possibleParts: possible) < threshold { visit(index + 1, cost) }
+            if routing[part] { routingPossible -= 1 }
+            possible[part] = false
+            visit(index + 1, cost + layout.partDocuments[part])
+        }
+        visit(0, 0)
+        return best
     }
 
     /// Fills the plan's account of the words without an essential part.
@@ -180,9 +216,7 @@ extension PrunedRanker {
     /// A part with a phrase whose every token has a term in the index: one that can match.
     func canMatch(part: Int) -> Bool { phrases(of: part).contains(where: canMatch) }
 
-    func canMatch(_ phrase: Phrase) -> Bool {
-        (phrase.firstToken..<phrase.endToken).allSatisfy { layout.tokenStart[$0 + 1] > layout.tokenStart[$0] }
-    }
+    func canMatch(_ phrase: Phrase) -> Bool { layout.canMatch(phrase) }
 
     /// The phrases of a part: word `part / 2`'s typed phrases (even) or other phrases (odd).
     func phrases(of part: Int) -> [Phrase] {
@@ -198,14 +232,13 @@ extension PrunedRanker {
         var allWords = true
         var exactForms = true
         var previousPossible = false
+        let countsAny = layout.partCountsAny
+        let countsExact = layout.partCountsExact
         for (number, word) in layout.words.enumerated() {
-            var any = false
-            var exact = false
-            for phrase in layout.phrases[word.firstPhrase..<word.endPhrase]
-            where possible[number * 2 + (phrase.isTyped ? 0 : 1)] && canMatch(phrase) {
-                any = any || phrase.countsAsAny
-                exact = exact || phrase.countsAsExact
-            }
+            let typed = number * 2
+            let other = typed + 1
+            let any = (possible[typed] && countsAny[typed]) || (possible[other] && countsAny[other])
+            let exact = (possible[typed] && countsExact[typed]) || (possible[other] && countsExact[other])
             if any { total += word.anyWeight * ceiling }
             if exact { total += word.exactWeight * ceiling }
             let present = any || exact

@@ -88,6 +88,11 @@ final class PrunedRanker {
 
     /// The query's phrases and their terms, each term with its cursors.
     struct Layout {
+        /// A phrase whose every token has a term in the index: one that can match.
+        func canMatch(_ phrase: Phrase) -> Bool {
+            (phrase.firstToken..<phrase.endToken).allSatisfy { tokenStart[$0 + 1] > tokenStart[$0] }
+        }
+
         /// Per word, its entries: `entries[wordEntries[w]..<wordEntries[w + 1]]`.
         var entries: [Entry] = []
         var wordEntries: [Int] = [0]
@@ -102,6 +107,9 @@ final class PrunedRanker {
         var excluded: [Phrase] = []
         /// Per part (word × 2 + 0 for typed, 1 for other), its estimated document count.
         var partDocuments: [Int] = []
+        /// Per part, whether a phrase of it that can match counts as any form, as the typed form.
+        var partCountsAny: [Bool] = []
+        var partCountsExact: [Bool] = []
     }
 
     let cursors: PostingCursors
@@ -409,6 +417,13 @@ final class PrunedRanker {
         }
         for phrase in query.excluded { layout.excluded.append(try add(phrase, word: -1)) }
         for word in layout.words { addEntries(of: word, to: &layout) }
+        layout.partCountsAny = [Bool](repeating: false, count: layout.words.count * 2)
+        layout.partCountsExact = layout.partCountsAny
+        for phrase in layout.phrases where layout.canMatch(phrase) {
+            let part = phrase.word * 2 + (phrase.isTyped ? 0 : 1)
+            layout.partCountsAny[part] = layout.partCountsAny[part] || phrase.countsAsAny
+            layout.partCountsExact[part] = layout.partCountsExact[part] || phrase.countsAsExact
+        }
         return layout
     }
 
