@@ -30,8 +30,35 @@ extension PrunedRanker {
     }
 
     /// The matches of a position list, title ones weighted as the rank function weighs them.
+    /// The title's positions come first; a later column's start with the byte 1 and the column's
+    /// number. With two columns the body is the rest of the list, and every varint ends with a
+    /// byte below 0x80, so its positions are counted by those bytes without decoding them (a
+    /// common word's list at a row is long, and the bulk reads count thousands of them).
     @inline(__always)
     func weightedCount(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> Double {
+        guard columns == 2 else { return weightedCountDecoding(bytes, size) }
+        var offset = 0
+        var title = 0
+        // At the start of a varint, the byte 1 is the value 1: the column marker.
+        while offset < size, bytes[offset] != 1 {
+            while offset < size, bytes[offset] >= 0x80 { offset += 1 }
+            offset += 1
+            title += 1
+        }
+        var body = 0
+        if offset < size {
+            offset += 1
+            _ = FTS5Page.varint(bytes, &offset)
+            while offset < size {
+                body &+= bytes[offset] < 0x80 ? 1 : 0
+                offset += 1
+            }
+        }
+        return Double(title) * formula.titleWeight + Double(body)
+    }
+
+    /// `weightedCount` for any number of columns: every varint decoded.
+    func weightedCountDecoding(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> Double {
         var offset = 0
         var column: UInt64 = 0
         var title = 0
