@@ -52,6 +52,32 @@ import Testing
         }
     }
 
+    /// Bytes around 0x20 and the control bytes text allows, with letters and UTF-8 bytes between.
+    static let sampleBytes = Generator<[UInt8], Shrink.None<[UInt8]>> { rng in
+        let alphabet: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0C, 0x0D, 0x1B, 0x1F, 0x20, 0x21, 0x61, 0x7F, 0x80, 0xA0, 0xC3, 0xFF]
+        let letters = Int.random(in: 0...12, using: &rng)
+        return (0..<Int.random(in: 0...60, using: &rng)).map { _ in
+            Int.random(in: 0...15, using: &rng) < letters ? 0x61 : alphabet.randomElement(using: &rng)!
+        }
+    }
+
+    /// The word-at-a-time test for binary files says what a test byte by byte says.
+    @Test func binaryReasonIsAsByteByByte() async {
+        func byteByByte(_ sample: [UInt8]) -> String? {
+            if sample.contains(0) { return "binary file (contains NUL bytes)" }
+            let allowed: Set<UInt8> = [0x09, 0x0A, 0x0D, 0x0C, 0x1B]
+            let controls = sample.filter { $0 < 0x20 && !allowed.contains($0) }.count
+            return controls * 20 > sample.count ? "binary file (control characters)" : nil
+        }
+        await propertyCheck(count: 2000, input: Self.sampleBytes) { sample in
+            #expect(TextDecoder.binaryReason(sample[...]) == byteByByte(sample), "\(sample)")
+        }
+        // A slice that does not start at 0, as the decoder passes after a byte-order mark.
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(repeating: 0x01, count: 9) + Array("abcdefgh".utf8)
+        #expect(TextDecoder.binaryReason(bytes[3...]) == "binary file (control characters)")
+        #expect(TextDecoder.binaryReason(bytes[12...]) == nil)
+    }
+
     /// No legacy text layer is taken for UTF-8: the fixtures (always) and the corpus's real files.
     @Test(arguments: LegacyCollection.fixtures.textLayers)
     func fixturesStayLegacy(_ layer: LegacyCollection.TextLayer) throws {

@@ -1,5 +1,7 @@
+import PropertyBased
 import Testing
-import VietnameseText
+
+@testable import VietnameseText
 
 /// The built-in dictionary, the dictionary file format, and definitions learned from text.
 @Suite struct AbbreviationTests {
@@ -82,6 +84,23 @@ import VietnameseText
         #expect(throws: AbbreviationDictionary.ParseError.self) { try AbbreviationDictionary(parsing: "UBND = ...") }
         let merged = AbbreviationDictionary.builtin.merging(dictionary)
         #expect(merged.entries.count == AbbreviationDictionary.builtin.entries.count + 3)
+    }
+
+    /// Bytes near `(` (0x28) in value or in bits: `'` and `)` around it, 0xA8 (its high bit set),
+    /// UTF-8 lead and continuation bytes, NUL.
+    static let bracketBytes = Generator<[UInt8], Shrink.None<[UInt8]>> { rng in
+        let alphabet: [UInt8] = [0x28, 0x28, 0x27, 0x29, 0xA8, 0x08, 0x61, 0x20, 0xC3, 0xA1, 0x00, 0xFF]
+        return (0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+    }
+
+    /// The word-at-a-time search for `(` finds what a search byte by byte finds, from any start.
+    @Test func openingBracketIsFoundAsByteByByte() async {
+        await propertyCheck(count: 2000, input: Self.bracketBytes, Gen.int(in: 0...48)) { bytes, start in
+            let from = min(start, bytes.count)
+            let expected = bytes[from...].firstIndex(of: UInt8(ascii: "("))
+            let found = bytes.withUnsafeBufferPointer { AbbreviationExtractor.nextOpeningBracket($0, from: from) }
+            #expect(found == expected, "\(bytes) from \(from)")
+        }
     }
 }
 

@@ -34,12 +34,31 @@ enum TextDecoder {
     /// Why a file starting with `sample` (its first 8 KB, after any byte-order mark) is not
     /// text; nil when it is.
     static func binaryReason(_ sample: ArraySlice<UInt8>) -> String? {
-        // UTF-16 without a byte-order mark is rare (Windows writes one); NUL bytes mean binary.
-        if sample.contains(0) { return "binary file (contains NUL bytes)" }
         var controls = 0
-        for byte in sample where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
-            controls += 1
+        var nul = false
+        sample.withUnsafeBufferPointer { bytes in
+            func tally(_ byte: UInt8) {
+                guard byte < 0x20 else { return }
+                if byte == 0 { nul = true }
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B { controls += 1 }
+            }
+            guard let base = bytes.baseAddress else { return }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            var index = 0
+            // Eight bytes at a time (this runs over most of every file indexed): only a word with
+            // a byte below 0x20 sets a high bit here (Hacker's Delight 6-1; a byte after such a
+            // byte may too), and only such a word is looked at byte by byte.
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if (word &- ones &* 0x20) & ~word & (ones << 7) != 0 {
+                    for offset in index..<(index + 8) { tally(bytes[offset]) }
+                }
+                index += 8
+            }
+            for offset in index..<bytes.count { tally(bytes[offset]) }
         }
+        // UTF-16 without a byte-order mark is rare (Windows writes one); NUL bytes mean binary.
+        if nul { return "binary file (contains NUL bytes)" }
         return controls * 20 > sample.count ? "binary file (control characters)" : nil
     }
 
