@@ -144,6 +144,31 @@ import Testing
         #expect(try tool.search("nong thon").total == files)
     }
 
+    /// On a terminal the progress line goes on after the last file: it says that the statistics
+    /// are being brought up to date (and, after a large first index, that the index is being
+    /// merged), then clears itself. Run under `script`, which gives the binary a terminal.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1), from util-linux"))
+    func progressOnATerminalNamesTheEndOfTheRun() throws {
+        let tool = try CommandLineTool()
+        defer { tool.remove() }
+        for number in 0..<3 { try tool.write("docs/\(number).txt", "Tin số \(number)\n\nNông thôn mới ở Hoà Bình.") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        let command = "'\(CommandLineTool.binary.path)' index '\(tool.path("docs"))' --db '\(tool.database)'"
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.environment = ["NO_COLOR": "1", "HOME": tool.folder.path, "PATH": "/usr/bin:/bin", "TERM": "dumb"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let typescript = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(typescript)")
+        #expect(typescript.contains("indexing: 3/3 files · updating the word statistics…"), "\(typescript)")
+        // Cleared before the summary: the summary starts a cleared line.
+        #expect(typescript.contains("\r\u{1B}[Kadded 3,"), "\(typescript)")
+    }
+
     /// Whether another process holds the `flock` on `path` (as `IndexerLock` takes it).
     static func isLocked(_ path: String) -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

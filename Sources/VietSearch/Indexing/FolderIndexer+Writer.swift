@@ -99,7 +99,12 @@ extension FolderIndexer {
                 return
             }
             try spillOverBudget(with: writer)
-            progress?(IndexingProgress(filesDone: filesDone, filesTotal: filesTotal, bytesDone: bytesDone, bytesTotal: bytesTotal))
+            report(.files)
+        }
+
+        /// Tells the progress callback, if any, how far the run is.
+        func report(_ stage: IndexingProgress.Stage) {
+            progress?(IndexingProgress(filesDone: filesDone, filesTotal: filesTotal, bytesDone: bytesDone, bytesTotal: bytesTotal, stage: stage))
         }
 
         /// Merges into the stored statistics whatever count has outgrown its share of the budget.

@@ -92,8 +92,9 @@ public final class FolderIndexer {
         try writeQueued(queue, &state)
         state.report.bytesRead = state.bytesDone
 
+        state.report(.statistics)
         try removeAndUpdateStatistics(scan.gone, &state)
-        try index.wrapping { try finishFTS5(bulkLoad: bulk) }
+        try index.wrapping { try finishFTS5(bulkLoad: bulk) { state.report(.merging) } }
         report = state.report
         report.removed = scan.gone.count
         report.seconds = Date().timeIntervalSince(started)
@@ -141,10 +142,11 @@ public final class FolderIndexer {
     /// Restores FTS5's merges after a bulk load, and merges every segment into one when the run
     /// was a bulk load or left too many (`optimize`, one transaction: an interruption leaves the
     /// segments as they were, for the next run to merge).
-    private func finishFTS5(bulkLoad: Bool) throws {
+    private func finishFTS5(bulkLoad: Bool, merging: () -> Void) throws {
         if bulkLoad { try configureFTS5(bulkLoad: false) }
         let segments = try index.segmentCount()
         guard segments > 1 && (bulkLoad || segments > Self.mostSegments) else { return }
+        merging()
         try index.connection.transaction { try index.connection.execute("INSERT INTO documents_fts(documents_fts) VALUES('optimize')") }
         // The rewrite went to the WAL: fold it into the file now (`SearchIndex.optimize` does too).
         try index.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

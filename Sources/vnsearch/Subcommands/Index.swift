@@ -81,9 +81,12 @@ extension VNSearchCommand {
             let indexer = FolderIndexer(index: index)
             if let memory { indexer.budget = IndexingBudget(bytes: memory << 20) }
             indexer.followLinks = followLinks
+            var lastStage = IndexingProgress.Stage.files
             let report = try indexer.run(folders: folders) { progress in
-                guard showProgress, Date().timeIntervalSince(lastUpdate) > 0.1 else { return }
+                // A new stage shows at once: it may be the last line for many seconds.
+                guard showProgress, progress.stage != lastStage || Date().timeIntervalSince(lastUpdate) > 0.1 else { return }
                 lastUpdate = Date()
+                lastStage = progress.stage
                 Terminal.status(Self.progressLine(progress, elapsed: Date().timeIntervalSince(started)))
             }
             if showProgress { Terminal.clearStatus() }
@@ -109,6 +112,12 @@ extension VNSearchCommand {
         }
 
         static func progressLine(_ progress: IndexingProgress, elapsed: Double) -> String {
+            let files = "\(progress.filesDone)/\(progress.filesTotal) files"
+            switch progress.stage {
+            case .files: break
+            case .statistics: return "indexing: \(files) · updating the word statistics…"
+            case .merging: return "indexing: \(files) · merging the index into one segment (once, after a large run)…"
+            }
             let megabytes = Double(progress.bytesDone) / 1e6
             let rate = elapsed > 0 ? megabytes / elapsed : 0
             let remaining = rate > 0 ? (Double(progress.bytesTotal - progress.bytesDone) / 1e6) / rate : 0

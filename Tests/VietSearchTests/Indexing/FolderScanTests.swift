@@ -118,15 +118,21 @@ import VietSearchSQLite
             // More than is indexed, in a bulk load: its segment and the first are merged.
             for number in 30..<70 { try TermStatisticsTests.write(number, to: folder) }
             indexer.bulkBytes = 1
-            _ = try indexer.run(folders: [folder.path])
+            var stages: [IndexingProgress.Stage] = []
+            _ = try indexer.run(folders: [folder.path]) { stages.append($0.stage) }
             #expect(try index.segmentCount() == 1)
             #expect(try Self.setting(index, "automerge") == 4)
             #expect(try Self.setting(index, "crisismerge") == 16)
+            // The progress says what the end of the run does, after the last file.
+            #expect(stages.filter { $0 == .files }.count == 40)
+            #expect(Array(stages.drop { $0 == .files }) == [.statistics, .merging])
 
             try TermStatisticsTests.write(70, to: folder)
             indexer.bulkBytes = 1 << 30  // a small run: no merge of its own
-            _ = try indexer.run(folders: [folder.path])
+            stages = []
+            _ = try indexer.run(folders: [folder.path]) { stages.append($0.stage) }
             #expect(try index.segmentCount() == 2)
+            #expect(stages == [.files, .statistics])
             try IndexWriterTests.checkIntegrity(index)
         }
     }
