@@ -3,6 +3,11 @@ extension PrunedRanker {
     /// window's candidates bounded together; then non-essential parts, in bulk while many
     /// candidates remain, else row by row.
     static let windowRows = 4096
+    /// Rows of a run's first window; each next one is twice as long, up to `windowRows`. The
+    /// first window is read before any row is scored, at θ = −∞, where every part is essential
+    /// and every row holding a query word is a candidate: a short one sets θ from few rows, and
+    /// the windows grow as θ firms up (docs/ENGINE.md, "Windows that start short").
+    static let firstWindowRows = 512
 
     /// One entry a window read: a term's position list at a row.
     struct WindowEntry {
@@ -163,7 +168,8 @@ extension PrunedRanker {
             }
             guard lowest != Int64.max, lowest <= range.upperBound else { break }
             base = lowest
-            let end = min(base + Int64(window.rows), range.upperBound == Int64.max ? Int64.max : range.upperBound + 1)
+            let rows = min(window.rows, Self.firstWindowRows << min(number, 8))
+            let end = min(base + Int64(rows), range.upperBound == Int64.max ? Int64.max : range.upperBound + 1)
             number += 1
             try process(&window, base: base, end: end, number: number, plan: plan, state: &state)
             cursors.release()
