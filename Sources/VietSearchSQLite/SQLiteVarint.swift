@@ -6,9 +6,17 @@
 /// Not LEB128 (little-endian groups, no ninth-byte rule), the format of `TermPairTable`.
 package enum SQLiteVarint {
     /// The varint at `offset`, which moves past it; nil, `offset` unchanged, when `bytes` ends
-    /// inside it. Inlinable: `DocumentLengths` reads two per row of an index at each first search.
+    /// inside it.
     @inlinable
     package static func read(_ bytes: [UInt8], at offset: inout Int) -> UInt64? {
+        bytes.withUnsafeBytes { read($0, at: &offset) }
+    }
+
+    /// `read(_:at:)` from bytes lent by SQLite (`SQLiteStatement.withBlob`): `DocumentLengths`
+    /// reads every row's sizes at a first search, and copying each into an array cost more than
+    /// decoding it.
+    @inlinable
+    package static func read(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> UInt64? {
         var value: UInt64 = 0
         var position = offset
         while position < bytes.count {
