@@ -29,7 +29,7 @@ struct GenericKeys {
                 Self.appendUTF8(s, to: &folded)
             }
         }
-        for s in Self.compose(decomposed, table) { Self.appendUTF8(s, to: &accent) }
+        for s in Self.compose(decomposed) { Self.appendUTF8(s, to: &accent) }
     }
 
     private static func isMark(_ s: UInt32, _ table: ScalarTable) -> Bool {
@@ -63,8 +63,9 @@ struct GenericKeys {
         }
     }
 
-    /// The canonical composition algorithm (UAX #15) over the table's primary composites.
-    private static func compose(_ scalars: [UInt32], _ table: ScalarTable) -> [UInt32] {
+    /// The canonical composition algorithm (UAX #15) over the primary composites.
+    private static func compose(_ scalars: [UInt32]) -> [UInt32] {
+        let compositions = CanonicalComposer.compositions
         var out: [UInt32] = []
         out.reserveCapacity(scalars.count)
         var starterIndex = -1
@@ -72,7 +73,7 @@ struct GenericKeys {
         for s in scalars {
             let cc = Int(combiningClass(s))
             if starterIndex >= 0, lastClass < cc || (lastClass == 0 && cc == 0 && out.count - 1 == starterIndex),
-                let composite = table.compositions[UInt64(out[starterIndex]) << 32 | UInt64(s)]
+                let composite = compositions[UInt64(out[starterIndex]) << 32 | UInt64(s)]
             {
                 out[starterIndex] = composite
                 continue

@@ -1,9 +1,10 @@
 /// What the analyzer needs to know about every scalar below U+3000, packed into one `UInt32` per
 /// scalar so the hot loop does a single array load per character.
 ///
-/// Built once (lazily, thread-safe) from the standard library's Unicode properties plus the
-/// generated canonical decompositions, because the standard library has no normalization API.
-/// Scalars from U+3000 up are classified on the slow path in `ScalarTable.slowInfo(_:)`.
+/// Built once (lazily, thread-safe) from generated tables (`ScalarTableData`), derived from the
+/// standard library's Unicode properties plus the generated canonical decompositions, because the
+/// standard library has no normalization API (`ScalarTable+Derivation.swift`). Scalars from
+/// U+3000 up are classified on the slow path in `ScalarTable.slowInfo(_:)`.
 final class ScalarTable: Sendable {
     static let shared = ScalarTable()
 
@@ -17,8 +18,6 @@ final class ScalarTable: Sendable {
     /// `decompositionPool`. Used only by the generic (non-Vietnamese) key builder.
     let decompositionStart: [UInt32]
     let decompositionPool: [UInt32]
-    /// Canonical composition pairs (first << 32 | second) → composite, NFC primary composites only.
-    let compositions: [UInt64: UInt32]
     /// Lowercase Vietnamese letter for (base, mark, tone), as UTF-8 packed little-endian with the
     /// length in the top byte; 0 where that combination is not a Vietnamese letter. Index with
     /// `VietnameseLetter.composeIndex`.
@@ -26,54 +25,38 @@ final class ScalarTable: Sendable {
 
     private init() {
         let limit = Int(Self.tableLimit)
-        // Parsed once from the generated rows, shared with the legacy decoders' composer.
-        let oneStep = CanonicalComposer.decompositions
-        let compositions = CanonicalComposer.compositions
-
-        func fullDecomposition(_ s: UInt32) -> [UInt32] {
-            guard let parts = oneStep[s] else { return [s] }
-            return fullDecomposition(parts[0]) + parts.dropFirst().flatMap(fullDecomposition)
-        }
-        func lowercased(_ s: UInt32) -> [UInt32] {
-            // Most scalars have no lowercase mapping: skip building a String for them.
-            guard let scalar = Unicode.Scalar(s), scalar.properties.changesWhenLowercased else { return [s] }
-            return scalar.properties.lowercaseMapping.unicodeScalars.map(\.value)
-        }
-
+        // From the generated tables (`ScalarTable+Derivation.swift` says how they are made):
+        // deriving them from the standard library's Unicode properties took milliseconds of
+        // every process's start, and would tie the index's keys to the toolchain's Unicode.
         var info = [UInt32](repeating: 0, count: limit)
+        let runs = ScalarTableData.infoRuns
+        for run in stride(from: 0, to: runs.count, by: 2) {
+            let end = run + 2 < runs.count ? Int(runs[run + 2]) : limit
+            for s in Int(runs[run])..<end { info[s] = runs[run + 1] }
+        }
         var starts = [UInt32](repeating: 0, count: limit + 1)
         var pool: [UInt32] = []
-        var letters = [UInt32](repeating: 0, count: VietnameseLetter.composeTableSize)
-
-        for s in 0..<UInt32(limit) {
-            starts[Int(s)] = UInt32(pool.count)
-            guard let scalar = Unicode.Scalar(s) else { continue }  // surrogates: separators
-            // Most scalars neither lowercase nor decompose: classified without building arrays.
-            let isOwnLowercase = !scalar.properties.changesWhenLowercased
-            if isOwnLowercase, oneStep[s] == nil {
-                info[Int(s)] = Self.classify(scalar, decomposed: CollectionOfOne(s))
-            } else {
-                let decomposed = lowercased(s).flatMap(fullDecomposition)
-                if decomposed != [s] { pool.append(contentsOf: decomposed) }
-                info[Int(s)] = Self.classify(scalar, decomposed: decomposed)
-            }
-            let entry = ScalarInfo(info[Int(s)])
-            // The lowercase precomposed form of each Vietnamese letter, for rebuilding NFC keys.
-            // đ (U+0111) is preferred over its look-alike ð (U+00F0).
-            if entry.kind == .vietnameseLetter, isOwnLowercase, s != 0xF0 {
-                letters[entry.letter.composeIndex] = Self.packUTF8(scalar)
-            }
+        let records = ScalarTableData.decompositions
+        var record = 0
+        for s in 0..<limit {
+            starts[s] = UInt32(pool.count)
+            guard record < records.count, records[record] == UInt32(s) else { continue }
+            let count = Int(records[record + 1])
+            pool.append(contentsOf: records[(record + 2)..<(record + 2 + count)])
+            record += 2 + count
         }
         starts[limit] = UInt32(pool.count)
-
+        var letters = [UInt32](repeating: 0, count: VietnameseLetter.composeTableSize)
+        for s in ScalarTableData.vietnameseLetterScalars {
+            letters[ScalarInfo(info[Int(s)]).letter.composeIndex] = Self.packUTF8(Unicode.Scalar(s)!)
+        }
         self.info = info
         self.decompositionStart = starts
         self.decompositionPool = pool
-        self.compositions = compositions
         self.vietnameseLetters = letters
     }
 
-    private static func packUTF8(_ scalar: Unicode.Scalar) -> UInt32 {
+    static func packUTF8(_ scalar: Unicode.Scalar) -> UInt32 {
         var packed: UInt32 = 0
         var count: UInt32 = 0
         for byte in UTF8.encode(scalar)! {
