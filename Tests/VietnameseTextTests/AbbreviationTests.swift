@@ -86,6 +86,21 @@ import Testing
         #expect(merged.entries.count == AbbreviationDictionary.builtin.entries.count + 3)
     }
 
+    /// A file saved with Windows line ends (CRLF, one `Character` in Swift) or NFD text reads as
+    /// the same lines, and a line's number in an error counts those ends.
+    @Test func dictionaryFileWithWindowsLineEnds() throws {
+        let dictionary = try AbbreviationDictionary(parsing: "# x\r\nBHXH = bảo hiểm xã hội\r\n\r\nHĐND = hội đồng nhân dân\r\n")
+        #expect(dictionary.entries.map(\.abbreviation) == ["BHXH", "HĐND"])
+        #expect(dictionary.entries(abbreviatedAs: "hdnd").map(\.expansion) == ["hội đồng nhân dân"])
+        let nfd = try AbbreviationDictionary(parsing: "BHXH = bảo hiểm xã hội".decomposedStringWithCanonicalMapping)
+        #expect(nfd.entries(expandingTo: "bao hiem xa hoi").map(\.abbreviation) == ["BHXH"])
+        let error = #expect(throws: AbbreviationDictionary.ParseError.self) {
+            try AbbreviationDictionary(parsing: "BHXH = bảo hiểm\r\nUBND ủy ban\r\n")
+        }
+        #expect(error?.line == 2)
+        #expect(error?.text == "UBND ủy ban")
+    }
+
     /// Bytes near `(` (0x28) in value or in bits: `'` and `)` around it, 0xA8 (its high bit set),
     /// UTF-8 lead and continuation bytes, NUL.
     static let bracketBytes = Generator<[UInt8], Shrink.None<[UInt8]>> { rng in

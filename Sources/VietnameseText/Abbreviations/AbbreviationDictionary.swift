@@ -51,16 +51,22 @@ public struct AbbreviationDictionary: Sendable {
     /// `=`, the expansion after it (`TP.HCM, TPHCM = Thành phố Hồ Chí Minh`); an abbreviation
     /// with two meanings takes two lines. Blank lines and lines starting with `#` are skipped.
     public init(parsing text: String) throws(ParseError) {
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // By scalars, not Characters: "\r\n" is one Character (a file with Windows line ends
+        // would be one line), and breaking graphemes was most of the time every search process
+        // spent reading the built-in dictionary.
+        for (number, rawLine) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = Self.trimmed(Substring(rawLine))
             if line.isEmpty || line.hasPrefix("#") { continue }
-            guard let equals = line.firstIndex(of: "=") else { throw ParseError(line: number + 1, text: String(line)) }
-            let expansion = Self.trimmed(line[line.index(after: equals)...])
-            let spellings = line[..<equals].split(separator: ",").map { Self.trimmed($0) }.filter { !$0.isEmpty }
-            guard !expansion.isEmpty, !spellings.isEmpty, Self.key(String(expansion)) != nil,
-                spellings.allSatisfy({ Self.key(String($0)) != nil })
+            guard let equals = line.unicodeScalars.firstIndex(of: "=") else { throw ParseError(line: number + 1, text: String(line)) }
+            let expansion = Self.trimmed(line[line.unicodeScalars.index(after: equals)...])
+            let spellings = line[..<equals].unicodeScalars.split(separator: ",").map { Self.trimmed(Substring($0)) }.filter { !$0.isEmpty }
+            let spellingKeys = spellings.map { Self.key(String($0)) }
+            guard !expansion.isEmpty, !spellings.isEmpty, let expansionKey = Self.key(String(expansion)),
+                spellingKeys.allSatisfy({ $0 != nil })
             else { throw ParseError(line: number + 1, text: String(line)) }
-            for spelling in spellings { add(Entry(abbreviation: String(spelling), expansion: String(expansion))) }
+            for (spelling, key) in zip(spellings, spellingKeys) {
+                add(Entry(abbreviation: String(spelling), expansion: String(expansion)), abbreviation: key!, expansion: expansionKey)
+            }
         }
     }
 
@@ -68,13 +74,15 @@ public struct AbbreviationDictionary: Sendable {
     /// sides are the same words).
     public mutating func add(_ entry: Entry) {
         guard let abbreviation = Self.key(entry.abbreviation), let expansion = Self.key(entry.expansion) else { return }
-        add(entry, abbreviationKey: abbreviation.text, expansionKey: expansion.text)
+        add(entry, abbreviation: abbreviation, expansion: expansion)
     }
 
     /// `add(_:)` with the keys already known (`key(_:)` of each side), as an index stores them.
     public mutating func add(_ entry: Entry, abbreviationKey: String, expansionKey: String) {
-        let abbreviation = (text: abbreviationKey, count: abbreviationKey.split(separator: " ").count)
-        let expansion = (text: expansionKey, count: expansionKey.split(separator: " ").count)
+        add(entry, abbreviation: (abbreviationKey, Self.tokenCount(abbreviationKey)), expansion: (expansionKey, Self.tokenCount(expansionKey)))
+    }
+
+    private mutating func add(_ entry: Entry, abbreviation: (text: String, count: Int), expansion: (text: String, count: Int)) {
         guard abbreviation.count > 0, expansion.count > 0, abbreviation.text != expansion.text else { return }
         if let existing = byAbbreviation[abbreviation.text], existing.contains(where: { expansionKeys[$0] == expansion.text }) {
             return
@@ -86,9 +94,14 @@ public struct AbbreviationDictionary: Sendable {
         byExpansion[expansion.text, default: []].append(index)
         longestKey = max(longestKey, abbreviation.count, expansion.count)
         for key in [abbreviation, expansion] {
-            let first = String(key.text.prefix { $0 != " " })
+            let first = String(decoding: key.text.utf8.prefix { $0 != UInt8(ascii: " ") }, as: UTF8.self)
             longestByFirstToken[first] = max(longestByFirstToken[first] ?? 0, key.count)
         }
+    }
+
+    /// The tokens of a key (folded tokens joined by single spaces).
+    private static func tokenCount(_ key: String) -> Int {
+        key.utf8.split(separator: UInt8(ascii: " ")).count
     }
 
     /// This dictionary with `other`'s entries added.
@@ -117,15 +130,24 @@ public struct AbbreviationDictionary: Sendable {
     /// The key of a text: its tokens' folded keys joined by spaces, and how many; nil when it has
     /// no token.
     public static func key(_ text: String) -> (text: String, count: Int)? {
-        let tokens = VietnameseAnalyzer().tokens(in: text)
-        guard !tokens.isEmpty else { return nil }
-        return (tokens.map(\.folded).joined(separator: " "), tokens.count)
+        // From the token list's key bytes, not `Token`s: each of those builds strings the key
+        // does not use, for every line of the built-in dictionary in every search process.
+        var list = TokenList()
+        VietnameseAnalyzer().analyze(text.utf8, into: &list)
+        guard !list.isEmpty else { return nil }
+        var key: [UInt8] = []
+        let bytes = list.keyBytes
+        for entry in list.entries {
+            if !key.isEmpty { key.append(UInt8(ascii: " ")) }
+            key.append(contentsOf: bytes[entry.foldedKey])
+        }
+        return (String(decoding: key, as: UTF8.self), list.count)
     }
 
     private static func trimmed(_ text: Substring) -> Substring {
-        var text = text
-        while let first = text.first, first.isWhitespace { text.removeFirst() }
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return text
+        var scalars = text.unicodeScalars
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return Substring(scalars)
     }
 }
