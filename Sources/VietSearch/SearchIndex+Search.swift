@@ -209,12 +209,12 @@ extension SearchIndex {
     ///
     /// A read-only index ranks the two halves of the rowids at once, this connection the lower
     /// and a partner connection the upper on another thread, and merges them; the two prune with
-    /// the better of their two k-th scores (`SharedThreshold`).
+    /// the k-th best score either has found (`SharedThreshold`).
     func rankedRows(_ query: RankingQuery, wanted: Int, exhaustive: Bool, filter: RowFilter = RowFilter()) throws -> RankedRows {
         guard wanted > 0 else { return ([], nil) }
         let throughFTS5 = exhaustive || connection.isWriting || (phrasesThroughFTS5 && query.routesThroughPhrases)
         let ranking = throughFTS5 ? Ranking.exhaustive : .pruned
-        let shared = SharedThreshold()
+        let shared = SharedThreshold(k: wanted)
         func half(_ index: SearchIndex, _ rowids: ClosedRange<Int64>) throws -> RankedRows {
             try index.rank(query, rowids: rowids, wanted: wanted, ranking: ranking, shared: shared, filter: filter)
         }

@@ -509,10 +509,10 @@ extension PrunedRanker {
         let score = try self.score(row, length: length, epoch: epoch, tally: &state.tally, counts: scratchCounts)
         state.outcome.scored += 1
         guard routes(epoch: epoch, window: number) else { return }
-        if state.top.insert(row, score), state.top.threshold > state.threshold {
-            state.threshold = state.top.threshold
-            shared?.raise(to: state.threshold)
-        }
+        guard state.top.insert(row, score) else { return }
+        // Every row kept is offered: the shared k-th best then counts this half's k best too.
+        let raised = max(state.top.threshold, shared?.offer(files[row] ?? row, score) ?? -.infinity)
+        if raised > state.threshold { state.threshold = raised }
     }
 
     /// Whether a routing word occurs at the row (its terms resolved there).

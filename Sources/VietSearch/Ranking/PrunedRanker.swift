@@ -23,7 +23,8 @@ import VietSearchSQLite
 ///   comes from such scores.
 ///
 /// Rows are visited in rowid order within `range`; two rankers over the two halves of the rows
-/// can share their θ (`SharedThreshold`), each pruning with the larger. With files stored in
+/// share the best scores either has found (`SharedThreshold`), each pruning with the k-th best
+/// of both. With files stored in
 /// sections, the top k are files (`TopRows`): θ is the k-th best of k different files.
 final class PrunedRanker {
     struct Outcome {
@@ -452,24 +453,5 @@ final class PrunedRanker {
             }
         }
         layout.wordEntries.append(layout.entries.count)
-    }
-}
-
-/// The larger of two rankers' k-th best scores, for rankers of two halves of the rows: each may
-/// prune with the other's, since the other's k rows above it are rows of the whole index too.
-final class SharedThreshold: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = -Double.infinity
-
-    var current: Double {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
-
-    func raise(to threshold: Double) {
-        lock.lock()
-        if threshold > value { value = threshold }
-        lock.unlock()
     }
 }
