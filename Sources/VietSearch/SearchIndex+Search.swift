@@ -304,7 +304,7 @@ extension SearchIndex {
             sizes.reset()
             try sizes.bind([.integer(rowid)])
             guard try sizes.step() else { return 0 }
-            return Int32(clamping: DocumentLengths.sum(ofVarints: sizes.blob(at: 0)))
+            return Int32(clamping: sizes.withBlob(at: 0) { DocumentLengths.sum(ofVarints: $0) })
         }
         return try ranker.run().rows
     }

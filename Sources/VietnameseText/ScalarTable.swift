@@ -66,21 +66,6 @@ final class ScalarTable: Sendable {
         return packed | count << 24
     }
 
-    /// The Vietnamese marks, as combining scalars.
-    static func vietnameseMark(_ s: UInt32) -> (mark: VowelMark, tone: Tone)? {
-        switch s {
-        case 0x0300, 0x0340: return (.none, .huyen)
-        case 0x0301, 0x0341: return (.none, .sac)
-        case 0x0309: return (.none, .hoi)
-        case 0x0303: return (.none, .nga)
-        case 0x0323: return (.none, .nang)
-        case 0x0302: return (.circumflex, .ngang)
-        case 0x0306: return (.breve, .ngang)
-        case 0x031B: return (.horn, .ngang)
-        default: return nil
-        }
-    }
-
     /// Scalars inside words that must neither split them nor appear in keys.
     static func isIgnorable(_ s: UInt32) -> Bool {
         switch s {
@@ -93,50 +78,6 @@ final class ScalarTable: Sendable {
             return true
         default: return false
         }
-    }
-
-    static func classify(_ scalar: Unicode.Scalar, decomposed: some Collection<UInt32>) -> UInt32 {
-        let s = scalar.value
-        if isIgnorable(s) { return ScalarInfo.make(kind: .ignorable) }
-        if let (mark, tone) = vietnameseMark(s) {
-            return ScalarInfo.make(kind: .vietnameseMark, letter: VietnameseLetter(base: 0, mark: mark, tone: tone))
-        }
-        // đ and its look-alike ð (used for Đ in some texts) have no decomposition.
-        if s == 0x110 || s == 0x111 || s == 0xD0 || s == 0xF0 {
-            return ScalarInfo.make(kind: .vietnameseLetter, letter: VietnameseLetter(base: UInt8(ascii: "d"), mark: .stroke, tone: .ngang))
-        }
-        let properties = scalar.properties
-        switch properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark:
-            return ScalarInfo.make(kind: .otherMark)
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-            .decimalNumber, .letterNumber, .otherNumber:
-            break
-        default:
-            return ScalarInfo.make(kind: .separator)
-        }
-        // A Vietnamese letter: ASCII letter or digit plus at most one vowel mark and one tone,
-        // forming a letter Vietnamese has (ASCII consonants count; they carry no marks).
-        guard let first = decomposed.first, first < 0x80, isASCIIAlphanumeric(first) else {
-            return ScalarInfo.make(kind: .otherLetter)
-        }
-        var letter = VietnameseLetter(base: UInt8(first), mark: .none, tone: .ngang)
-        for m in decomposed.dropFirst() {
-            guard let (mark, tone) = vietnameseMark(m) else { return ScalarInfo.make(kind: .otherLetter) }
-            if mark != .none {
-                guard letter.mark == .none else { return ScalarInfo.make(kind: .otherLetter) }
-                letter.mark = mark
-            } else {
-                guard letter.tone == .ngang else { return ScalarInfo.make(kind: .otherLetter) }
-                letter.tone = tone
-            }
-        }
-        guard letter.isValidVietnamese else { return ScalarInfo.make(kind: .otherLetter) }
-        return ScalarInfo.make(kind: .vietnameseLetter, letter: letter)
-    }
-
-    private static func isASCIIAlphanumeric(_ s: UInt32) -> Bool {
-        (0x61...0x7A).contains(s) || (0x30...0x39).contains(s)
     }
 
     /// Classification of scalars at or above `tableLimit` (CJK, symbols, emoji…): letters and

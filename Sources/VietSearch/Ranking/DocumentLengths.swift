@@ -59,12 +59,8 @@ package final class DocumentLengths {
         isLoaded = true
     }
 
-    /// Sum of the varints in `bytes` (see `SQLiteVarint`); a varint cut short is left out.
-    static func sum(ofVarints bytes: [UInt8]) -> Int64 {
-        bytes.withUnsafeBytes { sum(ofVarints: $0) }
-    }
-
-    /// `sum(ofVarints:)` of bytes lent by SQLite.
+    /// Sum of the varints in `bytes`, lent by SQLite (see `SQLiteVarint`); a varint cut short is
+    /// left out.
     static func sum(ofVarints bytes: UnsafeRawBufferPointer) -> Int64 {
         var total: Int64 = 0
         var position = 0
