@@ -114,9 +114,17 @@ extension PrunedRanker {
     }
 
     /// The row's score from its positions, as `vietsearch_rank` computes it (every term of every
-    /// phrase must be resolved at the row).
-    func score(_ row: Int64, length: Int32, epoch: Int, tally: inout MatchTally, counts: UnsafeMutableBufferPointer<Double>) throws -> Double {
+    /// phrase must be resolved at the row), or nil as soon as the row provably scores below
+    /// `threshold`: `bound` counts each pair at its bound (`pairBound`), and each pair's own
+    /// count, known once its second word is tallied, replaces that bound. The pairs are what the
+    /// bound overestimates (the words' counts are exact by now), and most rows scored fall short.
+    func score(
+        _ row: Int64, length: Int32, epoch: Int, tally: inout MatchTally, counts: UnsafeMutableBufferPointer<Double>,
+        bound: RowBound, below threshold: Double
+    ) throws -> Double? {
         let words = layout.words
+        let norm = formula.norm(length: length)
+        var bound = bound
         let titleWeight = formula.titleWeight
         let columns = self.columns
         let any = UnsafeMutableBufferPointer(rebasing: counts[0..<words.count])
@@ -134,6 +142,13 @@ extension PrunedRanker {
                 }
             }
             (any[number], exact[number], adjacent[number]) = tally.finishWord()
+            guard word.countsAdjacency, pairTracked[number] == epoch else { continue }
+            let pair = adjacent[number] > 0 ? formula.words[number].pairWeight * formula.saturated(adjacent[number], norm: norm) : 0
+            bound.total += pair - pairShare[number]
+            if bound.value(formula) < threshold {
+                tally.finishRow()
+                return nil
+            }
         }
         tally.finishRow()
         return formula.score(any: any, exact: exact, adjacent: adjacent, length: length)

@@ -506,8 +506,11 @@ extension PrunedRanker {
             if bound.value(formula) < threshold { return }
         }
         if try isExcluded(row, epoch: epoch) { return }
-        let score = try self.score(row, length: length, epoch: epoch, tally: &state.tally, counts: scratchCounts)
         state.outcome.scored += 1
+        guard
+            let score = try self.score(
+                row, length: length, epoch: epoch, tally: &state.tally, counts: scratchCounts, bound: bound, below: threshold)
+        else { return }
         guard routes(epoch: epoch, window: number) else { return }
         guard state.top.insert(row, score) else { return }
         // Every row kept is offered: the shared k-th best then counts this half's k best too.
