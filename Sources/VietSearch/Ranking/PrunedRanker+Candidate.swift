@@ -130,9 +130,11 @@ extension PrunedRanker {
         let any = UnsafeMutableBufferPointer(rebasing: counts[0..<words.count])
         let exact = UnsafeMutableBufferPointer(rebasing: counts[words.count..<(2 * words.count)])
         let adjacent = UnsafeMutableBufferPointer(rebasing: counts[(2 * words.count)..<(3 * words.count)])
+        let phrases = layout.phrases
         for (number, word) in words.enumerated() {
             let placeLength = word.length * columns
-            for phrase in layout.phrases[word.firstPhrase..<word.endPhrase] {
+            for index in word.firstPhrase..<word.endPhrase {
+                let phrase = phrases[index]
                 try forEachInstance(of: phrase, epoch: epoch) { column, offset in
                     tally.add(
                         place: offset * columns + column, weight: (column == 0 ? titleWeight : 1.0) * phrase.weight,
