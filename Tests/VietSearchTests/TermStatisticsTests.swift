@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 import VietSearchSQLite
 
@@ -297,6 +298,23 @@ import VietSearchSQLite
             #expect(try index.connection.scalarInt("SELECT count(*) FROM documents WHERE path = '/library/doc-40.txt'") == 1)
             #expect(report.statisticsRebuilt)
             try Self.checkAgainstRebuild(index)
+        }
+    }
+
+    /// `parseVariants` reads bytes; it must read every text as splitting it did: on spaces, each
+    /// pair's form up to its first `=`, its count after its last, 0 when that is not a number.
+    @Test func variantsReadAsSplittingReadThem() async {
+        func splitting(_ text: String) -> [String] {
+            text.split(separator: " ").map { pair in
+                let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
+                return "\(parts.first ?? "")|\(Int(parts.last ?? "") ?? 0)"
+            }
+        }
+        let pieces = ["đang", "đảng", "dang", "=", " ", "  ", "0", "12", "120", "-3", "+4", "x", "99999999999999999999", "ả", "=="]
+        let texts = Gen<String?>.element(of: pieces).compactMap { $0 }.array(of: 0...10).map { $0.joined() }
+        #expect(TermStatistics.parseVariants("đang=120 đảng=80 =3").map { "\($0.form)|\($0.documentFrequency)" } == ["đang|120", "đảng|80", "|3"])
+        await propertyCheck(count: 2000, input: texts) { text in
+            #expect(TermStatistics.parseVariants(text).map { "\($0.form)|\($0.documentFrequency)" } == splitting(text), "text: \(text)")
         }
     }
 }
