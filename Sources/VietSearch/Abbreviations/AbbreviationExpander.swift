@@ -33,12 +33,26 @@ struct AbbreviationExpander {
     }
 
     func expand(_ query: SearchQuery) throws -> (query: SearchQuery, rewrites: [QueryRewrite]) {
-        let expanded = try expand(query, expansions: true)
+        let runs = runs(of: query)
+        // The documents' definitions that a query word may begin, in a dictionary of their own
+        // (adding them to the large one would copy it at every search), read once for both
+        // passes below.
+        var learnedHere = AbbreviationDictionary()
+        if let learned {
+            var seen = Set<String>()
+            for word in runs.joined() where !word.tokens.isEmpty && seen.insert(word.tokens[0].folded).inserted {
+                try learned(word.tokens[0].folded, &learnedHere)
+            }
+        }
+        let dictionaries = learnedHere.entries.isEmpty ? [dictionary] : [dictionary, learnedHere]
+        let expanded = try expand(query, runs: runs, dictionaries, expansions: true)
         guard expanded.query.positiveClauses.count > planner.weights.strictTierMaxWords else { return expanded }
-        return try expand(query, expansions: false)
+        return try expand(query, runs: runs, dictionaries, expansions: false)
     }
 
-    private func expand(_ query: SearchQuery, expansions expandsExpansions: Bool) throws -> (query: SearchQuery, rewrites: [QueryRewrite]) {
+    /// The query's runs of plain words (a word that is not excluded, not a prefix and has no
+    /// alternatives), each word with its clause.
+    private func runs(of query: SearchQuery) -> [[Word]] {
         var runs: [[Word]] = [[]]
         for (index, clause) in query.clauses.enumerated() {
             if !clause.isExcluded, clause.alternatives.count == 1, case .word(let text, let prefix) = clause.alternatives[0], !prefix {
@@ -48,16 +62,12 @@ struct AbbreviationExpander {
             }
             if !runs[runs.count - 1].isEmpty { runs.append([]) }
         }
-        // The documents' definitions that a query word may begin, in a dictionary of their own
-        // (adding them to the large one would copy it at every search).
-        var learnedHere = AbbreviationDictionary()
-        if let learned {
-            var seen = Set<String>()
-            for word in runs.joined() where !word.tokens.isEmpty && seen.insert(word.tokens[0].folded).inserted {
-                try learned(word.tokens[0].folded, &learnedHere)
-            }
-        }
-        let dictionaries = learnedHere.entries.isEmpty ? [dictionary] : [dictionary, learnedHere]
+        return runs
+    }
+
+    private func expand(
+        _ query: SearchQuery, runs: [[Word]], _ dictionaries: [AbbreviationDictionary], expansions expandsExpansions: Bool
+    ) throws -> (query: SearchQuery, rewrites: [QueryRewrite]) {
         var expanded = query
         var rewrites: [QueryRewrite] = []
         var removed: [Int] = []
