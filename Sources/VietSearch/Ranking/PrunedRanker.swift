@@ -30,7 +30,8 @@ final class PrunedRanker {
     struct Outcome {
         /// The best rows, best first (equal scores by rowid).
         var rows: [(id: Int64, score: Double)]
-        /// Rows scored from their positions, and candidates considered (for measurements).
+        /// Rows scored from their positions (or given up part way), and candidates considered (for
+        /// measurements).
         var scored = 0
         var candidates = 0
         var lookups = 0
