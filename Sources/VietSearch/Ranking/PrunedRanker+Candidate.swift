@@ -49,12 +49,26 @@ extension PrunedRanker {
         if offset < size {
             offset += 1
             _ = FTS5Page.varint(bytes, &offset)
-            while offset < size {
-                body &+= bytes[offset] < 0x80 ? 1 : 0
-                offset += 1
-            }
+            body = Self.varintEnds(bytes, from: offset, to: size)
         }
         return Double(title) * formula.titleWeight + Double(body)
+    }
+
+    /// The bytes in `bytes[start..<end]` that end a varint (high bit clear), eight at a time.
+    @inline(__always)
+    static func varintEnds(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var count = 0
+        var offset = start
+        let raw = UnsafeRawPointer(bytes)
+        while offset + 8 <= end {
+            count &+= (~raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080).nonzeroBitCount
+            offset += 8
+        }
+        while offset < end {
+            count &+= bytes[offset] < 0x80 ? 1 : 0
+            offset += 1
+        }
+        return count
     }
 
     /// `weightedCount` for any number of columns: every varint decoded.
