@@ -96,9 +96,11 @@ extension PrunedRanker {
             entries.deallocate()
         }
 
-        mutating func reset() {
-            head.update(repeating: -1)
-            candidate.update(repeating: false)
+        /// Starts a window of `used` rows (the first windows are shorter than the buffers; only
+        /// their rows are read, so only they are cleared).
+        mutating func reset(used: Int) {
+            head.baseAddress!.update(repeating: -1, count: used)
+            candidate.baseAddress!.update(repeating: false, count: used)
             count = 0
             stateStamp += 1
         }
@@ -185,7 +187,7 @@ extension PrunedRanker {
     /// One window: the essential parts in bulk, the candidates bounded, more parts in bulk while
     /// many candidates remain, then the rest row by row.
     private func process(_ window: inout Window, base: Int64, end: Int64, number: Int, plan: ReadingPlan, state: inout RunState) throws {
-        window.reset()
+        window.reset(used: Int(end - base))
         var decoded = [Bool](repeating: false, count: layout.words.count * 2)
         for part in plan.essentialParts {
             try read(part: part, &window, base: base, end: end, number: number, decoded: &decoded, essential: true, state: &state)
@@ -252,9 +254,10 @@ extension PrunedRanker {
         let word = part / 2
         let rows = window.rows
         if !decoded[word * 2] && !decoded[word * 2 + 1] {
-            (window.any.baseAddress! + word * rows).update(repeating: 0, count: rows)
-            (window.exact.baseAddress! + word * rows).update(repeating: 0, count: rows)
-            (window.places.baseAddress! + word * rows).update(repeating: 0, count: rows)
+            let used = Int(end - base)
+            (window.any.baseAddress! + word * rows).update(repeating: 0, count: used)
+            (window.exact.baseAddress! + word * rows).update(repeating: 0, count: used)
+            (window.places.baseAddress! + word * rows).update(repeating: 0, count: used)
         }
         decoded[part] = true
         let typed = part % 2 == 0
