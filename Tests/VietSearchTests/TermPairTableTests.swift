@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 import VietSearchSQLite
 
@@ -72,5 +73,30 @@ import VietSearchSQLite
         // Data cut short: lookups stay in bounds and find less.
         let cut = try #require(TermPairTable(bytes: Array(bytes.dropLast(20))))
         _ = Self.entries(300).map { cut.count(of: $0.fingerprint) }
+    }
+
+    /// The block search starts from a guess and gallops; it must find what a binary search finds,
+    /// for fingerprints spread evenly or bunched, and for values before, between and after them.
+    @Test func blockSearchFindsWhatBinarySearchFinds() async {
+        func binary(_ fingerprint: UInt32, _ firsts: [UInt32]) -> Int {
+            var (low, high) = (0, firsts.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if firsts[middle] <= fingerprint { low = middle + 1 } else { high = middle }
+            }
+            return low - 1
+        }
+        let spread = Gen<UInt32>.uint32().array(of: 0...300).map { $0.sorted() }
+        let bunched = Gen<UInt32>.uint32(in: 1_000...1_100).array(of: 0...300).map { $0.sorted() }
+        let queries = Gen<UInt32?>.element(of: [0, 999, 1_000, 1_050, 1_100, 1_101, UInt32.max, 1 << 31]).compactMap { $0 }
+        let anywhere = Gen<UInt32>.uint32()
+        await propertyCheck(count: 1000, input: spread, bunched, queries, anywhere) { spread, bunched, query, other in
+            for firsts in [spread, bunched, spread + [UInt32.max]] {
+                for fingerprint in [query, other] + firsts.prefix(3) {
+                    let found = firsts.withUnsafeBufferPointer { TermPairTable.lastAtMost(fingerprint, in: $0) }
+                    #expect(found == binary(fingerprint, firsts), "\(fingerprint) in \(firsts)")
+                }
+            }
+        }
     }
 }

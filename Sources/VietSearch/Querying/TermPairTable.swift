@@ -93,16 +93,7 @@ struct TermPairTable {
 
     /// Occurrences of the pair with this fingerprint (0 when absent).
     func count(of fingerprint: UInt32) -> Int {
-        // The last block whose first fingerprint is at most `fingerprint`.
-        let block = blockFirsts.withUnsafeBufferPointer { firsts in
-            var low = 0
-            var high = firsts.count
-            while low < high {
-                let middle = (low + high) / 2
-                if firsts[middle] <= fingerprint { low = middle + 1 } else { high = middle }
-            }
-            return low - 1
-        }
+        let block = blockFirsts.withUnsafeBufferPointer { Self.lastAtMost(fingerprint, in: $0) }
         guard block >= 0 else { return 0 }
         var position = blockStarts[block]
         var current = blockFirsts[block]
@@ -116,6 +107,42 @@ struct TermPairTable {
             }
             return 0
         }
+    }
+
+    /// The index of the last of `firsts` (ascending) at most `fingerprint`, -1 when none is: the
+    /// block a fingerprint is in. Fingerprints are hashes, spread evenly over 32 bits, so the
+    /// search starts where the value says and gallops from there to a short binary search; a
+    /// table's blocks number in the tens of thousands, and restoring a question's accents looks
+    /// up thousands of pairs (a plain binary search was most of that).
+    static func lastAtMost(_ fingerprint: UInt32, in firsts: UnsafeBufferPointer<UInt32>) -> Int {
+        let count = firsts.count
+        guard count > 0 else { return -1 }
+        let guess = Int((UInt64(fingerprint) &* UInt64(count)) >> 32)
+        // Bounds for the binary search: everything before `low` is at most `fingerprint`,
+        // everything from `high` on is above it.
+        var low: Int
+        var high: Int
+        var step = 1
+        if firsts[guess] <= fingerprint {
+            var at = guess
+            while at + step < count, firsts[at + step] <= fingerprint {
+                at += step
+                step *= 2
+            }
+            (low, high) = (at + 1, min(at + step, count))
+        } else {
+            var at = guess
+            while at - step >= 0, firsts[at - step] > fingerprint {
+                at -= step
+                step *= 2
+            }
+            (low, high) = (max(at - step, 0), at)
+        }
+        while low < high {
+            let middle = (low + high) / 2
+            if firsts[middle] <= fingerprint { low = middle + 1 } else { high = middle }
+        }
+        return low - 1
     }
 
     /// Where block `block`'s entries end in `bytes`: where the next one starts (blocks of a
