@@ -39,6 +39,10 @@ struct SnippetBuilder {
     /// (a term without bytes matches nothing and is in no bucket).
     private let bucketStart: [Int]
     private let bucketTerms: [Int]
+    /// Per first byte, the lengths its terms' first keys can match (bit `n`: a key of `n` bytes,
+    /// 63 for longer ones): most tokens of a text match no term, and this turns them away before
+    /// the bucket's terms are compared.
+    private let bucketLengths: [UInt64]
 
     init(required: [[Term]], optional: [Term], exact: Bool) {
         self.required = required
@@ -68,10 +72,15 @@ struct SnippetBuilder {
         for byte in 0..<256 { bucketStart[byte + 1] += bucketStart[byte] }
         var bucketTerms = [Int](repeating: 0, count: bucketStart[256])
         var filled = Array(bucketStart[0..<256])
+        var bucketLengths = [UInt64](repeating: 0, count: 256)
         for (number, byte) in firstBytes.enumerated() {
             guard let byte else { continue }
             bucketTerms[filled[byte]] = number
             filled[byte] += 1
+            let length = min(wantedBounds[firstKey[number]].end - wantedBounds[firstKey[number]].start, 63)
+            // A prefix (a term's only key) matches keys at least as long as itself.
+            let isPrefix = terms[number].lastIsPrefix && firstKey[number + 1] - firstKey[number] == 1
+            bucketLengths[byte] |= isPrefix ? ~0 << UInt64(length) : 1 << UInt64(length)
         }
         self.wanted = wanted
         self.wantedBounds = wantedBounds
@@ -79,6 +88,7 @@ struct SnippetBuilder {
         self.lastIsPrefix = terms.map(\.lastIsPrefix)
         self.bucketStart = bucketStart
         self.bucketTerms = bucketTerms
+        self.bucketLengths = bucketLengths
     }
 
     /// For each token, the number of the term occurrence covering it (terms numbered in
@@ -104,6 +114,7 @@ struct SnippetBuilder {
                 }
                 for index in keys.indices where !keys[index].isEmpty {
                     let byte = Int(keyBytes[keys[index].lowerBound])
+                    guard bucketLengths[byte] >> UInt64(min(keys[index].count, 63)) & 1 != 0 else { continue }
                     for slot in bucketStart[byte]..<bucketStart[byte + 1] {
                         let number = bucketTerms[slot]
                         let first = firstKey[number]
