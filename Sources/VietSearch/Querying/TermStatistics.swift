@@ -57,24 +57,12 @@ struct TermStatistics {
                 if end > start {
                     let form = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(firstEquals < 0 ? end : firstEquals)]), as: UTF8.self)
                     let digits = UnsafeBufferPointer(rebasing: bytes[(lastEquals < 0 ? start : lastEquals + 1)..<end])
-                    variants.append((form, count(digits) ?? Int(String(decoding: digits, as: UTF8.self)) ?? 0))
+                    variants.append((form, Int(String(decoding: digits, as: UTF8.self)) ?? 0))
                 }
                 start = end + 1
             }
             return variants
         }
-    }
-
-    /// Plain decimal digits (as the writer writes them) as a number; nil for anything else,
-    /// which `Int(_:)` then reads as it always did.
-    private static func count(_ digits: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !digits.isEmpty, digits.count <= 18 else { return nil }
-        var value = 0
-        for byte in digits {
-            guard byte >= 0x30, byte <= 0x39 else { return nil }
-            value = value * 10 + Int(byte - 0x30)
-        }
-        return value
     }
 
     /// Writes `term_stats.variants`, forms in byte order (as the vocabulary lists them).
