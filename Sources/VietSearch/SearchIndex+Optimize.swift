@@ -8,13 +8,20 @@ extension SearchIndex {
         public var segmentsBefore: Int
         public var segmentsAfter: Int
         public var seconds: Double
+        /// Stored pairs of adjacent common syllables written (`PairPostingsBuilder`), their
+        /// (pair, document) entries, and the seconds that took (part of `seconds`).
+        public var pairs = 0
+        public var pairEntries = 0
+        public var pairSeconds = 0.0
     }
 
     /// Merges the full-text index into one segment (FTS5 `optimize`). Each search walks every
     /// segment's part of a term's doclist, so fewer segments make queries faster (docs/ENGINE.md,
     /// "Query latency"). It rewrites the whole full-text index, which is why indexing does not
-    /// do it every run. One transaction: an interruption changes
-    /// nothing. Takes the indexer lock, so it never runs alongside an indexer.
+    /// do it every run. Then it writes the postings of pairs of common syllables the ranker
+    /// bounds adjacency with (`PairPostingsBuilder`), read until the next write. One transaction
+    /// each: an interruption changes nothing. Takes the indexer lock, so it never runs
+    /// alongside an indexer.
     public func optimize() throws(VietSearchError) -> OptimizeReport {
         let lock = try IndexerLock(indexPath: path)
         defer { lock.release() }
@@ -22,9 +29,18 @@ extension SearchIndex {
             let start = Date()
             let before = try segmentCount()
             try connection.transaction { try connection.execute("INSERT INTO documents_fts(documents_fts) VALUES('optimize')") }
+            let pairsStart = Date()
+            let lengths = DocumentLengths()
+            try lengths.load(from: connection, table: "documents_fts")
+            let pairs = try connection.transaction { try PairPostingsBuilder(connection: connection).rebuild(lengths: lengths.lengths) }
+            let pairSeconds = Date().timeIntervalSince(pairsStart)
             // The rewrite went to the WAL: fold it into the file now, not at some later search.
             try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            return OptimizeReport(segmentsBefore: before, segmentsAfter: try segmentCount(), seconds: Date().timeIntervalSince(start))
+            var report = OptimizeReport(segmentsBefore: before, segmentsAfter: try segmentCount(), seconds: Date().timeIntervalSince(start))
+            report.pairs = pairs.pairs
+            report.pairEntries = pairs.entries
+            report.pairSeconds = pairSeconds
+            return report
         }
     }
 

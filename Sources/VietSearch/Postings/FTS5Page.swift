@@ -94,4 +94,24 @@ final class FTS5Page {
         }
         return value  // not reached
     }
+
+    /// Decodes a position list (`sqlite3Fts5PoslistNext64`): varints of offset + 2, as deltas
+    /// within a column; a 1 starts a new column, whose number follows. Calls `body` with each
+    /// position's column and offset.
+    @inline(__always)
+    static func forEachPosition(_ bytes: UnsafePointer<UInt8>, _ size: Int, _ body: (Int, Int) throws -> Void) rethrows {
+        var offset = 0
+        var column = 0
+        var position = 0
+        while offset < size {
+            let value = Int(truncatingIfNeeded: varint(bytes, &offset))
+            if value == 1 {
+                column = Int(truncatingIfNeeded: varint(bytes, &offset))
+                position = 0
+                continue
+            }
+            position += value - 2
+            try body(column, position)
+        }
+    }
 }

@@ -143,7 +143,7 @@ extension PrunedRanker {
         let knownBefore = wordEpoch[number - 1] == epoch
         let possible = (known ? wordPossible[number] : plan.closedPossible[number])
             && (knownBefore ? wordPossible[number - 1] : plan.closedPossible[number - 1])
-        guard possible else { return 0 }
+        guard possible, !pairAbsent[number] else { return 0 }
         let pairs = min(known ? wordPlaces[number] : .infinity, knownBefore ? wordPlaces[number - 1] : .infinity)
         return layout.words[number].pairWeight * (pairs == .infinity ? formula.k1 + 1 : formula.saturated(pairs, norm: norm))
     }

@@ -178,7 +178,7 @@ extension PrunedRanker {
             for index in layout.tokenStart[phrase.firstToken]..<layout.tokenStart[phrase.firstToken + 1] {
                 let term = layout.tokenTerms[index]
                 guard termEpoch[term] == epoch, termCount[term] > 0, let bytes = termBytes[term] else { continue }
-                try forEachPosition(bytes, termCount[term], body)
+                try FTS5Page.forEachPosition(bytes, termCount[term], body)
             }
             return
         }
@@ -190,32 +190,13 @@ extension PrunedRanker {
             for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
                 let term = layout.tokenTerms[index]
                 guard termEpoch[term] == epoch, termCount[term] > 0, let bytes = termBytes[term] else { continue }
-                forEachPosition(bytes, termCount[term]) { column, offset in set.insert(offset * columns + column) }
+                FTS5Page.forEachPosition(bytes, termCount[term]) { column, offset in set.insert(offset * columns + column) }
             }
             if set.isEmpty { return }
             places.append(set)
         }
         for start in places[0].sorted() where (1..<places.count).allSatisfy({ places[$0].contains(start + $0 * columns) }) {
             try body(start % columns, start / columns)
-        }
-    }
-
-    /// Decodes the cursor's position list (`sqlite3Fts5PoslistNext64`): varints of offset + 2,
-    /// as deltas within a column; a 1 starts a new column, whose number follows.
-    @inline(__always)
-    func forEachPosition(_ bytes: UnsafePointer<UInt8>, _ size: Int, _ body: (Int, Int) throws -> Void) rethrows {
-        var offset = 0
-        var column = 0
-        var position = 0
-        while offset < size {
-            let value = Int(truncatingIfNeeded: FTS5Page.varint(bytes, &offset))
-            if value == 1 {
-                column = Int(truncatingIfNeeded: FTS5Page.varint(bytes, &offset))
-                position = 0
-                continue
-            }
-            position += value - 2
-            try body(column, position)
         }
     }
 }

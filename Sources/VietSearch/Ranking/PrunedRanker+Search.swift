@@ -5,6 +5,8 @@ extension PrunedRanker {
         /// The threshold it was made for.
         let threshold: Double
         let essentialParts: [Int]
+        /// Words whose stored pair with the previous word is essential (its rows are candidates).
+        let essentialPairs: [Int]
         /// The parts looked up, in order (`lookups`).
         let lookupParts: [Int]
         let drivers: [Int]
@@ -30,6 +32,7 @@ extension PrunedRanker {
         init(_ draft: Draft, terms: Int, threshold: Double) {
             self.threshold = threshold
             essentialParts = draft.essentialParts
+            essentialPairs = draft.essentialPairs
             lookupParts = draft.lookupParts
             drivers = draft.drivers
             var isDriver = [Bool](repeating: false, count: terms)
@@ -54,6 +57,7 @@ extension PrunedRanker {
 
     struct Draft {
         var essentialParts: [Int] = []
+        var essentialPairs: [Int] = []
         var lookupParts: [Int] = []
         /// Terms whose rows are the candidates: the first tokens of the essential parts' phrases.
         var drivers: [Int] = []
@@ -89,21 +93,24 @@ extension PrunedRanker {
     func partition(threshold: Double) -> ReadingPlan {
         let words = layout.words
         var parts: [Int] = []
-        var routing = [Bool](repeating: false, count: words.count * 2)
+        // Word parts, then the stored pairs' parts (`pairPart`), which route nothing.
+        var routing = [Bool](repeating: false, count: words.count * 3)
         for (number, word) in words.enumerated() {
             for part in [number * 2, number * 2 + 1] where canMatch(part: part) {
                 parts.append(part)
                 routing[part] = word.routes && (part % 2 == 0 || !word.routesTypedOnly)
             }
         }
-        parts.sort { layout.partDocuments[$0] > layout.partDocuments[$1] }
+        for number in words.indices where pairRows[number] != nil { parts.append(pairPart(number)) }
+        parts.sort { partCost($0) > partCost($1) }
         let possible = cheapestSplit(parts, routing: routing, threshold: threshold)
         var plan = Draft()
         plan.essential = (0..<(words.count * 2)).map { canMatch(part: $0) && !possible[$0] }
+        plan.essentialPairs = words.indices.filter { pairRows[$0] != nil && !possible[pairPart($0)] }
         var lookupParts: [(part: Int, bound: Double)] = []
         for part in 0..<(words.count * 2) where canMatch(part: part) {
             if possible[part] {
-                var alone = [Bool](repeating: false, count: words.count * 2)
+                var alone = [Bool](repeating: false, count: words.count * 3)
                 alone[part] = true
                 lookupParts.append((part, bound(possibleParts: alone)))
                 continue
@@ -168,7 +175,7 @@ extension PrunedRanker {
             if routingPossible == 0 || bound(possibleParts: possible) < threshold { visit(index + 1, cost) }
             if routing[part] { routingPossible -= 1 }
             possible[part] = false
-            visit(index + 1, cost + layout.partDocuments[part])
+            visit(index + 1, cost + partCost(part))
         }
         visit(0, 0)
         return best
@@ -213,6 +220,14 @@ extension PrunedRanker {
         }
     }
 
+    /// The part of the stored pair of word `number` with the previous word, after the words' parts.
+    func pairPart(_ number: Int) -> Int { layout.words.count * 2 + number }
+
+    /// The postings a part holds over the index: a word part's estimate, a stored pair's count.
+    func partCost(_ part: Int) -> Int {
+        part < layout.words.count * 2 ? layout.partDocuments[part] : pairDocuments[part - layout.words.count * 2]
+    }
+
     /// A part with a phrase whose every token has a term in the index: one that can match.
     func canMatch(part: Int) -> Bool { phrases(of: part).contains(where: canMatch) }
 
@@ -225,7 +240,7 @@ extension PrunedRanker {
     }
 
     /// The highest score a row can have when it may hold only the parts marked possible, each
-    /// with any frequency.
+    /// with any frequency. A pair with stored postings counts only when its part is possible.
     func bound(possibleParts possible: [Bool]) -> Double {
         let ceiling = formula.k1 + 1
         var total = 0.0
@@ -242,7 +257,9 @@ extension PrunedRanker {
             if any { total += word.anyWeight * ceiling }
             if exact { total += word.exactWeight * ceiling }
             let present = any || exact
-            if word.countsAdjacency, present, previousPossible { total += word.pairWeight * ceiling }
+            if word.countsAdjacency, present, previousPossible, pairRows[number] == nil || possible[pairPart(number)] {
+                total += word.pairWeight * ceiling
+            }
             if word.isRequired {
                 if !present { allWords = false }
                 if word.isAccented && !exact { exactForms = false }

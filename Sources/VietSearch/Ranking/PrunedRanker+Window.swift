@@ -47,6 +47,9 @@ extension PrunedRanker {
         let present: UnsafeMutableBufferPointer<Bool>
         let typed: UnsafeMutableBufferPointer<Bool>
         let most: UnsafeMutableBufferPointer<Double>
+        /// Per word × row, for a word with stored pair postings: the row is in them (it may hold
+        /// the word right after the previous one).
+        let pairIn: UnsafeMutableBufferPointer<Bool>
         /// Per word, the window in which its state (`share`…) was set (`stateStamp`).
         let stateWord: UnsafeMutableBufferPointer<Int>
         private(set) var stateStamp = 0
@@ -73,6 +76,7 @@ extension PrunedRanker {
             present = .allocate(capacity: rows * max(words, 1))
             typed = .allocate(capacity: rows * max(words, 1))
             most = .allocate(capacity: rows * max(words, 1))
+            pairIn = .allocate(capacity: rows * max(words, 1))
             stateWord = .allocate(capacity: max(words, 1))
             stateWord.initialize(repeating: -1)
             entries = .allocate(capacity: capacity)
@@ -92,6 +96,7 @@ extension PrunedRanker {
             present.deallocate()
             typed.deallocate()
             most.deallocate()
+            pairIn.deallocate()
             stateWord.deallocate()
             entries.deallocate()
         }
@@ -153,7 +158,7 @@ extension PrunedRanker {
         }
         var base = max(range.lowerBound, 0)
         var number = 0
-        while !plan.drivers.isEmpty, base <= range.upperBound {
+        while !plan.drivers.isEmpty || !plan.essentialPairs.isEmpty, base <= range.upperBound {
             // Past the rows the filter leaves out, if any.
             guard let from = firstAllowed(from: base) else { break }
             base = from
@@ -167,6 +172,13 @@ extension PrunedRanker {
                     let cursorState = cursors.states[cursor]
                     if !cursorState.atEnd, cursorState.rowid < lowest { lowest = cursorState.rowid }
                 }
+            }
+            for word in plan.essentialPairs {
+                let rows = pairRows[word]!
+                var next = pairNext[word]
+                while next < rows.count, rows[next] < base { next += 1 }
+                pairNext[word] = next
+                if next < rows.count, rows[next] < lowest { lowest = rows[next] }
             }
             guard lowest != Int64.max, lowest <= range.upperBound else { break }
             base = lowest
@@ -192,6 +204,7 @@ extension PrunedRanker {
         for part in plan.essentialParts {
             try read(part: part, &window, base: base, end: end, number: number, decoded: &decoded, essential: true, state: &state)
         }
+        readPairs(&window, base: base, end: end, plan: plan)
         var alive: [Int] = []
         if let allowed {
             // Only the rows the filter allows are candidates.
@@ -242,6 +255,26 @@ extension PrunedRanker {
             guard !(bounds[position] < state.threshold) else { break }
             let row = alive[position]
             try evaluate(base + Int64(row), row: row, window, number: number, plan: plan, lookupsFrom: next, state: &state)
+        }
+    }
+
+    /// Marks the rows of the window in each stored pair's rows; an essential pair's are candidates.
+    private func readPairs(_ window: inout Window, base: Int64, end: Int64, plan: ReadingPlan) {
+        let used = Int(end - base)
+        for word in pairRows.indices {
+            guard let rows = pairRows[word] else { continue }
+            let slot = word * window.rows
+            (window.pairIn.baseAddress! + slot).update(repeating: false, count: used)
+            let essential = plan.essentialPairs.contains(word)
+            var next = pairNext[word]
+            while next < rows.count, rows[next] < base { next += 1 }
+            while next < rows.count, rows[next] < end {
+                let row = Int(rows[next] - base)
+                window.pairIn[slot + row] = true
+                if essential { window.candidate[row] = true }
+                next += 1
+            }
+            pairNext[word] = next
         }
     }
 
@@ -362,8 +395,14 @@ extension PrunedRanker {
         }
         var norms = [Double](repeating: 0, count: window.rows)
         let lengths = self.lengths
+        let stored = words.indices.filter { number in
+            pairRows[number] != nil && words[number].countsAdjacency && ceilingPossible[number] && ceilingPossible[number - 1]
+        }
         for row in alive {
             window.total[row] = constant
+            for number in stored where !window.pairIn[number * window.rows + row] {
+                window.total[row] -= words[number].pairWeight * ceiling
+            }
             window.missing[row] = missing
             window.untyped[row] = untyped
             let rowid = base + Int64(row)
@@ -393,6 +432,9 @@ extension PrunedRanker {
         window.stateWord[number] = window.stateStamp
         let before = word.countsAdjacency ? number - 1 : -1
         let after = number + 1 < words.count && words[number + 1].countsAdjacency ? number + 1 : -1
+        // A stored pair absent from the row counts nothing, whatever its words (`startBounds`).
+        let beforeStored = before >= 0 && pairRows[number] != nil
+        let afterStored = after >= 0 && pairRows[after] != nil
         let beforeKnown = before >= 0 && known[before] && window.stateWord[before] == window.stateStamp
         let afterKnown = after >= 0 && known[after] && window.stateWord[after] == window.stateStamp
         /// The pair of words `first` and `first + 1` at a row, from their states there.
@@ -425,13 +467,13 @@ extension PrunedRanker {
             let typed = exactOpen || exact > 0
             let most = anyOpen || exactOpen ? Double.infinity : window.places[slot + row]
             var delta = share - oldShare
-            if before >= 0 {
+            if before >= 0, !beforeStored || window.pairIn[number * rows + row] {
                 let neighbourPresent = beforeKnown ? window.present[before * rows + row] : ceilingPossible[before]
                 let neighbourMost = beforeKnown ? window.most[before * rows + row] : Double.infinity
                 delta += pair(word.pairWeight, neighbourPresent, neighbourMost, present, most, norm)
                     - pair(word.pairWeight, neighbourPresent, neighbourMost, oldPresent, oldMost, norm)
             }
-            if after >= 0 {
+            if after >= 0, !afterStored || window.pairIn[after * rows + row] {
                 let neighbourPresent = afterKnown ? window.present[after * rows + row] : ceilingPossible[after]
                 let neighbourMost = afterKnown ? window.most[after * rows + row] : Double.infinity
                 let weight = words[after].pairWeight
@@ -492,6 +534,9 @@ extension PrunedRanker {
         for term in plan.followingTerms { try resolve(term, at: row, epoch: epoch) }
         let length = try self.length(of: row)
         let norm = formula.norm(length: length)
+        for word in pairRows.indices where pairRows[word] != nil {
+            pairAbsent[word] = !window.pairIn[word * window.rows + index]
+        }
         var bound = RowBound(total: 0, missing: 0, untyped: 0)
         for word in layout.words.indices { setWord(word, norm: norm, epoch: epoch, window: number, bound: &bound) }
         for word in layout.words.indices where layout.words[word].countsAdjacency {

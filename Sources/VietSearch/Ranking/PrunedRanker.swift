@@ -188,12 +188,34 @@ final class PrunedRanker {
     /// without an essential part, the candidate at which it was last counted anew.
     let pairShare: UnsafeMutableBufferPointer<Double>
     let pairTracked: UnsafeMutableBufferPointer<Int>
+    /// Per word, the rows of the range where it may follow the previous word (stored pair
+    /// postings, `PairPostings`), or nil when not known; their count over the whole index (the
+    /// split's cost of reading them); where the next window's rows start in them.
+    let pairRows: [[Int64]?]
+    let pairDocuments: [Int]
+    var pairNext: [Int]
+    /// Per word, at the candidate being evaluated: its pair with the previous word is known absent.
+    let pairAbsent: UnsafeMutableBufferPointer<Bool>
 
     init(
         query: RankingQuery, records: FTS5Records, index: FTS5Layout, lengths: [Int32], range: ClosedRange<Int64>, k: Int,
-        shared: SharedThreshold?, allowed: [Int64]? = nil, files: [Int64: Int64] = [:], sizeLookup: @escaping (Int64) throws -> Int32
+        shared: SharedThreshold?, allowed: [Int64]? = nil, files: [Int64: Int64] = [:], pairRows: [[Int64]?] = [],
+        sizeLookup: @escaping (Int64) throws -> Int32
     ) throws {
         self.allowed = allowed
+        let wordTotal = query.words.count
+        let stored = pairRows.count == wordTotal ? pairRows : [[Int64]?](repeating: nil, count: wordTotal)
+        pairDocuments = stored.map { $0?.count ?? 0 }
+        self.pairRows = stored.map { rows in
+            rows.map { rows in
+                let first = Self.firstIndex(in: rows, atLeast: range.lowerBound)
+                let end = range.upperBound == Int64.max ? rows.count : Self.firstIndex(in: rows, atLeast: range.upperBound + 1)
+                return Array(rows[first..<max(first, end)])
+            }
+        }
+        pairNext = [Int](repeating: 0, count: wordTotal)
+        pairAbsent = .allocate(capacity: max(wordTotal, 1))
+        pairAbsent.initialize(repeating: false)
         self.files = files
         columns = max(index.columnTokens.count, 1)
         formula = RankingFormula(
@@ -316,6 +338,17 @@ final class PrunedRanker {
         return low
     }
 
+    /// Where the rows at or after `row` start in ascending `rows`.
+    static func firstIndex(in rows: [Int64], atLeast row: Int64) -> Int {
+        var low = 0
+        var high = rows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rows[middle] < row { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// Recomputes the lowest row the term's cursors are on.
     @inline(__always)
     func updateRow(of term: Int) {
@@ -358,6 +391,7 @@ final class PrunedRanker {
         wordTyped.deallocate()
         pairShare.deallocate()
         pairTracked.deallocate()
+        pairAbsent.deallocate()
     }
 
     // MARK: - Setup

@@ -39,6 +39,9 @@ extension VNSearchCommand {
             let segments =
                 report.segmentsBefore <= 1 ? "it was already one segment" : "\(report.segmentsBefore) segments → \(report.segmentsAfter)"
             print("optimized \(Terminal.escaped(path)): \(segments) " + String(format: "(%.1f s)", report.seconds))
+            print(
+                "stored \(report.pairs) pairs of common syllables for ranking, \(report.pairEntries) entries "
+                    + String(format: "(%.1f s)", report.pairSeconds))
         }
     }
 }
