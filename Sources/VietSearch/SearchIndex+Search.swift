@@ -299,7 +299,7 @@ extension SearchIndex {
         let sizes = try connection.prepare("SELECT sz FROM documents_fts_docsize WHERE id = ?1")
         let ranker = try PrunedRanker(
             query: query, records: records, index: layout, lengths: documentLengths.lengths, range: rowids, k: wanted, shared: shared,
-            allowed: allowed, files: sections.files, pairRows: try PairPostings.rows(for: query, connection: connection)
+            allowed: allowed, files: sections.files, pairRows: try PairPostings.rows(for: query, in: rowids, connection: connection)
         ) { rowid in
             sizes.reset()
             try sizes.bind([.integer(rowid)])

@@ -8,7 +8,8 @@ enum PairPostings {
     static func createTables(_ connection: SQLiteConnection) throws {
         try connection.execute(
             """
-            CREATE TABLE IF NOT EXISTS pair_postings(pair TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS pair_postings(
+                pair TEXT NOT NULL, first INTEGER NOT NULL, rows BLOB NOT NULL, PRIMARY KEY(pair, first)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS pair_postings_syllables(syllable TEXT PRIMARY KEY) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS pair_postings_state(structure BLOB NOT NULL, share REAL NOT NULL);
             """)
@@ -21,14 +22,20 @@ enum PairPostings {
             "SELECT count(*) FROM pair_postings_state s JOIN documents_fts_data d ON d.id = 10 AND d.block = s.structure") == 1
     }
 
-    /// Per query word, the rows where it may follow the previous word (ascending), or nil when
-    /// that is not known (no stored pair covers every form of the two words).
-    static func rows(for query: RankingQuery, connection: SQLiteConnection) throws -> [[Int64]?] {
+    /// Per query word, the rows of `range` where it may follow the previous word (ascending), or
+    /// nil when that is not known (no stored pair covers every form of the two words).
+    static func rows(for query: RankingQuery, in range: ClosedRange<Int64>, connection: SQLiteConnection) throws -> [[Int64]?] {
         var result = [[Int64]?](repeating: nil, count: query.words.count)
         guard query.words.count > 1 else { return result }
         guard try areCurrent(connection) else { return result }
         let covered = try connection.prepare("SELECT 1 FROM pair_postings_syllables WHERE syllable = ?1")
-        let postings = try connection.prepare("SELECT rows FROM pair_postings WHERE pair = ?1")
+        // The chunks that may hold rows of the range: from the last one starting at or before it.
+        let postings = try connection.prepare(
+            """
+            SELECT first, rows FROM pair_postings WHERE pair = ?1 AND first <= ?3
+                AND first >= coalesce((SELECT max(first) FROM pair_postings WHERE pair = ?1 AND first <= ?2), -1)
+            ORDER BY first
+            """)
         var coveredCache: [[UInt8]: Bool] = [:]
         func isCovered(_ syllable: [UInt8]) throws -> Bool {
             if let known = coveredCache[syllable] { return known }
@@ -50,11 +57,16 @@ enum PairPostings {
                 for start in starts {
                     postings.reset()
                     try postings.bind(utf8: end! + [0x20] + start!, at: 1)
-                    guard try postings.step() else { continue }
-                    postings.withBlob(at: 0) { decode($0, into: &rows) }
+                    try postings.bind(range.lowerBound, at: 2)
+                    try postings.bind(range.upperBound, at: 3)
+                    while try postings.step() {
+                        let first = postings.int64(at: 0)
+                        postings.withBlob(at: 1) { decode($0, from: first, into: &rows) }
+                    }
                 }
             }
             if ends.count * starts.count > 1 { rows = Array(Set(rows)).sorted() }
+            rows.removeAll { !range.contains($0) }
             result[number] = rows
         }
         return result
@@ -67,9 +79,9 @@ enum PairPostings {
         return Array(token.bytes[..<colon])
     }
 
-    /// Rowid deltas as little-endian base-128 varints.
-    private static func decode(_ bytes: UnsafeRawBufferPointer, into rows: inout [Int64]) {
-        var row: Int64 = 0
+    /// Rowid deltas from `first` as little-endian base-128 varints.
+    static func decode(_ bytes: UnsafeRawBufferPointer, from first: Int64, into rows: inout [Int64]) {
+        var row = first
         var value: Int64 = 0
         var shift: Int64 = 0
         for byte in bytes {

@@ -21,6 +21,8 @@ struct PairPostingsBuilder {
     static let batchPositions = 4 << 20
 
     let connection: SQLiteConnection
+    /// A chunk's bytes, at most about (`PairLists.chunkBytes`; tests make them tiny).
+    var chunkBytes = PairLists.chunkBytes
 
     /// Replaces the stored pairs; call inside a write transaction, after the last change to the
     /// full-text index.
@@ -44,7 +46,7 @@ struct PairPostingsBuilder {
                 terms.append((postings, UInt32(number)))
             }
         }
-        var lists = PairLists(syllables: syllables.count)
+        var lists = PairLists(syllables: syllables.count, chunkBytes: chunkBytes)
         var first: Int64 = 0
         let columns = max(layout.columnTokens.count, 1)
         while terms.contains(where: { !$0.postings.atEnd }) {
@@ -65,16 +67,19 @@ struct PairPostingsBuilder {
             lists.add(places: &places, base: first, columns: columns)
             first = end
         }
-        let insert = try connection.prepare("INSERT INTO pair_postings(pair, rows) VALUES (?1, ?2)")
+        let insert = try connection.prepare("INSERT INTO pair_postings(pair, first, rows) VALUES (?1, ?2, ?3)")
         for (key, list) in lists.all {
             let pair = syllables[Int(key / UInt64(syllables.count))] + [0x20] + syllables[Int(key % UInt64(syllables.count))]
-            insert.reset()
-            try insert.bind(utf8: pair, at: 1)
-            try insert.bind(blob: list.bytes, at: 2)
-            try insert.step()
+            for chunk in list.chunks {
+                insert.reset()
+                try insert.bind(utf8: pair, at: 1)
+                try insert.bind(chunk.first, at: 2)
+                try insert.bind(blob: chunk.bytes, at: 3)
+                try insert.step()
+                report.bytes += chunk.bytes.count
+            }
             report.pairs += 1
             report.entries += list.count
-            report.bytes += list.bytes.count
         }
         try connection.execute(
             "INSERT INTO pair_postings_state(structure, share) SELECT block, \(Self.share) FROM documents_fts_data WHERE id = 10")
@@ -103,19 +108,27 @@ struct PairPostingsBuilder {
     }
 }
 
-/// Per pair of covered syllables (first × count + second), its rows so far as varints of rowid
-/// deltas (little-endian base 128).
+/// Per pair of covered syllables (first × count + second), its rows so far, in chunks of
+/// varints of rowid deltas (little-endian base 128) from the chunk's first row.
 struct PairLists {
     struct List {
         var last: Int64 = 0
         var count = 0
-        var bytes: [UInt8] = []
+        var chunks: [(first: Int64, bytes: [UInt8])] = []
     }
 
+    /// A chunk's bytes, at most about: small enough that a record stays inside a B-tree page of
+    /// 16 KB (the index's page size), so no chunk leaves an overflow page mostly empty.
+    static let chunkBytes = 3_000
+
     let syllables: Int
+    let chunkBytes: Int
     private var lists: [UInt64: List] = [:]
 
-    init(syllables: Int) { self.syllables = syllables }
+    init(syllables: Int, chunkBytes: Int) {
+        self.syllables = syllables
+        self.chunkBytes = chunkBytes
+    }
 
     var all: [(key: UInt64, list: List)] { lists.map { ($0.key, $0.value) } }
 
@@ -140,19 +153,24 @@ struct PairLists {
     }
 
     private mutating func append(_ row: Int64, to key: UInt64) {
-        lists[key, default: List()].append(row)
+        lists[key, default: List()].append(row, chunkBytes: chunkBytes)
     }
 }
 
 extension PairLists.List {
-    mutating func append(_ row: Int64) {
+    mutating func append(_ row: Int64, chunkBytes: Int) {
         guard count == 0 || row != last else { return }
+        if chunks.isEmpty || chunks[chunks.count - 1].bytes.count >= chunkBytes {
+            chunks.append((row, []))
+            last = row
+        }
         var delta = UInt64(row - last)
+        let chunk = chunks.count - 1
         while delta >= 0x80 {
-            bytes.append(UInt8(delta & 0x7F) | 0x80)
+            chunks[chunk].bytes.append(UInt8(delta & 0x7F) | 0x80)
             delta >>= 7
         }
-        bytes.append(UInt8(delta))
+        chunks[chunk].bytes.append(UInt8(delta))
         last = row
         count += 1
     }

@@ -205,7 +205,6 @@ final class PrunedRanker {
         self.allowed = allowed
         let wordTotal = query.words.count
         let stored = pairRows.count == wordTotal ? pairRows : [[Int64]?](repeating: nil, count: wordTotal)
-        pairDocuments = stored.map { $0?.count ?? 0 }
         self.pairRows = stored.map { rows in
             rows.map { rows in
                 let first = Self.firstIndex(in: rows, atLeast: range.lowerBound)
@@ -213,6 +212,10 @@ final class PrunedRanker {
                 return Array(rows[first..<max(first, end)])
             }
         }
+        // Over the whole index, as the words' parts are counted: the range's count scaled up.
+        let spanned = Double(max(min(range.upperBound, Int64(lengths.count) - 1) - max(range.lowerBound, 0) + 1, 1))
+        let scale = max(Double(lengths.count) / spanned, 1)
+        pairDocuments = self.pairRows.map { Int(Double($0?.count ?? 0) * scale) }
         pairNext = [Int](repeating: 0, count: wordTotal)
         pairAbsent = .allocate(capacity: max(wordTotal, 1))
         pairAbsent.initialize(repeating: false)

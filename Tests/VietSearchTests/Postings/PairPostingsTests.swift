@@ -1,0 +1,137 @@
+import Foundation
+import TestSupport
+import Testing
+import VietSearchSQLite
+
+@testable import VietSearch
+
+/// The stored pair postings (`PairPostingsBuilder`, `PairPostings`): what `optimize` writes is
+/// exactly the rows where two covered syllables are adjacent, as SQLite's own FTS5 reads the
+/// index (`fts5vocab`), and they are read only while the index is the one they were built from.
+@Suite struct PairPostingsTests {
+    /// Every pair of covered syllables adjacent in a column, with its rows, from FTS5's instances
+    /// (`temp.instances`).
+    static func expectedPairs(_ connection: SQLiteConnection, covered: Set<String>) throws -> [String: [Int64]] {
+        let statement = try connection.prepare("SELECT term, doc, col, offset FROM temp.instances")
+        var places: [Int64: [String: Set<String>]] = [:]
+        while try statement.step() {
+            let syllable = String(statement.text(at: 0).split(separator: ":", omittingEmptySubsequences: false)[0])
+            guard covered.contains(syllable) else { continue }
+            places[statement.int64(at: 1), default: [:]]["\(statement.text(at: 2)) \(statement.int64(at: 3))", default: []].insert(syllable)
+        }
+        var pairs: [String: Set<Int64>] = [:]
+        for (row, byPlace) in places {
+            for (place, firsts) in byPlace {
+                let parts = place.split(separator: " ")
+                guard let seconds = byPlace["\(parts[0]) \(Int(parts[1])! + 1)"] else { continue }
+                for first in firsts {
+                    for second in seconds { pairs["\(first) \(second)", default: []].insert(row) }
+                }
+            }
+        }
+        return pairs.mapValues { $0.sorted() }
+    }
+
+    /// The stored pairs, decoded.
+    static func storedPairs(_ connection: SQLiteConnection) throws -> [String: [Int64]] {
+        let statement = try connection.prepare("SELECT pair, first, rows FROM pair_postings ORDER BY pair, first")
+        var pairs: [String: [Int64]] = [:]
+        while try statement.step() {
+            var rows: [Int64] = []
+            let first = statement.int64(at: 1)
+            statement.withBlob(at: 2) { PairPostings.decode($0, from: first, into: &rows) }
+            #expect(rows.first == first)
+            pairs[statement.text(at: 0), default: []] += rows
+        }
+        return pairs
+    }
+
+    @Test(arguments: [96, 4050])
+    func optimizeStoresTheAdjacentPairsOfCommonSyllables(pageSize: Int) throws {
+        try PrunedRankingTests.withIndex(count: 600, pageSize: pageSize, seed: 11, optimize: true) { index in
+            let writable = try SearchIndex(path: index.path, mode: .readWrite)
+            let connection = writable.connection
+            #expect(try PairPostings.areCurrent(connection))
+            try connection.execute("CREATE VIRTUAL TABLE temp.instances USING fts5vocab(main, documents_fts, instance)")
+            var covered = Set<String>()
+            let syllables = try connection.prepare("SELECT syllable FROM pair_postings_syllables")
+            while try syllables.step() { covered.insert(syllables.text(at: 0)) }
+            // The syllables in at least a tenth of the rows, counted here from FTS5's instances.
+            let rows = try #require(try connection.scalarInt("SELECT count(*) FROM documents_fts"))
+            let counts = try connection.prepare(
+                "SELECT substr(term, 1, instr(term, ':') - 1) AS syllable, count(DISTINCT doc) FROM temp.instances GROUP BY syllable")
+            var common = Set<String>()
+            while try counts.step() {
+                if Double(counts.int64(at: 1)) >= Double(rows) * PairPostingsBuilder.share { common.insert(counts.text(at: 0)) }
+            }
+            #expect(covered == common)
+            #expect(covered.isSuperset(of: ["la", "co", "cua", "va"]))
+            let stored = try Self.storedPairs(connection)
+            #expect(stored.count > 20)
+            let expected = try Self.expectedPairs(connection, covered: covered)
+            #expect(stored == expected)
+            // In chunks of a few rows each, the same rows; and each range read from them.
+            let lengths = DocumentLengths()
+            try lengths.load(from: connection, table: "documents_fts")
+            _ = try connection.transaction { try PairPostingsBuilder(connection: connection, chunkBytes: 3).rebuild(lengths: lengths.lengths) }
+            #expect(try Self.storedPairs(connection) == expected)
+            #expect(try connection.scalarInt("SELECT count(*) FROM pair_postings") ?? 0 > Int64(stored.count * 3))
+            for (number, (pair, rows)) in expected.sorted(by: { $0.key < $1.key }).enumerated() where number % 7 == 0 {
+                let words = pair.split(separator: " ").map(String.init)
+                let query = RankingQuery.pair(words[0], words[1])
+                for range in [Int64.min...Int64.max, 0...150, 151...Int64.max, 37...38, 200...420] {
+                    let read = try PairPostings.rows(for: query, in: range, connection: connection)
+                    #expect(read[0] == nil)
+                    #expect(read[1] == rows.filter(range.contains), "\(pair) \(range)")
+                }
+            }
+        }
+    }
+
+    @Test func aWriteLeavesThemUnreadUntilTheNextOptimize() throws {
+        try withTemporaryFolder("vietsearch-pairs") { folder throws in
+            let index = try SearchIndex(path: folder.appendingPathComponent("index.db").path, mode: .readWrite)
+            #expect(try !PairPostings.areCurrent(index.connection))
+            func write(_ path: String, _ body: String) throws {
+                try index.write { writer in
+                    try writer.upsert(
+                        IndexedDocument(
+                            path: path, title: "", body: body, size: Int64(body.utf8.count), modificationTime: 1, hash: body, encoding: "utf-8",
+                            format: "txt"))
+                    try writer.refreshTermStatistics()
+                }
+            }
+            try write("/a.txt", "xây dựng đảng vững mạnh")
+            try write("/b.txt", "xây dựng nông thôn mới")
+            _ = try index.optimize()
+            #expect(try PairPostings.areCurrent(index.connection))
+            #expect(try Self.storedPairs(index.connection)["xay dung"] == [1, 2])
+            // An update of a row already in the pairs, then a new row.
+            try write("/b.txt", "dựng xây nông thôn mới")
+            #expect(try !PairPostings.areCurrent(index.connection))
+            _ = try index.optimize()
+            #expect(try Self.storedPairs(index.connection)["xay dung"] == [1])
+            #expect(try Self.storedPairs(index.connection)["dung xay"] == [2])
+            try write("/c.txt", "xây dựng cầu")
+            #expect(try !PairPostings.areCurrent(index.connection))
+        }
+    }
+}
+
+extension RankingQuery {
+    /// Two words typed without marks (every accent form of each), the second scored beside the first.
+    static func pair(_ first: String, _ second: String) -> RankingQuery {
+        func word(_ syllable: String) -> Word {
+            let token = Token(bytes: Array((syllable + ":").utf8), isPrefix: true, written: "\"\(syllable)\u{2}\"*")
+            return Word(
+                phrases: [Phrase(tokens: [token], countsAsAny: true, countsAsExact: false)], routes: true, routesTypedOnly: false,
+                documents: 1, typedDocuments: 0)
+        }
+        var plan = VietnameseRankingPlan()
+        plan.words = [
+            .init(anyWeight: 1, exactWeight: 0, pairWeight: 0, isRequired: true, isAccented: false, length: 1),
+            .init(anyWeight: 1, exactWeight: 0, pairWeight: 1, isRequired: true, isAccented: false, length: 1),
+        ]
+        return RankingQuery(words: [word(first), word(second)], plan: plan, excluded: [])
+    }
+}
