@@ -5,8 +5,8 @@ import Testing
 import Glibc
 #endif
 
-/// `vnsearch optimize` with the real binary: it merges segments without changing any answer,
-/// and it refuses to run beside an indexer or without an index.
+/// `vnsearch optimize` with the real binary: it merges segments and stores the syllable pairs
+/// without changing any answer, and it refuses to run beside an indexer or without an index.
 @Suite struct OptimizeCommandTests {
     @Test func mergesSegmentsAndKeepsEveryAnswer() throws {
         let tool = try CommandLineTool()
@@ -22,6 +22,9 @@ import Glibc
         let output = try tool.run(["optimize", "--db", tool.database])
         #expect(output.status == 0)
         #expect(output.stdout.contains("2 segments → 1"), "\(output.stdout)")
+        // In two documents every syllable is common: the adjacent ones are stored as pairs.
+        #expect(output.stdout.contains(" pairs of common syllables for ranking"), "\(output.stdout)")
+        #expect(!output.stdout.contains("stored 0 pairs"), "\(output.stdout)")
         let after = try queries.map { try tool.run(["search", $0, "--db", tool.database, "--json"]).stdout }
         #expect(after == before)
 

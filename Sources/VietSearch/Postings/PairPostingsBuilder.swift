@@ -123,14 +123,24 @@ struct PairLists {
 
     let syllables: Int
     let chunkBytes: Int
-    private var lists: [UInt64: List] = [:]
+    /// By key while there are few enough syllables for a table of every pair, else hashed.
+    private var table: [List]
+    private var hashed: [UInt64: List] = [:]
+
+    /// Syllables for which every pair has a slot (`table`): 1,024² slots.
+    static let tableSyllables = 1_024
 
     init(syllables: Int, chunkBytes: Int) {
         self.syllables = syllables
         self.chunkBytes = chunkBytes
+        table = syllables <= Self.tableSyllables ? [List](repeating: List(), count: syllables * syllables) : []
     }
 
-    var all: [(key: UInt64, list: List)] { lists.map { ($0.key, $0.value) } }
+    /// The pairs with rows, by key.
+    var all: [(key: UInt64, list: List)] {
+        if table.isEmpty { return hashed.map { ($0.key, $0.value) } }
+        return table.indices.filter { table[$0].count > 0 }.map { (UInt64($0), table[$0]) }
+    }
 
     /// Adds the pairs of a batch of rows: `places` packs row (from `base`) << 44, place << 16,
     /// syllable; a syllable at place p and one at p + `columns` (the next offset, same column)
@@ -153,7 +163,11 @@ struct PairLists {
     }
 
     private mutating func append(_ row: Int64, to key: UInt64) {
-        lists[key, default: List()].append(row, chunkBytes: chunkBytes)
+        if table.isEmpty {
+            hashed[key, default: List()].append(row, chunkBytes: chunkBytes)
+        } else {
+            table[Int(key)].append(row, chunkBytes: chunkBytes)
+        }
     }
 }
 
