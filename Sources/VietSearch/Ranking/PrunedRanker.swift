@@ -332,13 +332,7 @@ final class PrunedRanker {
     /// Where the allowed rows at or after `row` start in `allowed`.
     func firstAllowedIndex(from row: Int64) -> Int {
         guard let allowed else { return 0 }
-        var low = 0
-        var high = allowed.count
-        while low < high {
-            let middle = (low + high) / 2
-            if allowed[middle] < row { low = middle + 1 } else { high = middle }
-        }
-        return low
+        return Self.firstIndex(in: allowed, atLeast: row)
     }
 
     /// Where the rows at or after `row` start in ascending `rows`.
