@@ -31,6 +31,8 @@ public final class IndexWriter {
     private let abbreviations: LearnedAbbreviations
     /// What this transaction's public writes do to the statistics.
     var upkeep = StatisticsUpkeep.undecided
+    /// The stored pair postings' upkeep, when they are current (`PairPostingsUpkeep`).
+    private var pairs: PairPostingsUpkeep?
 
     enum StatisticsUpkeep {
         /// No document changed yet.
@@ -66,6 +68,7 @@ public final class IndexWriter {
         ftsDeleteStatement = try db.prepare(
             "INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', ?1, ?2, ?3)")
         abbreviations = try LearnedAbbreviations(connection: db)
+        pairs = try PairPostingsUpkeep.start(db)
     }
 
     private func existing(_ path: String) throws -> (id: Int64, title: String, body: String)? {
@@ -127,6 +130,7 @@ public final class IndexWriter {
         try index.connection.withPretokenized(pretokenized) {
             try run(ftsInsertStatement, [.integer(id), .text(document.title), .text(document.body)])
         }
+        pairs?.wrote(id)
         return id
     }
 
@@ -155,6 +159,7 @@ public final class IndexWriter {
         try index.connection.withPretokenized(pretokenized) {
             try run(ftsInsertStatement, [.integer(id), .text(""), .text(body)])
         }
+        pairs?.wrote(id)
     }
 
     /// Records the size, time and hash of a file whose sections are all written.
@@ -217,6 +222,7 @@ public final class IndexWriter {
         try index.connection.withPretokenized(recordings) {
             try run(ftsDeleteStatement, [.integer(id), .text(title), .text(body)])
         }
+        pairs?.removed()
         rowsDeleted += 1
     }
 
@@ -251,6 +257,13 @@ public final class IndexWriter {
 
     /// Applies the counted changes, when the transaction's body has returned (`SearchIndex.write`).
     func finish() throws {
+        // Last: it reads what FTS5 holds once the transaction's writes are done.
+        defer { pairs = nil }
+        try finishStatistics()
+        try pairs?.finish()
+    }
+
+    private func finishStatistics() throws {
         guard case .byDifference(let written) = upkeep else { return }
         upkeep = .undecided
         if try !updateTermStatistics(added: [written.added], removed: written.removed.counts, pairs: written.pairs) {

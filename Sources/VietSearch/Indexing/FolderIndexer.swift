@@ -147,7 +147,12 @@ public final class FolderIndexer {
         let segments = try index.segmentCount()
         guard segments > 1 && (bulkLoad || segments > Self.mostSegments) else { return }
         merging()
-        try index.connection.transaction { try index.connection.execute("INSERT INTO documents_fts(documents_fts) VALUES('optimize')") }
+        try index.connection.transaction {
+            // The same rows and positions: stored pairs current before are current after.
+            try PairPostings.keepingCurrent(index.connection) {
+                try index.connection.execute("INSERT INTO documents_fts(documents_fts) VALUES('optimize')")
+            }
+        }
         // The rewrite went to the WAL: fold it into the file now (`SearchIndex.optimize` does too).
         try index.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }

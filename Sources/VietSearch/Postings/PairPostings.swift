@@ -11,15 +11,50 @@ enum PairPostings {
             CREATE TABLE IF NOT EXISTS pair_postings(
                 pair TEXT NOT NULL, first INTEGER NOT NULL, rows BLOB NOT NULL, PRIMARY KEY(pair, first)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS pair_postings_syllables(syllable TEXT PRIMARY KEY) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS pair_postings_state(structure BLOB NOT NULL, share REAL NOT NULL);
+            CREATE TABLE IF NOT EXISTS pair_postings_state(structure BLOB, averages BLOB, share REAL NOT NULL);
+            CREATE TABLE IF NOT EXISTS pair_postings_added(pair TEXT NOT NULL, row INTEGER NOT NULL, PRIMARY KEY(pair, row)) WITHOUT ROWID;
             """)
     }
 
-    /// Whether the stored pairs were built from the full-text index as it is now.
+    /// Runs `body`, a change of the full-text index that keeps its rows and positions (a merge),
+    /// and keeps the stored pairs current if they were.
+    static func keepingCurrent(_ connection: SQLiteConnection, _ body: () throws -> Void) throws {
+        let current = try areCurrent(connection)
+        try body()
+        guard current else { return }
+        try recordState(connection)
+    }
+
+    /// Records the full-text index as it is now as the one the stored pairs describe. FTS5 holds
+    /// a transaction's writes in memory until a savepoint or the commit: a savepoint writes them
+    /// out first, so that the records are final.
+    static func recordState(_ connection: SQLiteConnection) throws {
+        try connection.execute("SAVEPOINT pair_postings_state; RELEASE pair_postings_state")
+        try connection.execute(
+            """
+            UPDATE pair_postings_state SET structure = (SELECT block FROM documents_fts_data WHERE id = 10),
+                averages = (SELECT block FROM documents_fts_data WHERE id = 1)
+            """)
+    }
+
+    /// A pair's name, `first second`, from its key in `PairLists` (first × count + second).
+    static func name(_ key: UInt64, syllables: [[UInt8]]) -> [UInt8] {
+        syllables[Int(key / UInt64(syllables.count))] + [0x20] + syllables[Int(key % UInt64(syllables.count))]
+    }
+
+    /// Whether the stored pairs describe the full-text index as it is now: its structure record
+    /// (segments, their pages, a write counter) and its averages record (rows, tokens per column)
+    /// are the bytes recorded with them. The structure record's first 4 bytes are left out: a
+    /// cookie FTS5 changes with its settings (`hashsize`, `automerge`), not with the content.
     static func areCurrent(_ connection: SQLiteConnection) throws -> Bool {
-        guard try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'pair_postings_state'") == 1 else { return false }
+        guard
+            try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('pair_postings_state', 'pair_postings_added')") == 2
+        else { return false }
         return try connection.scalarInt(
-            "SELECT count(*) FROM pair_postings_state s JOIN documents_fts_data d ON d.id = 10 AND d.block = s.structure") == 1
+            """
+            SELECT count(*) FROM pair_postings_state s, documents_fts_data d, documents_fts_data a
+            WHERE d.id = 10 AND a.id = 1 AND substr(d.block, 5) = substr(s.structure, 5) AND a.block = s.averages
+            """) == 1
     }
 
     /// Per query word, the rows of `range` where it may follow the previous word (ascending), or
@@ -36,6 +71,7 @@ enum PairPostings {
                 AND first >= coalesce((SELECT max(first) FROM pair_postings WHERE pair = ?1 AND first <= ?2), -1)
             ORDER BY first
             """)
+        let added = try connection.prepare("SELECT row FROM pair_postings_added WHERE pair = ?1 AND row BETWEEN ?2 AND ?3")
         var coveredCache: [[UInt8]: Bool] = [:]
         func isCovered(_ syllable: [UInt8]) throws -> Bool {
             if let known = coveredCache[syllable] { return known }
@@ -53,8 +89,18 @@ enum PairPostings {
             for syllable in ends.union(starts) where try !isCovered(syllable!) { all = false }
             guard all else { continue }
             var rows: [Int64] = []
+            var merged = ends.count * starts.count > 1
             for end in ends {
                 for start in starts {
+                    // Rows written since `optimize` first (`PairPostingsUpkeep`), usually none.
+                    added.reset()
+                    try added.bind(utf8: end! + [0x20] + start!, at: 1)
+                    try added.bind(range.lowerBound, at: 2)
+                    try added.bind(range.upperBound, at: 3)
+                    while try added.step() {
+                        rows.append(added.int64(at: 0))
+                        merged = true
+                    }
                     postings.reset()
                     try postings.bind(utf8: end! + [0x20] + start!, at: 1)
                     try postings.bind(range.lowerBound, at: 2)
@@ -65,7 +111,7 @@ enum PairPostings {
                     }
                 }
             }
-            if ends.count * starts.count > 1 { rows = Array(Set(rows)).sorted() }
+            if merged { rows = Array(Set(rows)).sorted() }
             rows.removeAll { !range.contains($0) }
             result[number] = rows
         }

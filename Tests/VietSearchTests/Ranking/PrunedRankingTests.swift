@@ -43,9 +43,9 @@ import VietnameseText
     /// An index of `count` documents written in batches (updates and deletions in between),
     /// FTS5 pages of `pageSize` bytes; with `sectioned`, every sixth document is a file of 2–5
     /// sections; with `optimize`, merged and its pair postings stored (`PairPostingsBuilder`);
-    /// with `writeAfterOptimize`, written to again after that.
+    /// then written to again (`after`).
     static func withIndex(
-        count: Int, pageSize: Int, seed: UInt64, optimize: Bool, sectioned: Bool = false, writeAfterOptimize: Bool = false,
+        count: Int, pageSize: Int, seed: UInt64, optimize: Bool, sectioned: Bool = false, after: WritesAfterOptimize = .none,
         _ body: (SearchIndex) throws -> Void
     ) throws {
         try withTemporaryFolder("vietsearch-pruned") { folder throws in
@@ -87,18 +87,42 @@ import VietnameseText
                 }
                 #expect(try PairPostings.areCurrent(writable.connection))
             }
-            if writeAfterOptimize {
-                // Rows the stored pairs do not know: rewritten ones and new ones; the pairs must go unread.
-                try writable.write { writer in
-                    for number in 0..<(count / 8) {
-                        let id = number % 2 == 0 ? number * 3 : count + number
-                        let body = text(&numbers, words: Int.random(in: 3...160, using: &numbers))
-                        try writer.upsert(
-                            IndexedDocument(
-                                path: "/d/\(id).txt", title: text(&numbers, words: 2), body: body, size: Int64(body.utf8.count), modificationTime: 4,
-                                hash: "\(id)-after", encoding: "utf-8", format: "txt"))
+            switch after {
+            case .none: break
+            case .writer:
+                // Rewritten rows and new ones, through the writer: the pairs are kept current.
+                for batch in 0..<2 {
+                    try writable.write { writer in
+                        for number in 0..<(count / 40) {
+                            let id = number % 2 == 0 ? number * 7 + batch : count + batch * count + number
+                            let body = text(&numbers, words: Int.random(in: 3...160, using: &numbers))
+                            try writer.upsert(
+                                IndexedDocument(
+                                    path: "/d/\(id).txt", title: text(&numbers, words: 2), body: body, size: Int64(body.utf8.count),
+                                    modificationTime: 4, hash: "\(id)-after", encoding: "utf-8", format: "txt"))
+                        }
+                        try writer.remove(path: "/d/\(11 + batch).txt")
                     }
-                    try writer.refreshTermStatistics()
+                }
+                #expect(try PairPostings.areCurrent(writable.connection))
+                #expect(try writable.connection.scalarInt("SELECT count(*) FROM pair_postings_added") ?? 0 > 0)
+            case .sql:
+                // Texts replaced in FTS5 by plain SQL: the pairs no longer describe them and must go unread.
+                let rows = try writable.connection.prepare("SELECT id, title, body FROM documents WHERE id % 9 = 4")
+                var old: [(Int64, String, String)] = []
+                while try rows.step() { old.append((rows.int64(at: 0), rows.text(at: 1), rows.text(at: 2))) }
+                func run(_ sql: String, _ values: [SQLiteValue]) throws {
+                    let statement = try writable.connection.prepare(sql)
+                    try statement.bind(values)
+                    _ = try statement.step()
+                }
+                try writable.connection.transaction {
+                    for (id, title, body) in old {
+                        let new = text(&numbers, words: Int.random(in: 3...160, using: &numbers))
+                        try run("INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', ?1, ?2, ?3)", [.integer(id), .text(title), .text(body)])
+                        try run("UPDATE documents SET body = ?2 WHERE id = ?1", [.integer(id), .text(new)])
+                        try run("INSERT INTO documents_fts(rowid, title, body) VALUES (?1, ?2, ?3)", [.integer(id), .text(title), .text(new)])
+                    }
                 }
                 #expect(try !PairPostings.areCurrent(writable.connection))
             }
@@ -170,14 +194,23 @@ import VietnameseText
         return pruned
     }
 
-    /// With pair postings stored (after `optimize`), and with them stale (written after it).
+    /// What is written after `optimize` (which stores the pair postings).
+    enum WritesAfterOptimize {
+        case none
+        /// Through `IndexWriter`, which keeps the pairs current.
+        case writer
+        /// Plain SQL on FTS5, after which the pairs must go unread.
+        case sql
+    }
+
+    /// With pair postings stored (after `optimize`), kept through writes, and stale.
     @Test(arguments: [
-        (1_600, 96, false, false, false), (1_600, 4050, true, false, false), (1_600, 96, false, true, false), (1_600, 4050, true, true, false),
-        (1_600, 96, true, false, false), (1_600, 4050, true, false, true),
+        (1_600, 96, false, false, WritesAfterOptimize.none), (1_600, 4050, true, false, .none), (1_600, 96, false, true, .none),
+        (1_600, 4050, true, true, .none), (1_600, 96, true, false, .none), (1_600, 4050, true, false, .writer), (1_600, 4050, true, false, .sql),
     ])
-    func prunedEqualsExhaustive(count: Int, pageSize: Int, optimize: Bool, sectioned: Bool, writeAfterOptimize: Bool) throws {
+    func prunedEqualsExhaustive(count: Int, pageSize: Int, optimize: Bool, sectioned: Bool, after: WritesAfterOptimize) throws {
         try Self.withIndex(
-            count: count, pageSize: pageSize, seed: UInt64(pageSize), optimize: optimize, sectioned: sectioned, writeAfterOptimize: writeAfterOptimize
+            count: count, pageSize: pageSize, seed: UInt64(pageSize), optimize: optimize, sectioned: sectioned, after: after
         ) { index in
             if sectioned {
                 // Files in sections, some of them with sections on both sides of the halves' split.

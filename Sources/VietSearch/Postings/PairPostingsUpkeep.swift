@@ -1,0 +1,83 @@
+import VietSearchSQLite
+
+/// Keeps the stored pair postings current through a write transaction (`IndexWriter`): when they
+/// were current at its start, the pairs of every row it wrote are added (`pair_postings_added`)
+/// and the structure record they match is the one the transaction leaves. Rows it removed or
+/// rewrote keep their old entries: a row in a pair's rows without the pair only costs the bound
+/// its tightness, never its safety. A transaction that writes more rows than `limit` gives the
+/// pairs up instead (they go unread until the next `optimize`): each row adds ~370 entries of
+/// ~20 bytes, where `optimize` stores them in ~1.4.
+struct PairPostingsUpkeep {
+    /// Rows a transaction may write and keep the pairs: a thirty-second of the index, and 64.
+    static func limit(rows: Int64) -> Int { 64 + Int(rows / 32) }
+
+    let connection: SQLiteConnection
+    private var written: [Int64] = []
+    private var changed = false
+
+    /// Upkeep for a transaction that has not written yet; nil when the pairs are not current.
+    static func start(_ connection: SQLiteConnection) throws -> PairPostingsUpkeep? {
+        try PairPostings.areCurrent(connection) ? PairPostingsUpkeep(connection: connection) : nil
+    }
+
+    private init(connection: SQLiteConnection) { self.connection = connection }
+
+    /// The row was written to the full-text index (inserted, or its text replaced).
+    mutating func wrote(_ row: Int64) {
+        written.append(row)
+        changed = true
+    }
+
+    /// A row was taken out of the full-text index.
+    mutating func removed() { changed = true }
+
+    /// Call after the transaction's last change to the full-text index.
+    func finish() throws {
+        guard changed else { return }
+        // FTS5 holds the transaction's writes in memory until a savepoint or the commit: a
+        // savepoint writes them out, so that they can be read.
+        try connection.execute("SAVEPOINT pair_postings_upkeep; RELEASE pair_postings_upkeep")
+        let records = try FTS5Records(connection: connection, table: "documents_fts")
+        let layout = try records.layout()
+        let rows = Array(Set(written)).sorted()
+        guard rows.count <= Self.limit(rows: layout.rowCount) else {
+            try connection.execute("DELETE FROM pair_postings_state; DELETE FROM pair_postings_added;")
+            return
+        }
+        if !rows.isEmpty { try add(rows, records: records, layout: layout) }
+        try PairPostings.recordState(connection)
+    }
+
+    /// Adds the pairs of covered syllables the rows hold.
+    private func add(_ rows: [Int64], records: FTS5Records, layout: FTS5Layout) throws {
+        var syllables: [[UInt8]] = []
+        let statement = try connection.prepare("SELECT syllable FROM pair_postings_syllables ORDER BY syllable")
+        while try statement.step() { syllables.append(Array(statement.text(at: 0).utf8)) }
+        let columns = max(layout.columnTokens.count, 1)
+        var places: [UInt64] = []
+        for (postings, syllable) in try PairPostingsBuilder.terms(of: syllables, records: records, layout: layout) {
+            for (number, row) in rows.enumerated() {
+                try postings.seek(to: row)
+                if postings.atEnd { break }
+                guard postings.rowid == row else { continue }
+                try PairPostingsBuilder.addPositions(of: postings, row: number, syllable: syllable, columns: columns, to: &places)
+            }
+        }
+        var lists = PairLists(syllables: syllables.count, chunkBytes: .max)
+        lists.add(places: &places, columns: columns) { rows[$0] }
+        let insert = try connection.prepare("INSERT OR IGNORE INTO pair_postings_added(pair, row) VALUES (?1, ?2)")
+        for (key, list) in lists.all {
+            let pair = PairPostings.name(key, syllables: syllables)
+            for chunk in list.chunks {
+                var added: [Int64] = []
+                chunk.bytes.withUnsafeBytes { PairPostings.decode($0, from: chunk.first, into: &added) }
+                for row in added {
+                    insert.reset()
+                    try insert.bind(utf8: pair, at: 1)
+                    try insert.bind(row, at: 2)
+                    try insert.step()
+                }
+            }
+        }
+    }
+}
