@@ -28,9 +28,13 @@ struct PairPostingsBuilder {
     /// Replaces the stored pairs; call inside a write transaction, after the last change to the
     /// full-text index.
     func rebuild(lengths: [Int32]) throws -> Report {
-        try PairPostings.createTables(connection)
+        // Made anew, so that their layout is this version's.
         try connection.execute(
-            "DELETE FROM pair_postings; DELETE FROM pair_postings_syllables; DELETE FROM pair_postings_state; DELETE FROM pair_postings_added;")
+            """
+            DROP TABLE IF EXISTS pair_postings_state; DROP TABLE IF EXISTS pair_postings; DROP TABLE IF EXISTS pair_postings_syllables;
+            DROP TABLE IF EXISTS pair_postings_added;
+            """)
+        try PairPostings.createTables(connection)
         let records = try FTS5Records(connection: connection, table: "documents_fts")
         let layout = try records.layout()
         let syllables = try commonSyllables(documents: layout.rowCount)
