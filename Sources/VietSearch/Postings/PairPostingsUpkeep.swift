@@ -4,11 +4,12 @@ import VietSearchSQLite
 /// were current at its start, the pairs of every row it wrote are added (`pair_postings_added`)
 /// and the structure record they match is the one the transaction leaves. Rows it removed or
 /// rewrote keep their old entries: a row in a pair's rows without the pair only costs the bound
-/// its tightness, never its safety. A transaction that writes more rows than `limit` gives the
-/// pairs up instead (they go unread until the next `optimize`): each row adds ~370 entries of
-/// ~20 bytes, where `optimize` stores them in ~1.4.
+/// its tightness, never its safety. Once more rows than `limit` were written since `optimize`,
+/// the pairs are given up instead (they go unread until the next `optimize`): each row adds ~370
+/// entries of ~20 bytes, where `optimize` stores them in ~1.4.
 struct PairPostingsUpkeep {
-    /// Rows a transaction may write and keep the pairs: a thirty-second of the index, and 64.
+    /// Rows that may be written between two `optimize`s, the pairs kept: a thirty-second of the
+    /// index, and 64.
     static func limit(rows: Int64) -> Int { 64 + Int(rows / 32) }
 
     let connection: SQLiteConnection
@@ -40,11 +41,13 @@ struct PairPostingsUpkeep {
         let records = try FTS5Records(connection: connection, table: "documents_fts")
         let layout = try records.layout()
         let rows = Array(Set(written)).sorted()
-        guard rows.count <= Self.limit(rows: layout.rowCount) else {
+        let before = try connection.scalarInt("SELECT added_rows FROM pair_postings_state") ?? 0
+        guard Int(before) + rows.count <= Self.limit(rows: layout.rowCount) else {
             try connection.execute("DELETE FROM pair_postings_state; DELETE FROM pair_postings_added;")
             return
         }
         if !rows.isEmpty { try add(rows, records: records, layout: layout) }
+        try connection.execute("UPDATE pair_postings_state SET added_rows = added_rows + \(rows.count)")
         try PairPostings.recordState(connection)
     }
 
