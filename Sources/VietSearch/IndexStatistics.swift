@@ -10,6 +10,18 @@ public struct IndexStatistics: Sendable, Hashable {
     public var encodings: [String: Int]
     /// Documents per file type (extension).
     public var formats: [String: Int] = [:]
+    /// Whether searches read stored syllable pairs (`vnsearch optimize` stores them), and how many.
+    public var pairPostings = PairPostingsStatus.none
+    public var storedPairs = 0
+
+    public enum PairPostingsStatus: String, Sendable, Hashable {
+        /// Never stored.
+        case none
+        /// Read by searches.
+        case current
+        /// The index changed in a way their upkeep did not follow: unread until `optimize`.
+        case outOfDate = "out_of_date"
+    }
 
     /// The encoding of documents that were UTF-8 with invalid bytes (each replaced by U+FFFD).
     public static let damagedUTF8 = TextDecoder.damagedUTF8
@@ -28,9 +40,14 @@ extension SearchIndex {
             var formats: [String: Int] = [:]
             let byFormat = try connection.prepare("SELECT format, count(*) FROM documents\(files) GROUP BY format")
             while try byFormat.step() { formats[byFormat.text(at: 0)] = byFormat.int(at: 1) }
-            return IndexStatistics(
+            var statistics = IndexStatistics(
                 documents: documents, textBytes: textBytes, lastIndexedAt: try meta(.lastIndexedAt).flatMap { Int64($0) },
                 schemaVersion: IndexSchema.version, encodings: encodings, formats: formats)
+            if try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'pair_postings_state'") == 1 {
+                statistics.storedPairs = Int(try connection.scalarInt("SELECT max(pairs) FROM pair_postings_state") ?? 0)
+                statistics.pairPostings = try PairPostings.areCurrent(connection) ? .current : .outOfDate
+            }
+            return statistics
         }
     }
 }

@@ -18,6 +18,12 @@ import Glibc
         #expect(try tool.run(["index", tool.path("docs"), "--db", tool.database, "--quiet"]).status == 0)
         let queries = ["đảng", "xay dung", "các đại biểu thảo luận về công tác xây dựng"]
         let before = try queries.map { try tool.run(["search", $0, "--db", tool.database, "--json"]).stdout }
+        func pairs() throws -> [String: Any] {
+            let stats = try tool.run(["stats", "--db", tool.database, "--json"]).stdout
+            let object = try JSONSerialization.jsonObject(with: Data(stats.utf8)) as? [String: Any]
+            return try #require(object?["pair_postings"] as? [String: Any])
+        }
+        #expect(try pairs()["status"] as? String == "none")
 
         let output = try tool.run(["optimize", "--db", tool.database])
         #expect(output.status == 0)
@@ -27,10 +33,17 @@ import Glibc
         #expect(!output.stdout.contains("stored 0 pairs"), "\(output.stdout)")
         let after = try queries.map { try tool.run(["search", $0, "--db", tool.database, "--json"]).stdout }
         #expect(after == before)
+        #expect(try pairs()["status"] as? String == "current")
+        #expect(try pairs()["pairs"] as? Int ?? 0 > 5)
+        #expect(try tool.run(["stats", "--db", tool.database]).stdout.contains("stored, read by searches"))
 
         let again = try tool.run(["optimize", "--db", tool.database])
         #expect(again.status == 0)
         #expect(again.stdout.contains("already one segment"))
+        // A later indexing run keeps them.
+        try tool.write("docs/c.txt", "Xây dựng nông thôn mới.")
+        #expect(try tool.run(["index", tool.path("docs"), "--db", tool.database, "--quiet"]).status == 0)
+        #expect(try pairs()["status"] as? String == "current")
     }
 
     @Test func refusesWhileAnIndexerRunsAndWithoutAnIndex() throws {

@@ -2,7 +2,8 @@ import Foundation
 
 /// The JSON of `vnsearch stats --json`, also the start of the server's `GET /api/stats`:
 /// `{"path", "documents", "text_bytes", "index_bytes", "last_indexed_at", "schema_version",
-/// "encodings": {name: count}, "formats": {type: count}}`.
+/// "encodings": {name: count}, "formats": {type: count}, "pair_postings": {"status": "none" |
+/// "current" | "out_of_date", "pairs"}}`.
 package enum StatisticsJSON {
     /// The members, for a caller that appends its own.
     package static func members(_ stats: IndexStatistics, path: String) -> [(String, JSONOutput)] {
@@ -12,6 +13,7 @@ package enum StatisticsJSON {
             ("last_indexed_at", stats.lastIndexedAt.map { .string(UTCTime.iso8601(seconds: $0)) } ?? .null),
             ("schema_version", .number(stats.schemaVersion)),
             ("encodings", counts(stats.encodings)), ("formats", counts(stats.formats)),
+            ("pair_postings", .object([("status", .string(stats.pairPostings.rawValue)), ("pairs", .number(stats.storedPairs))])),
         ]
     }
 

@@ -12,7 +12,8 @@ enum PairPostings {
                 pair TEXT NOT NULL, first INTEGER NOT NULL, rows BLOB NOT NULL, PRIMARY KEY(pair, first)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS pair_postings_syllables(syllable TEXT PRIMARY KEY) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS pair_postings_state(
-                structure BLOB, averages BLOB, share REAL NOT NULL, added_rows INTEGER NOT NULL DEFAULT 0);
+                structure BLOB, averages BLOB, share REAL NOT NULL, pairs INTEGER NOT NULL DEFAULT 0,
+                added_rows INTEGER NOT NULL DEFAULT 0);
             CREATE TABLE IF NOT EXISTS pair_postings_added(pair TEXT NOT NULL, row INTEGER NOT NULL, PRIMARY KEY(pair, row)) WITHOUT ROWID;
             """)
     }

@@ -75,7 +75,7 @@ struct PairPostingsBuilder {
             report.pairs += 1
             report.entries += list.count
         }
-        try connection.execute("INSERT INTO pair_postings_state(share) VALUES (\(Self.share))")
+        try connection.execute("INSERT INTO pair_postings_state(share, pairs) VALUES (\(Self.share), \(report.pairs))")
         try PairPostings.recordState(connection)
         return report
     }

@@ -8,10 +8,12 @@ extension VNSearchCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show what an index holds.",
             discussion: """
-                Documents, bytes of text, size on disk, when it was last indexed, schema version and \
-                the encodings found. --json prints {"path", "documents", "text_bytes", "index_bytes", \
-                "last_indexed_at", "schema_version", "encodings": {name: count}, "formats": {type: \
-                count}}.
+                Documents, bytes of text, size on disk, when it was last indexed, schema version, \
+                the encodings found, and whether searches read stored syllable pairs (vnsearch \
+                optimize stores them). --json prints {"path", "documents", "text_bytes", \
+                "index_bytes", "last_indexed_at", "schema_version", "encodings": {name: count}, \
+                "formats": {type: count}, "pair_postings": {"status": "none" | "current" | \
+                "out_of_date", "pairs": count}}.
                 """
         )
 
@@ -36,6 +38,11 @@ extension VNSearchCommand {
                 print("schema version: \(stats.schemaVersion)")
                 print("encodings:      " + Terminal.escaped(stats.encodings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
                 print("file types:     " + Terminal.escaped(stats.formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+                switch stats.pairPostings {
+                case .current: print("syllable pairs: \(stats.storedPairs) stored, read by searches")
+                case .outOfDate: print("syllable pairs: out of date, unused (vnsearch optimize stores them anew)")
+                case .none: print("syllable pairs: none (vnsearch optimize stores them, for faster searches)")
+                }
                 if let damaged = stats.encodings[IndexStatistics.damagedUTF8], damaged > 0 {
                     print("warning:        \(damaged) documents are UTF-8 with invalid bytes, shown as U+FFFD")
                 }
