@@ -44,7 +44,10 @@ extension SearchIndex {
                 documents: documents, textBytes: textBytes, lastIndexedAt: try meta(.lastIndexedAt).flatMap { Int64($0) },
                 schemaVersion: IndexSchema.version, encodings: encodings, formats: formats)
             if try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'pair_postings_state'") == 1 {
-                statistics.storedPairs = Int(try connection.scalarInt("SELECT max(pairs) FROM pair_postings_state") ?? 0)
+                // Counted since the tables were first made; an index optimized before has no count.
+                if try connection.scalarInt("SELECT count(*) FROM pragma_table_info('pair_postings_state') WHERE name = 'pairs'") == 1 {
+                    statistics.storedPairs = Int(try connection.scalarInt("SELECT max(pairs) FROM pair_postings_state") ?? 0)
+                }
                 statistics.pairPostings = try PairPostings.areCurrent(connection) ? .current : .outOfDate
             }
             return statistics

@@ -39,7 +39,7 @@ extension VNSearchCommand {
                 print("encodings:      " + Terminal.escaped(stats.encodings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
                 print("file types:     " + Terminal.escaped(stats.formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
                 switch stats.pairPostings {
-                case .current: print("syllable pairs: \(stats.storedPairs) stored, read by searches")
+                case .current: print("syllable pairs: \(stats.storedPairs > 0 ? "\(stats.storedPairs) " : "")stored, read by searches")
                 case .outOfDate: print("syllable pairs: out of date, unused (vnsearch optimize stores them anew)")
                 case .none: print("syllable pairs: none (vnsearch optimize stores them, for faster searches)")
                 }
