@@ -44,6 +44,12 @@ extension SearchIndex {
         }
     }
 
+    /// Whether searches read stored syllable pairs: `optimize` stored them and every change
+    /// since kept them up (docs/ENGINE.md, "Stored pair postings").
+    public func storedPairsAreCurrent() throws(VietSearchError) -> Bool {
+        try wrapping { try PairPostings.areCurrent(connection) }
+    }
+
     /// Segments of the FTS5 index, from its structure record (`%_data` row 10): a 4-byte
     /// cookie (newer SQLite may follow it with the marker FF FF FF FF), then SQLite varints:
     /// levels, segments, … Informational: 0 when the record cannot be read.

@@ -82,6 +82,7 @@ extension VNSearchCommand {
             if let memory { indexer.budget = IndexingBudget(bytes: memory << 20) }
             indexer.followLinks = followLinks
             var lastStage = IndexingProgress.Stage.files
+            let hadPairs = try index.storedPairsAreCurrent()
             let report = try indexer.run(folders: folders) { progress in
                 // A new stage shows at once: it may be the last line for many seconds.
                 guard showProgress, progress.stage != lastStage || Date().timeIntervalSince(lastUpdate) > 0.1 else { return }
@@ -108,6 +109,11 @@ extension VNSearchCommand {
                     + String(format: "(%.1f MB read in %.1f s) → ", Double(report.bytesRead) / 1e6, report.seconds) + Terminal.escaped(path))
             if verbose && !report.encodings.isEmpty {
                 print("encodings: " + Terminal.escaped(report.encodings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+            }
+            if hadPairs, !quiet, try !index.storedPairsAreCurrent() {
+                Terminal.error(
+                    "note: the stored syllable pairs no longer cover the documents (too many changed since vnsearch optimize); "
+                        + "searches are slower until vnsearch optimize stores them anew")
             }
         }
 
