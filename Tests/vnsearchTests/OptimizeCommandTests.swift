@@ -46,8 +46,12 @@ import Glibc
         #expect(kept.status == 0)
         #expect(!kept.stderr.contains("syllable pairs"), "\(kept.stderr)")
         #expect(try pairs()["status"] as? String == "current")
-        // More files than the upkeep follows (64 and a thirty-second of the index): unused, and said so.
+        // New files, any number: kept.
         for number in 0..<70 { try tool.write("docs/more/\(number).txt", "Xây dựng số \(number).") }
+        #expect(try tool.run(["index", tool.path("docs"), "--db", tool.database, "--quiet"]).status == 0)
+        #expect(try pairs()["status"] as? String == "current")
+        // More files changed than the upkeep follows (64 and a thirty-second of the index): unused, and said so.
+        for number in 0..<70 { try tool.write("docs/more/\(number).txt", "Xây dựng lại số \(number).") }
         let many = try tool.run(["index", tool.path("docs"), "--db", tool.database])
         #expect(many.status == 0)
         #expect(many.stderr.contains("stored syllable pairs no longer cover the documents"), "\(many.stderr)")

@@ -13,7 +13,7 @@ enum PairPostings {
             CREATE TABLE IF NOT EXISTS pair_postings_syllables(syllable TEXT PRIMARY KEY) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS pair_postings_state(
                 structure BLOB, averages BLOB, share REAL NOT NULL, pairs INTEGER NOT NULL DEFAULT 0,
-                added_rows INTEGER NOT NULL DEFAULT 0);
+                added_rows INTEGER NOT NULL DEFAULT 0, rows_upto INTEGER NOT NULL DEFAULT 0);
             CREATE TABLE IF NOT EXISTS pair_postings_added(pair TEXT NOT NULL, row INTEGER NOT NULL, PRIMARY KEY(pair, row)) WITHOUT ROWID;
             """)
     }

@@ -45,7 +45,26 @@ struct PairPostingsBuilder {
             try insertSyllable.bind(utf8: syllable, at: 1)
             try insertSyllable.step()
         }
+        let lists = try Self.pairs(of: syllables, from: 0, records: records, layout: layout, lengths: lengths, chunkBytes: chunkBytes)
+        let written = try Self.write(lists, syllables: syllables, connection)
+        report.pairs = written.pairs
+        report.entries = written.entries
+        report.bytes = written.bytes
+        try connection.execute(
+            """
+            INSERT INTO pair_postings_state(share, pairs, rows_upto)
+            VALUES (\(Self.share), \(report.pairs), (SELECT coalesce(max(id), 0) FROM documents))
+            """)
+        try PairPostings.recordState(connection)
+        return report
+    }
+
+    /// The pairs of the syllables in the rows from `from` on, read from the index in batches.
+    static func pairs(
+        of syllables: [[UInt8]], from: Int64, records: FTS5Records, layout: FTS5Layout, lengths: [Int32], chunkBytes: Int
+    ) throws -> PairLists {
         let terms = try Self.terms(of: syllables, records: records, layout: layout)
+        for (postings, _) in terms { try postings.seek(to: from) }
         var lists = PairLists(syllables: syllables.count, chunkBytes: chunkBytes)
         let columns = max(layout.columnTokens.count, 1)
         // Batches start at the lowest row a term is on: gaps of rowids cost nothing.
@@ -61,6 +80,12 @@ struct PairPostingsBuilder {
             }
             lists.add(places: &places, columns: columns) { first + Int64($0) }
         }
+        return lists
+    }
+
+    /// Stores the lists' chunks (`pair_postings`); returns the pairs, entries and bytes written.
+    static func write(_ lists: PairLists, syllables: [[UInt8]], _ connection: SQLiteConnection) throws -> (pairs: Int, entries: Int, bytes: Int) {
+        var written = (pairs: 0, entries: 0, bytes: 0)
         let insert = try connection.prepare("INSERT INTO pair_postings(pair, first, rows) VALUES (?1, ?2, ?3)")
         for (key, list) in lists.all {
             let pair = PairPostings.name(key, syllables: syllables)
@@ -70,14 +95,12 @@ struct PairPostingsBuilder {
                 try insert.bind(chunk.first, at: 2)
                 try insert.bind(blob: chunk.bytes, at: 3)
                 try insert.step()
-                report.bytes += chunk.bytes.count
+                written.bytes += chunk.bytes.count
             }
-            report.pairs += 1
-            report.entries += list.count
+            written.pairs += 1
+            written.entries += list.count
         }
-        try connection.execute("INSERT INTO pair_postings_state(share, pairs) VALUES (\(Self.share), \(report.pairs))")
-        try PairPostings.recordState(connection)
-        return report
+        return written
     }
 
     /// Each covered syllable's terms (`dang:`, `dang:đảng`…), open at their first rows, with the

@@ -143,11 +143,21 @@ import VietSearchSQLite
             #expect(pairs["xay dung"] == [3])
             #expect(try index.connection.scalarInt("SELECT count(*) FROM pair_postings_added") == 0)
 
-            // More rows since optimize than the upkeep takes (64 + rows / 32: 66 with 64 more
-            // rows, 66 with 3 more, which the 67th row written exceeds): given up, not stale.
-            try write((0..<64).map { ("/many/\($0).txt", "xây dựng số \($0)") })
+            // New rows, any number: chunks above the rows the pairs held, exactly the index's pairs.
+            let texts = ["xây dựng số", "nông thôn xây", "đảng xây dựng nông thôn"]
+            try write((0..<98).map { ("/many/\($0).txt", "\(texts[$0 % 3]) \($0)") })
             #expect(try PairPostings.areCurrent(index.connection))
-            try write((0..<3).map { ("/more/\($0).txt", "xây dựng số \($0)") })
+            #expect(try index.connection.scalarInt("SELECT count(*) FROM pair_postings_added") == 0)
+            #expect(try index.connection.scalarInt("SELECT count(*) FROM pair_postings WHERE first > 3") ?? 0 > 0)
+            try index.connection.execute("CREATE VIRTUAL TABLE temp.instances USING fts5vocab(main, documents_fts, instance)")
+            var covered = Set<String>()
+            let syllables = try index.connection.prepare("SELECT syllable FROM pair_postings_syllables")
+            while try syllables.step() { covered.insert(syllables.text(at: 0)) }
+            #expect(try Self.allPairs(index.connection) == Self.expectedPairs(index.connection, covered: covered))
+
+            // More rows rewritten since optimize than the upkeep takes (64 + 100 / 32 = 67):
+            // given up, not stale.
+            try write((0..<68).map { ("/many/\($0).txt", "xây dựng lại \($0)") })
             #expect(try !PairPostings.areCurrent(index.connection))
             _ = try index.optimize()
             #expect(try PairPostings.areCurrent(index.connection))
