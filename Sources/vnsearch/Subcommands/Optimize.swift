@@ -14,8 +14,9 @@ extension VNSearchCommand {
                 far more documents (questions a fifth faster at 36,000 documents, twice as fast \
                 at 1 GB) for about 9 % more disk. Worth it after indexing when the index will be \
                 searched a lot: the next indexing run adds new pieces again. Indexing keeps the \
-                pairs up to date until it has changed a thirty-second of the documents; after \
-                that they go unused until the next optimize.
+                pairs up to date until it has changed a thirty-second of the documents already \
+                there (new files do not count); after that they go unused until the next \
+                optimize.
 
                 Safe to interrupt: the merge is one transaction. It waits for no indexer: while \
                 one runs on the same index, it stops with a message.
