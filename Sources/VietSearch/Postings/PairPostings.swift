@@ -2,8 +2,9 @@ import VietSearchSQLite
 
 /// Stored postings of adjacent syllable pairs (`PairPostingsBuilder` writes them): per pair of
 /// covered folded syllables, every row where the two are adjacent. A row outside a pair's rows
-/// holds no adjacency of the pair, which the ranker's bounds use. Read only while the full-text
-/// index is exactly what they were built from (its structure record is stored with them).
+/// holds no adjacency of the pair, which the ranker's bounds use. Read only while FTS5's records
+/// are the ones recorded with them (`areCurrent`): `optimize` builds them, library writes keep
+/// them up (`PairPostingsUpkeep`), any other change leaves them unread.
 enum PairPostings {
     static func createTables(_ connection: SQLiteConnection) throws {
         try connection.execute(
