@@ -19,7 +19,8 @@ extension SearchIndex {
     /// segment's part of a term's doclist, so fewer segments make queries faster (docs/ENGINE.md,
     /// "Query latency"). It rewrites the whole full-text index, which is why indexing does not
     /// do it every run. Then it writes the postings of pairs of common syllables the ranker
-    /// bounds adjacency with (`PairPostingsBuilder`), read until the next write. One transaction
+    /// bounds adjacency with (`PairPostingsBuilder`), which later library writes keep up
+    /// (`PairPostingsUpkeep`). One transaction
     /// each: an interruption changes nothing. Takes the indexer lock, so it never runs
     /// alongside an indexer.
     public func optimize() throws(VietSearchError) -> OptimizeReport {

@@ -20,15 +20,18 @@ struct PairLists {
     /// Syllables for which every pair has a slot (`table`): 1,024² slots.
     static let tableSyllables = 1_024
 
-    init(syllables: Int, chunkBytes: Int) {
+    /// `hashed`: lists in a dictionary whatever the syllables (tests compare the two ways).
+    init(syllables: Int, chunkBytes: Int, hashed: Bool? = nil) {
         self.syllables = syllables
         self.chunkBytes = chunkBytes
-        table = syllables <= Self.tableSyllables ? [List](repeating: List(), count: syllables * syllables) : []
+        let hashing = hashed ?? (syllables > Self.tableSyllables)
+        table = hashing ? [] : [List](repeating: List(), count: syllables * syllables)
     }
 
-    /// The pairs with rows, by key.
+    /// The pairs with rows, by key (in key order: they are written in that order, so that the
+    /// table's pages fill).
     var all: [(key: UInt64, list: List)] {
-        if table.isEmpty { return hashed.map { ($0.key, $0.value) } }
+        if table.isEmpty { return hashed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
         return table.indices.filter { table[$0].count > 0 }.map { (UInt64($0), table[$0]) }
     }
 

@@ -189,8 +189,9 @@ final class PrunedRanker {
     let pairShare: UnsafeMutableBufferPointer<Double>
     let pairTracked: UnsafeMutableBufferPointer<Int>
     /// Per word, the rows of the range where it may follow the previous word (stored pair
-    /// postings, `PairPostings`), or nil when not known; their count over the whole index (the
-    /// split's cost of reading them); where the next window's rows start in them.
+    /// postings, `PairPostings.rows`, which reads only the range), or nil when not known; their
+    /// count over the whole index (the split's cost of reading them); where the next window's
+    /// rows start in them.
     let pairRows: [[Int64]?]
     let pairDocuments: [Int]
     var pairNext: [Int]
@@ -204,14 +205,7 @@ final class PrunedRanker {
     ) throws {
         self.allowed = allowed
         let wordTotal = query.words.count
-        let stored = pairRows.count == wordTotal ? pairRows : [[Int64]?](repeating: nil, count: wordTotal)
-        self.pairRows = stored.map { rows in
-            rows.map { rows in
-                let first = Self.firstIndex(in: rows, atLeast: range.lowerBound)
-                let end = range.upperBound == Int64.max ? rows.count : Self.firstIndex(in: rows, atLeast: range.upperBound + 1)
-                return Array(rows[first..<max(first, end)])
-            }
-        }
+        self.pairRows = pairRows.count == wordTotal ? pairRows : [[Int64]?](repeating: nil, count: wordTotal)
         // Over the whole index, as the words' parts are counted: the range's count scaled up.
         let spanned = Double(max(min(range.upperBound, Int64(lengths.count) - 1) - max(range.lowerBound, 0) + 1, 1))
         let scale = max(Double(lengths.count) / spanned, 1)
@@ -332,16 +326,11 @@ final class PrunedRanker {
     /// Where the allowed rows at or after `row` start in `allowed`.
     func firstAllowedIndex(from row: Int64) -> Int {
         guard let allowed else { return 0 }
-        return Self.firstIndex(in: allowed, atLeast: row)
-    }
-
-    /// Where the rows at or after `row` start in ascending `rows`.
-    static func firstIndex(in rows: [Int64], atLeast row: Int64) -> Int {
         var low = 0
-        var high = rows.count
+        var high = allowed.count
         while low < high {
             let middle = (low + high) / 2
-            if rows[middle] < row { low = middle + 1 } else { high = middle }
+            if allowed[middle] < row { low = middle + 1 } else { high = middle }
         }
         return low
     }

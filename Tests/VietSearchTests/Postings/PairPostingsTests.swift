@@ -47,6 +47,34 @@ import VietSearchSQLite
         return pairs
     }
 
+    /// Lists kept in a table of every pair and in a dictionary (past `tableSyllables`) are the
+    /// same, in key order, for random batches of positions.
+    @Test func tableAndDictionaryListsAgree() {
+        var numbers = SeededRandom(seed: 5)
+        var table = PairLists(syllables: 40, chunkBytes: 6, hashed: false)
+        var hashed = PairLists(syllables: 40, chunkBytes: 6, hashed: true)
+        for batch in 0..<20 {
+            var places = (0..<400).map { _ in
+                PairLists.packed(
+                    row: Int.random(in: 0..<30, using: &numbers), place: Int.random(in: 0..<60, using: &numbers),
+                    syllable: UInt32.random(in: 0..<40, using: &numbers))
+            }
+            var copy = places
+            table.add(places: &places, columns: 2) { Int64(batch * 100 + $0) }
+            hashed.add(places: &copy, columns: 2) { Int64(batch * 100 + $0) }
+        }
+        let fromTable = table.all
+        let fromHashed = hashed.all
+        #expect(fromTable.count > 100)
+        #expect(fromTable.map(\.key) == fromHashed.map(\.key))
+        #expect(fromTable.map(\.key) == fromTable.map(\.key).sorted())
+        for (one, other) in zip(fromTable, fromHashed) {
+            #expect(one.list.count == other.list.count)
+            #expect(one.list.chunks.map(\.first) == other.list.chunks.map(\.first))
+            #expect(one.list.chunks.map(\.bytes) == other.list.chunks.map(\.bytes))
+        }
+    }
+
     @Test(arguments: [96, 4050])
     func optimizeStoresTheAdjacentPairsOfCommonSyllables(pageSize: Int) throws {
         try PrunedRankingTests.withIndex(count: 600, pageSize: pageSize, seed: 11, optimize: true) { index in
