@@ -8,7 +8,8 @@ struct PairLists {
     }
 
     /// A chunk's bytes, at most about: small enough that a record stays inside a B-tree page of
-    /// 16 KB (the index's page size), so no chunk leaves an overflow page mostly empty.
+    /// 16 KB (indexes made before 2026-12-05 have such pages, newer ones 64 KB), so no chunk leaves
+    /// an overflow page mostly empty.
     static let chunkBytes = 3_000
 
     let syllables: Int
