@@ -96,9 +96,11 @@ public final class SearchIndex {
         // only the last commit, never corrupt the file.
         if mode == .readWrite { try connection.execute("PRAGMA synchronous=NORMAL") }
         // Searches read FTS5 leaf pages scattered over the file: mapped, they cost no read()
-        // and copy each (docs/ENGINE.md). Readers only; SQLite remaps when a writer grows the
-        // file.
-        if mode == .readOnly { try connection.execute("PRAGMA mmap_size=1073741824") }
+        // and copy each (docs/ENGINE.md). As much of the file as SQLite maps (it lowers the size
+        // asked for to its build's limit, 2 GB in Debian's): pages past the mapping are read
+        // into a page cache of a few dozen pages. Readers only; SQLite remaps when a writer
+        // grows the file.
+        if mode == .readOnly { try connection.execute("PRAGMA mmap_size=\(Int64(1) << 40)") }
         try connection.registerVietnameseTokenizer()
         try connection.registerVietnameseRanking(session: ranking)
         return connection
