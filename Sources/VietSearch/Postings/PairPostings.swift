@@ -110,12 +110,11 @@ enum PairPostings {
                     try postings.bind(range.upperBound, at: 3)
                     while try postings.step() {
                         let first = postings.int64(at: 0)
-                        postings.withBlob(at: 1) { decode($0, from: first, into: &rows) }
+                        postings.withBlob(at: 1) { decode($0, from: first, within: range, into: &rows) }
                     }
                 }
             }
             if merged { rows = Array(Set(rows)).sorted() }
-            rows.removeAll { !range.contains($0) }
             result[number] = rows
         }
         return result
@@ -128,8 +127,12 @@ enum PairPostings {
         return Array(token.bytes[..<colon])
     }
 
-    /// Rowid deltas from `first` as little-endian base-128 varints.
-    static func decode(_ bytes: UnsafeRawBufferPointer, from first: Int64, into rows: inout [Int64]) {
+    /// Rowid deltas from `first` as little-endian base-128 varints; only the rows of `range` are
+    /// appended, and decoding stops past it (a chunk usually spans both halves of a search).
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, from first: Int64, within range: ClosedRange<Int64> = Int64.min...Int64.max,
+        into rows: inout [Int64]
+    ) {
         var row = first
         var value: Int64 = 0
         var shift: Int64 = 0
@@ -137,7 +140,8 @@ enum PairPostings {
             value |= Int64(byte & 0x7F) << shift
             if byte < 0x80 {
                 row += value
-                rows.append(row)
+                if row > range.upperBound { return }
+                if row >= range.lowerBound { rows.append(row) }
                 value = 0
                 shift = 0
             } else {

@@ -47,6 +47,28 @@ import VietSearchSQLite
         return pairs
     }
 
+    /// A chunk decoded within a range gives the rows of the whole chunk that the range holds,
+    /// for random chunks and ranges (gaps of one byte and of several).
+    @Test func decodingWithinARangeKeepsItsRows() {
+        var numbers = SeededRandom(seed: 11)
+        for _ in 0..<200 {
+            var list = PairLists.List()
+            var row = Int64.random(in: 0..<50, using: &numbers)
+            for _ in 0..<Int.random(in: 1..<40, using: &numbers) {
+                list.append(row, chunkBytes: 1 << 20)
+                row += Int64.random(in: 1..<(Bool.random(using: &numbers) ? 5 : 400), using: &numbers)
+            }
+            let chunk = list.chunks[0]
+            var all: [Int64] = []
+            chunk.bytes.withUnsafeBytes { PairPostings.decode($0, from: chunk.first, into: &all) }
+            #expect(all.count == list.count)
+            let bounds = [Int64.random(in: -10..<row + 10, using: &numbers), Int64.random(in: -10..<row + 10, using: &numbers)].sorted()
+            var within: [Int64] = []
+            chunk.bytes.withUnsafeBytes { PairPostings.decode($0, from: chunk.first, within: bounds[0]...bounds[1], into: &within) }
+            #expect(within == all.filter((bounds[0]...bounds[1]).contains))
+        }
+    }
+
     /// Lists kept in a table of every pair and in a dictionary (past `tableSyllables`) are the
     /// same, in key order, for random batches of positions.
     @Test func tableAndDictionaryListsAgree() {
