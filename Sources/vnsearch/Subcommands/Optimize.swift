@@ -9,16 +9,17 @@ extension VNSearchCommand {
             abstract: "Merge the full-text index into one piece, for faster searches.",
             discussion: """
                 Indexing adds the full-text index in pieces (segments), and every search reads \
-                each piece: merging them makes searches faster. Then it stores, for each pair of \
-                adjacent common syllables, the documents that hold it, which lets a search skip \
-                far more documents (questions a fifth faster at 36,000 documents, twice as fast \
-                at 1 GB) for about 9 % more disk. Worth it after indexing when the index will be \
+                each piece: merging them makes searches faster. It writes the merged index again \
+                in order, so that its pages are full. Then it stores, for each pair of adjacent \
+                common syllables, the documents that hold it, which lets a search skip far more \
+                documents (questions a fifth faster at 36,000 documents, twice as fast at 1 GB) \
+                for about 7 % more disk. Worth it after indexing when the index will be \
                 searched a lot: the next indexing run adds new pieces again. Indexing keeps the \
                 pairs up to date until it has changed a thirty-second of the documents already \
                 there (new files do not count); after that they go unused until the next \
                 optimize.
 
-                Safe to interrupt: the merge is one transaction. It waits for no indexer: while \
+                Safe to interrupt: each step is one transaction. It waits for no indexer: while \
                 one runs on the same index, it stops with a message.
 
                 Examples:
