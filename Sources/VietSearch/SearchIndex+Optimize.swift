@@ -19,11 +19,10 @@ extension SearchIndex {
     /// segment's part of a term's doclist, so fewer segments make queries faster (docs/ENGINE.md,
     /// "Query latency"). It rewrites the whole full-text index, which is why indexing does not
     /// do it every run, and writes its rows again in order (`packFullTextRows`). Then it writes
-    /// the postings of pairs of common syllables the ranker
-    /// bounds adjacency with (`PairPostingsBuilder`), which later library writes keep up
-    /// (`PairPostingsUpkeep`). One transaction
-    /// each: an interruption changes nothing. Takes the indexer lock, so it never runs
-    /// alongside an indexer.
+    /// the postings of pairs of common syllables the ranker bounds adjacency with
+    /// (`PairPostingsBuilder`), which later library writes keep up (`PairPostingsUpkeep`). One
+    /// transaction each: an interruption changes nothing. Takes the indexer lock, so it never
+    /// runs alongside an indexer.
     public func optimize() throws(VietSearchError) -> OptimizeReport {
         let lock = try IndexerLock(indexPath: path)
         defer { lock.release() }
@@ -47,13 +46,14 @@ extension SearchIndex {
         }
     }
 
-    /// Writes FTS5's rows again, the same rows in rowid order, so that their pages are full. FTS5
-    /// does not write a segment's rows in rowid order, and with 64 KiB pages SQLite then leaves a
-    /// page one leaf short of full: 7 % of the table (docs/ENGINE.md, "Page size: 64 KiB"). The
-    /// freed pages are reused by the pairs written next. The rows' bytes do not change, so
-    /// neither does anything FTS5 or the stored pairs read.
+    /// Writes FTS5's rows again, the same rows in rowid order, so that SQLite appends them and
+    /// fills their pages. As FTS5 leaves them, 64 KiB pages hold one leaf fewer than they could:
+    /// 7 % of the table (docs/ENGINE.md, "Page size: 64 KiB"). The freed pages are reused by the
+    /// pairs written next. The rows' bytes do not change, so neither does anything FTS5 or the
+    /// stored pairs read.
+    ///
+    /// Run inside a transaction: one that fails takes the temporary copy with it.
     func packFullTextRows() throws {
-        try connection.execute("DROP TABLE IF EXISTS temp.vietsearch_fts_rows")
         try connection.execute("CREATE TEMP TABLE vietsearch_fts_rows AS SELECT id, block FROM documents_fts_data ORDER BY id")
         try connection.execute("DELETE FROM documents_fts_data")
         try connection.execute("INSERT INTO documents_fts_data(id, block) SELECT id, block FROM temp.vietsearch_fts_rows ORDER BY id")
