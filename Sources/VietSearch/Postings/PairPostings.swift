@@ -95,9 +95,10 @@ enum PairPostings {
             var merged = ends.count * starts.count > 1
             for end in ends {
                 for start in starts {
+                    let pair = end! + [0x20] + start!
                     // Rows written since `optimize` first (`PairPostingsUpkeep`), usually none.
                     added.reset()
-                    try added.bind(utf8: end! + [0x20] + start!, at: 1)
+                    try added.bind(utf8: pair, at: 1)
                     try added.bind(range.lowerBound, at: 2)
                     try added.bind(range.upperBound, at: 3)
                     while try added.step() {
@@ -105,7 +106,7 @@ enum PairPostings {
                         merged = true
                     }
                     postings.reset()
-                    try postings.bind(utf8: end! + [0x20] + start!, at: 1)
+                    try postings.bind(utf8: pair, at: 1)
                     try postings.bind(range.lowerBound, at: 2)
                     try postings.bind(range.upperBound, at: 3)
                     while try postings.step() {
