@@ -33,6 +33,8 @@ public final class IndexWriter {
     var upkeep = StatisticsUpkeep.undecided
     /// The stored pair postings' upkeep, when they are current (`PairPostingsUpkeep`).
     private var pairs: PairPostingsUpkeep?
+    /// The stored block maxima's upkeep, when they are current (`BlockMaximaUpkeep`).
+    private var maxima: BlockMaximaUpkeep?
 
     enum StatisticsUpkeep {
         /// No document changed yet.
@@ -69,6 +71,7 @@ public final class IndexWriter {
             "INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', ?1, ?2, ?3)")
         abbreviations = try LearnedAbbreviations(connection: db)
         pairs = try PairPostingsUpkeep.start(db)
+        maxima = try BlockMaximaUpkeep.start(db)
     }
 
     private func existing(_ path: String) throws -> (id: Int64, title: String, body: String)? {
@@ -131,6 +134,7 @@ public final class IndexWriter {
             try run(ftsInsertStatement, [.integer(id), .text(document.title), .text(document.body)])
         }
         pairs?.wrote(id)
+        maxima?.wrote(id)
         return id
     }
 
@@ -160,6 +164,7 @@ public final class IndexWriter {
             try run(ftsInsertStatement, [.integer(id), .text(""), .text(body)])
         }
         pairs?.wrote(id)
+        maxima?.wrote(id)
     }
 
     /// Records the size, time and hash of a file whose sections are all written.
@@ -223,6 +228,7 @@ public final class IndexWriter {
             try run(ftsDeleteStatement, [.integer(id), .text(title), .text(body)])
         }
         pairs?.removed()
+        maxima?.removed()
         rowsDeleted += 1
     }
 
@@ -258,9 +264,13 @@ public final class IndexWriter {
     /// Applies the counted changes, when the transaction's body has returned (`SearchIndex.write`).
     func finish() throws {
         // Last: it reads what FTS5 holds once the transaction's writes are done.
-        defer { pairs = nil }
+        defer {
+            pairs = nil
+            maxima = nil
+        }
         try finishStatistics()
         try pairs?.finish()
+        try maxima?.finish()
     }
 
     private func finishStatistics() throws {

@@ -13,6 +13,10 @@ extension SearchIndex {
         public var pairs = 0
         public var pairEntries = 0
         public var pairSeconds = 0.0
+        /// Syllables whose block maxima were stored (`BlockMaximaBuilder`), and the seconds that
+        /// took (part of `seconds`).
+        public var blockMaximaSyllables = 0
+        public var blockMaximaSeconds = 0.0
     }
 
     /// Merges the full-text index into one segment (FTS5 `optimize`). Each search walks every
@@ -20,7 +24,8 @@ extension SearchIndex {
     /// "Query latency"). It rewrites the whole full-text index, which is why indexing does not
     /// do it every run, and writes its rows again in order (`packFullTextRows`). Then it writes
     /// the postings of pairs of common syllables the ranker bounds adjacency with
-    /// (`PairPostingsBuilder`), which later library writes keep up (`PairPostingsUpkeep`). One
+    /// (`PairPostingsBuilder`), which later library writes keep up (`PairPostingsUpkeep`), and the
+    /// common syllables' block maxima (`BlockMaximaBuilder`, kept up by `BlockMaximaUpkeep`). One
     /// transaction each: an interruption changes nothing. Takes the indexer lock, so it never
     /// runs alongside an indexer.
     public func optimize() throws(VietSearchError) -> OptimizeReport {
@@ -36,12 +41,22 @@ extension SearchIndex {
             try lengths.load(from: connection, table: "documents_fts")
             let pairs = try connection.transaction { try PairPostingsBuilder(connection: connection).rebuild(lengths: lengths.lengths) }
             let pairSeconds = Date().timeIntervalSince(pairsStart)
+            let maximaStart = Date()
+            let maxima = try connection.transaction {
+                var syllables: [[UInt8]] = []
+                let statement = try connection.prepare("SELECT syllable FROM pair_postings_syllables ORDER BY syllable")
+                while try statement.step() { syllables.append(Array(statement.text(at: 0).utf8)) }
+                return try BlockMaximaBuilder(connection: connection).rebuild(syllables: syllables, lengths: lengths.lengths)
+            }
+            let maximaSeconds = Date().timeIntervalSince(maximaStart)
             // The rewrite went to the WAL: fold it into the file now, not at some later search.
             try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             var report = OptimizeReport(segmentsBefore: before, segmentsAfter: try segmentCount(), seconds: Date().timeIntervalSince(start))
             report.pairs = pairs.pairs
             report.pairEntries = pairs.entries
             report.pairSeconds = pairSeconds
+            report.blockMaximaSyllables = maxima
+            report.blockMaximaSeconds = maximaSeconds
             return report
         }
     }

@@ -212,8 +212,8 @@ extension SearchIndex {
     /// the k-th best score either has found (`SharedThreshold`).
     func rankedRows(_ query: RankingQuery, wanted: Int, exhaustive: Bool, filter: RowFilter = RowFilter()) throws -> RankedRows {
         guard wanted > 0 else { return ([], nil) }
-        let throughFTS5 = exhaustive || connection.isWriting || (phrasesThroughFTS5 && query.routesThroughPhrases)
-        let ranking = throughFTS5 ? Ranking.exhaustive : .pruned
+        let ranking: Ranking =
+            exhaustive || connection.isWriting ? .exhaustive : phrasesThroughFTS5 && query.routesThroughPhrases ? .phrases : .pruned
         let shared = SharedThreshold(k: wanted)
         func half(_ index: SearchIndex, _ rowids: ClosedRange<Int64>) throws -> RankedRows {
             try index.rank(query, rowids: rowids, wanted: wanted, ranking: ranking, shared: shared, filter: filter)
@@ -243,9 +243,10 @@ extension SearchIndex {
         return (Array(rows.prefix(wanted)), count)
     }
 
-    /// How a half is ranked.
+    /// How a half is ranked: pruned, through FTS5 block by block when the bounds allow
+    /// (`phrases`: every routing word has a phrase of several tokens), or every match through FTS5.
     enum Ranking {
-        case pruned, exhaustive
+        case pruned, phrases, exhaustive
     }
 
     /// The best `wanted` files (as their best rows) with rowids in `rowids`: pruned, or through
@@ -255,10 +256,19 @@ extension SearchIndex {
     ) throws -> RankedRows {
         if ranking == .pruned {
             do {
-                return (try prunedRows(query, rowids: rowids, wanted: wanted, shared: shared, allowed: filter.rowids), nil)
+                return (try prunedRows(query, rowids: rowids, wanted: wanted, shared: shared, allowed: filter.rowids) ?? [], nil)
             } catch let failure as FTS5Records.Failure {
                 // An index in a format this reader does not know (or does not expect): FTS5 reads it.
                 _ = failure
+            }
+        }
+        if ranking == .phrases {
+            do {
+                if let rows = try prunedRows(query, rowids: rowids, wanted: wanted, shared: shared, allowed: filter.rowids, phraseBlocks: true) {
+                    return (rows, nil)
+                }
+            } catch is FTS5Records.Failure {
+                // As above: FTS5 reads it.
             }
         }
         let (expression, plan) = query.expression
@@ -286,20 +296,33 @@ extension SearchIndex {
     }
 
     /// The pruned ranking of one range, in one read transaction (the structure record and the
-    /// pages it names are one snapshot).
+    /// pages it names are one snapshot). With `phraseBlocks`, for a query whose routing words
+    /// are phrases, which the ranker reads fast only when it can skip blocks of rows: their
+    /// bounds from the words' phrases (`BlockBounds.phraseWords`), and nil without block maxima.
     func prunedRows(
-        _ query: RankingQuery, rowids: ClosedRange<Int64>, wanted: Int, shared: SharedThreshold?, allowed: [Int64]?
-    ) throws -> [(id: Int64, score: Double)] {
+        _ query: RankingQuery, rowids: ClosedRange<Int64>, wanted: Int, shared: SharedThreshold?, allowed: [Int64]?,
+        phraseBlocks: Bool = false
+    ) throws -> [(id: Int64, score: Double)]? {
         // Within a caller's read transaction (`reading`), that one is the snapshot.
         let ownTransaction = !connection.isInTransaction
         if ownTransaction { try connection.execute("BEGIN") }
         defer { if ownTransaction { try? connection.execute("COMMIT") } }
         let records = try FTS5Records(connection: connection, table: "documents_fts")
         let layout = try records.layout()
+        let averageLength = RankingFormula.averageLength(rows: layout.rowCount, tokens: layout.columnTokens.reduce(0, +))
+        var phraseWords: (shift: Int, words: [BlockBounds.Word])?
+        if phraseBlocks {
+            phraseWords = try BlockBounds.phraseWords(
+                for: query, formula: RankingFormula(plan: query.plan, averageLength: averageLength), lengths: documentLengths.lengths,
+                connection: connection)
+            guard phraseWords?.words.contains(where: { $0.any != nil }) == true else { return nil }
+        }
         let sizes = try connection.prepare("SELECT sz FROM documents_fts_docsize WHERE id = ?1")
         let ranker = try PrunedRanker(
             query: query, records: records, index: layout, lengths: documentLengths.lengths, range: rowids, k: wanted, shared: shared,
-            allowed: allowed, files: sections.files, pairRows: try PairPostings.rows(for: query, in: rowids, connection: connection)
+            allowed: allowed, files: sections.files, pairRows: try PairPostings.rows(for: query, in: rowids, connection: connection),
+            blockMaxima: phraseBlocks ? nil : try BlockMaxima.words(for: query, averageLength: averageLength, connection: connection),
+            phraseBlocks: phraseWords
         ) { rowid in
             sizes.reset()
             try sizes.bind([.integer(rowid)])

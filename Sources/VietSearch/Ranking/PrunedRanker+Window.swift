@@ -182,6 +182,14 @@ extension PrunedRanker {
             }
             guard lowest != Int64.max, lowest <= range.upperBound else { break }
             base = lowest
+            if blocks != nil {
+                // Past the blocks no row of which can reach the threshold.
+                guard let live = blocks!.firstLive(from: base, through: range.upperBound, threshold: state.threshold) else { break }
+                if live > base {
+                    base = live
+                    continue
+                }
+            }
             let rows = min(window.rows, Self.firstWindowRows << min(number, 8))
             let end = min(base + Int64(rows), range.upperBound == Int64.max ? Int64.max : range.upperBound + 1)
             number += 1
@@ -216,6 +224,10 @@ extension PrunedRanker {
             }
         } else {
             for row in 0..<Int(end - base) where window.candidate[row] { alive.append(row) }
+        }
+        if blocks != nil {
+            let threshold = state.threshold
+            alive.removeAll { !blocks!.isLive(base + Int64($0), threshold: threshold) }
         }
         state.outcome.candidates += alive.count
         var bounds: [Double] = []

@@ -197,10 +197,13 @@ final class PrunedRanker {
     var pairNext: [Int]
     /// Per word, at the candidate being evaluated: its pair with the previous word is known absent.
     let pairAbsent: UnsafeMutableBufferPointer<Bool>
+    /// Bounds per block of rows from the stored block maxima (`BlockBounds`); nil without them.
+    var blocks: BlockBounds?
 
     init(
         query: RankingQuery, records: FTS5Records, index: FTS5Layout, lengths: [Int32], range: ClosedRange<Int64>, k: Int,
         shared: SharedThreshold?, allowed: [Int64]? = nil, files: [Int64: Int64] = [:], pairRows: [[Int64]?] = [],
+        blockMaxima: (shift: Int, words: [[Double]?])? = nil, phraseBlocks: (shift: Int, words: [BlockBounds.Word])? = nil,
         sizeLookup: @escaping (Int64) throws -> Int32
     ) throws {
         self.allowed = allowed
@@ -314,6 +317,38 @@ final class PrunedRanker {
         pairTracked = .allocate(capacity: words)
         pairTracked.initialize(repeating: -1)
         for term in layout.terms.indices { updateRow(of: term) }
+        if let phraseBlocks, phraseBlocks.words.count == wordTotal {
+            blocks = BlockBounds(words: phraseBlocks.words, shift: phraseBlocks.shift, formula: formula)
+        } else if let blockMaxima, blockMaxima.words.count == wordTotal, blockMaxima.words.contains(where: { $0 != nil }) {
+            blocks = BlockBounds(words: blockWords(blockMaxima.words), shift: blockMaxima.shift, formula: formula)
+        }
+    }
+
+    /// The words as `BlockBounds` bounds them: a word with values scales its syllable's matches
+    /// by the most its phrases count one match of a term (a term in two of its phrases counts
+    /// in both).
+    private func blockWords(_ values: [[Double]?]) -> [BlockBounds.Word] {
+        layout.words.enumerated().map { number, word in
+            var bounded = BlockBounds.Word(
+                any: nil, anyWeight: word.anyWeight, exactWeight: word.exactWeight, pairWeight: word.pairWeight,
+                countsAdjacency: word.countsAdjacency, isRequired: word.isRequired, isAccented: word.isAccented,
+                ceilingShare: ceilingShare[number], ceilingPossible: ceilingPossible[number], ceilingTyped: ceilingTyped[number])
+            var any: [Int: Double] = [:]
+            var exact: [Int: Double] = [:]
+            var places: [Int: Double] = [:]
+            let entries = layout.entries[layout.wordEntries[number]..<layout.wordEntries[number + 1]]
+            guard let syllable = values[number], entries.allSatisfy({ $0.term >= 0 }) else { return bounded }
+            for entry in entries {
+                if entry.countsAsAny { any[entry.term, default: 0] += entry.weight }
+                if entry.countsAsExact { exact[entry.term, default: 0] += entry.weight }
+                if entry.countsPlaces { places[entry.term, default: 0] += 1 }
+            }
+            let (anyScale, exactScale, placeScale) = (any.values.max() ?? 0, exact.values.max() ?? 0, places.values.max() ?? 0)
+            bounded.any = syllable.map { $0 * anyScale }
+            bounded.exact = syllable.map { $0 * exactScale }
+            bounded.places = syllable.map { $0 * placeScale }
+            return bounded
+        }
     }
 
     /// The first allowed row at or after `row` (`row` itself without a filter); nil when none is.

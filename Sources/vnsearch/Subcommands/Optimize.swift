@@ -47,6 +47,9 @@ extension VNSearchCommand {
             print(
                 "stored \(report.pairs) pairs of common syllables for ranking, \(report.pairEntries) entries "
                     + String(format: "(%.1f s)", report.pairSeconds))
+            print(
+                "stored the block maxima of \(report.blockMaximaSyllables) common syllables for ranking "
+                    + String(format: "(%.1f s)", report.blockMaximaSeconds))
         }
     }
 }

@@ -84,8 +84,14 @@ import VietnameseText
                     _ = try writable.connection.transaction {
                         try PairPostingsBuilder(connection: writable.connection, chunkBytes: 4).rebuild(lengths: lengths.lengths)
                     }
+                    // Block maxima of 4 rows: many blocks, each bounded tightly, so that blocks are skipped often.
+                    _ = try writable.connection.transaction {
+                        try BlockMaximaBuilder(connection: writable.connection, blockShift: 2)
+                            .rebuild(syllables: try BlockMaximaTests.coveredSyllables(writable.connection), lengths: lengths.lengths)
+                    }
                 }
                 #expect(try PairPostings.areCurrent(writable.connection))
+                #expect(try BlockMaxima.areCurrent(writable.connection))
             }
             switch after {
             case .none: break
@@ -105,6 +111,7 @@ import VietnameseText
                     }
                 }
                 #expect(try PairPostings.areCurrent(writable.connection))
+                #expect(try BlockMaxima.areCurrent(writable.connection))
                 #expect(try writable.connection.scalarInt("SELECT count(*) FROM pair_postings_added") ?? 0 > 0)
             case .sql:
                 // Texts replaced in FTS5 by plain SQL: the pairs no longer describe them and must go unread.
@@ -125,6 +132,7 @@ import VietnameseText
                     }
                 }
                 #expect(try !PairPostings.areCurrent(writable.connection))
+                #expect(try !BlockMaxima.areCurrent(writable.connection))
             }
             try body(try SearchIndex(path: path, mode: .readOnly))
         }
@@ -178,12 +186,17 @@ import VietnameseText
         options.limits = QueryLimits(maxCharacters: .max, maxWords: .max, maxPrefixes: .max, minimumPrefixLength: 1)
         var exhaustive = options
         exhaustive.exhaustive = true
-        // The pruned ranker for every query, phrases too (which searches rank through FTS5).
+        // The pruned ranker for every query, phrases too (which searches rank through FTS5, block
+        // by block when they can: compared too).
         let routing = index.phrasesThroughFTS5
         index.phrasesThroughFTS5 = false
         defer { index.phrasesThroughFTS5 = routing }
         let pruned = try index.search(query, options: options)
         let reference = try index.search(query, options: exhaustive)
+        index.phrasesThroughFTS5 = true
+        let throughPhrases = try index.search(query, options: options)
+        #expect(throughPhrases.results.map(\.path) == reference.results.map(\.path), "phrases: \(query) \(options.limit)+\(options.offset)")
+        #expect(throughPhrases.results.map(\.score) == reference.results.map(\.score), "phrases: \(query)")
         #expect(pruned.results.map(\.path) == reference.results.map(\.path), "\(query) \(options.limit)+\(options.offset)")
         #expect(Set(pruned.results.map(\.path)).count == pruned.results.count, "a file twice: \(query)")
         #expect(Set(reference.results.map(\.path)).count == reference.results.count, "a file twice: \(query)")
