@@ -212,8 +212,14 @@ extension SearchIndex {
     /// the k-th best score either has found (`SharedThreshold`).
     func rankedRows(_ query: RankingQuery, wanted: Int, exhaustive: Bool, filter: RowFilter = RowFilter()) throws -> RankedRows {
         guard wanted > 0 else { return ([], nil) }
-        let ranking: Ranking =
-            exhaustive || connection.isWriting ? .exhaustive : phrasesThroughFTS5 && query.routesThroughPhrases ? .phrases : .pruned
+        var ranking = Ranking.pruned
+        if exhaustive || connection.isWriting {
+            ranking = .exhaustive
+        } else if phrasesThroughFTS5 && query.routesThroughPhrases {
+            // As `total` estimates them (a word's count may be Int.max: unknown).
+            let documents = query.words.filter(\.routes).map { Double($0.routesTypedOnly ? $0.typedDocuments : $0.documents) }.reduce(0, +)
+            ranking = documents > Double(phraseScanLimit) ? .phrases : .exhaustive
+        }
         let shared = SharedThreshold(k: wanted)
         func half(_ index: SearchIndex, _ rowids: ClosedRange<Int64>) throws -> RankedRows {
             try index.rank(query, rowids: rowids, wanted: wanted, ranking: ranking, shared: shared, filter: filter)
@@ -322,7 +328,7 @@ extension SearchIndex {
             query: query, records: records, index: layout, lengths: documentLengths.lengths, range: rowids, k: wanted, shared: shared,
             allowed: allowed, files: sections.files, pairRows: try PairPostings.rows(for: query, in: rowids, connection: connection),
             blockMaxima: phraseBlocks ? nil : try BlockMaxima.words(for: query, averageLength: averageLength, connection: connection),
-            phraseBlocks: phraseWords
+            phraseBlocks: phraseWords, phraseRows: try PairPostings.phraseRows(for: query, in: rowids, connection: connection)
         ) { rowid in
             sizes.reset()
             try sizes.bind([.integer(rowid)])

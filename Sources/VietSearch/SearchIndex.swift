@@ -21,9 +21,15 @@ public final class SearchIndex {
     /// already run at once, as in a server: there the second core is not idle.
     public var rankInParallel = true
     /// Rank queries whose every routing word has a phrase of several tokens through FTS5
-    /// (`RankingQuery.routesThroughPhrases`; the same results, faster). False keeps the pruned
-    /// ranker for them too: the exactness tests and `ranking-exactness` compare it with FTS5.
+    /// (`RankingQuery.routesThroughPhrases`; the same results, faster), unless they bring more
+    /// documents than `phraseScanLimit` and the block maxima are current: then the pruned ranker
+    /// skips blocks with bounds from their phrases. False keeps the pruned ranker for them too,
+    /// without those bounds: the exactness tests and `ranking-exactness` compare it with FTS5.
     public var phrasesThroughFTS5 = true
+    /// Phrase queries bringing at most this many documents (estimated) are ranked through FTS5:
+    /// `total` counts them through FTS5 anyway (`countedMatches`), and a scan counts them on the
+    /// way. Tests lower it, to compare the other route on small indexes.
+    var phraseScanLimit = SearchIndex.countedMatches
     /// That second connection, opened by the first search that splits (nil inside: it failed to
     /// open, or the index is writable, whose uncommitted writes it would not see). It shares this
     /// index's row lengths: loading them again would add to every `vnsearch search` process.

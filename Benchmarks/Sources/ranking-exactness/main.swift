@@ -16,14 +16,16 @@ import VietnameseText
 // OR, some asking for more results than match. `--rewrites` adds queries the search rewrites:
 // the sampled questions typed in Telex, in VNI and with one typo (`TypoMaker`), and each
 // built-in abbreviation and its expansion, alone and followed by a common word (both sides
-// searched, the added one weighted `expansionWeight`).
+// searched, the added one weighted `expansionWeight`). Queries whose routing words are all
+// phrases are searched by the pruned ranker too, unless `--as-routed`: then as a search routes
+// them (with block maxima, pruned with bounds from their phrases; else through FTS5).
 //
 //   swift run -c release --package-path Benchmarks ranking-exactness INDEX.db \
 //       --questions ../shared/corpus/vinewsqa-qa-dev.jsonl.gz --every 5 --random 600 Benchmarks/Queries/keywords.txt
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let indexPath = arguments.first, !indexPath.hasPrefix("-") else {
-    print("usage: ranking-exactness INDEX.db [--questions FILE.jsonl.gz] [--every N] [--random N] [--seed S] [--limit K] [--rewrites] [QUERIES.txt...]")
+    print("usage: ranking-exactness INDEX.db [--questions FILE.jsonl.gz] [--every N] [--random N] [--seed S] [--limit K] [--rewrites] [--as-routed] [QUERIES.txt...]")
     exit(2)
 }
 arguments.removeFirst()
@@ -34,6 +36,7 @@ var seed: UInt64 = 1
 var limit = 10
 var files: [String] = []
 var rewrites = false
+var asRouted = false
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
@@ -43,6 +46,7 @@ while !arguments.isEmpty {
     case "--seed" where !arguments.isEmpty: seed = UInt64(arguments.removeFirst()) ?? 1
     case "--limit" where !arguments.isEmpty: limit = max(1, Int(arguments.removeFirst()) ?? 10)
     case "--rewrites": rewrites = true
+    case "--as-routed": asRouted = true
     default: files.append(argument)
     }
 }
@@ -99,8 +103,10 @@ func randomQuery(_ words: [(folded: String, forms: [String], documents: Int)], l
 
 do {
     let index = try SearchIndex(path: indexPath, mode: .readOnly)
-    // The pruned ranker for every query: phrase queries, which searches rank through FTS5, too.
-    index.phrasesThroughFTS5 = false
+    // The pruned ranker for every query: phrase queries, which searches rank through FTS5 (or,
+    // with block maxima, prune with bounds from their phrases), too; `--as-routed` leaves them
+    // to the search's own route.
+    index.phrasesThroughFTS5 = asRouted
     var sets: [(String, [(String, Int)], Bool)] = try files.map { file in
         ((file as NSString).lastPathComponent, try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map { (String($0), limit) }, true)
     }

@@ -67,17 +67,74 @@ enum PairPostings {
         var result = [[Int64]?](repeating: nil, count: query.words.count)
         guard query.words.count > 1 else { return result }
         guard try areCurrent(connection) else { return result }
-        let covered = try connection.prepare("SELECT 1 FROM pair_postings_syllables WHERE syllable = ?1")
-        // The chunks that may hold rows of the range: from the last one starting at or before it.
-        let postings = try connection.prepare(
-            """
-            SELECT first, rows FROM pair_postings WHERE pair = ?1 AND first <= ?3
-                AND first >= coalesce((SELECT max(first) FROM pair_postings WHERE pair = ?1 AND first <= ?2), -1)
-            ORDER BY first
-            """)
-        let added = try connection.prepare("SELECT row FROM pair_postings_added WHERE pair = ?1 AND row BETWEEN ?2 AND ?3")
+        var reader = try Reader(connection: connection)
+        for number in 1..<query.words.count where query.plan.words[number].pairWeight > 0 {
+            let ends = Set(query.words[number - 1].phrases.compactMap { $0.tokens.last }.map(syllable))
+            let starts = Set(query.words[number].phrases.compactMap { $0.tokens.first }.map(syllable))
+            result[number] = try reader.rows(ends: ends, starts: starts, in: range)
+        }
+        return result
+    }
+
+    /// Per phrase of several tokens (of each word, in order), the rows of `range` where each two
+    /// of its consecutive tokens' syllables with stored pairs are adjacent, a superset of the rows
+    /// holding the phrase (ascending); nil for other phrases, or when no such pair is stored.
+    static func phraseRows(for query: RankingQuery, in range: ClosedRange<Int64>, connection: SQLiteConnection) throws -> [[[Int64]?]] {
+        var result = query.words.map { [[Int64]?](repeating: nil, count: $0.phrases.count) }
+        guard query.words.contains(where: { $0.phrases.contains { $0.tokens.count > 1 } }), try areCurrent(connection) else { return result }
+        var reader = try Reader(connection: connection)
+        for (number, word) in query.words.enumerated() {
+            for (index, phrase) in word.phrases.enumerated() where phrase.tokens.count > 1 {
+                var rows: [Int64]?
+                for next in 1..<phrase.tokens.count {
+                    guard let pair = try reader.rows(ends: [syllable(phrase.tokens[next - 1])], starts: [syllable(phrase.tokens[next])], in: range)
+                    else { continue }
+                    rows = rows.map { Self.intersection($0, pair) } ?? pair
+                }
+                result[number][index] = rows
+            }
+        }
+        return result
+    }
+
+    /// The rows in both ascending lists.
+    static func intersection(_ one: [Int64], _ other: [Int64]) -> [Int64] {
+        var result: [Int64] = []
+        var (i, j) = (0, 0)
+        while i < one.count, j < other.count {
+            if one[i] < other[j] {
+                i += 1
+            } else if one[i] > other[j] {
+                j += 1
+            } else {
+                result.append(one[i])
+                i += 1
+                j += 1
+            }
+        }
+        return result
+    }
+
+    /// Reads stored pairs' rows.
+    private struct Reader {
+        let covered: SQLiteStatement
+        let postings: SQLiteStatement
+        let added: SQLiteStatement
         var coveredCache: [[UInt8]: Bool] = [:]
-        func isCovered(_ syllable: [UInt8]) throws -> Bool {
+
+        init(connection: SQLiteConnection) throws {
+            covered = try connection.prepare("SELECT 1 FROM pair_postings_syllables WHERE syllable = ?1")
+            // The chunks that may hold rows of the range: from the last one starting at or before it.
+            postings = try connection.prepare(
+                """
+                SELECT first, rows FROM pair_postings WHERE pair = ?1 AND first <= ?3
+                    AND first >= coalesce((SELECT max(first) FROM pair_postings WHERE pair = ?1 AND first <= ?2), -1)
+                ORDER BY first
+                """)
+            added = try connection.prepare("SELECT row FROM pair_postings_added WHERE pair = ?1 AND row BETWEEN ?2 AND ?3")
+        }
+
+        mutating func isCovered(_ syllable: [UInt8]) throws -> Bool {
             if let known = coveredCache[syllable] { return known }
             covered.reset()
             try covered.bind(utf8: syllable, at: 1)
@@ -85,13 +142,12 @@ enum PairPostings {
             coveredCache[syllable] = found
             return found
         }
-        for number in 1..<query.words.count where query.plan.words[number].pairWeight > 0 {
-            let ends = Set(query.words[number - 1].phrases.compactMap { $0.tokens.last }.map(syllable))
-            let starts = Set(query.words[number].phrases.compactMap { $0.tokens.first }.map(syllable))
-            guard !ends.isEmpty, !starts.isEmpty, !ends.contains(nil), !starts.contains(nil) else { continue }
-            var all = true
-            for syllable in ends.union(starts) where try !isCovered(syllable!) { all = false }
-            guard all else { continue }
+
+        /// The rows of `range` where a syllable of `ends` directly precedes one of `starts`
+        /// (ascending), or nil when a syllable is not covered (or not one: a prefix typed).
+        mutating func rows(ends: Set<[UInt8]?>, starts: Set<[UInt8]?>, in range: ClosedRange<Int64>) throws -> [Int64]? {
+            guard !ends.isEmpty, !starts.isEmpty, !ends.contains(nil), !starts.contains(nil) else { return nil }
+            for syllable in ends.union(starts) where try !isCovered(syllable!) { return nil }
             var rows: [Int64] = []
             var merged = ends.count * starts.count > 1
             for end in ends {
@@ -117,9 +173,8 @@ enum PairPostings {
                 }
             }
             if merged { rows = Array(Set(rows)).sorted() }
-            result[number] = rows
+            return rows
         }
-        return result
     }
 
     /// A token's folded syllable (`dang` of `dang:đảng` and of the prefix `dang:`); nil for a

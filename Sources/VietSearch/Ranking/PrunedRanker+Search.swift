@@ -10,6 +10,9 @@ extension PrunedRanker {
         /// The parts looked up, in order (`lookups`).
         let lookupParts: [Int]
         let drivers: [Int]
+        /// Essential phrases whose candidates are their stored pair rows (`phraseRows`): those
+        /// rows, not their first tokens, drive the windows.
+        let phraseDrivers: [Int]
         /// Per term, whether it is a driver: a driver without an entry at a candidate is absent.
         let isDriver: [Bool]
         let followingTerms: [Int]
@@ -35,6 +38,7 @@ extension PrunedRanker {
             essentialPairs = draft.essentialPairs
             lookupParts = draft.lookupParts
             drivers = draft.drivers
+            phraseDrivers = draft.phraseDrivers
             var isDriver = [Bool](repeating: false, count: terms)
             for term in draft.drivers { isDriver[term] = true }
             self.isDriver = isDriver
@@ -61,6 +65,7 @@ extension PrunedRanker {
         var lookupParts: [Int] = []
         /// Terms whose rows are the candidates: the first tokens of the essential parts' phrases.
         var drivers: [Int] = []
+        var phraseDrivers: [Int] = []
         /// The later tokens of essential phrases (sought at each candidate).
         var followingTerms: [Int] = []
         /// Per part, whether it is essential.
@@ -115,11 +120,15 @@ extension PrunedRanker {
                 lookupParts.append((part, bound(possibleParts: alone)))
                 continue
             }
-            for phrase in phrases(of: part) {
+            let word = layout.words[part / 2]
+            for number in word.firstPhrase..<word.endPhrase where layout.phrases[number].isTyped == (part % 2 == 0) {
+                let phrase = layout.phrases[number]
+                let byPairs = phraseRows[number] != nil
+                if byPairs { plan.phraseDrivers.append(number) }
                 for token in phrase.firstToken..<phrase.endToken {
                     for term in layout.tokenTerms[layout.tokenStart[token]..<layout.tokenStart[token + 1]] {
                         if token == phrase.firstToken {
-                            if !plan.drivers.contains(term) { plan.drivers.append(term) }
+                            if !byPairs, !plan.drivers.contains(term) { plan.drivers.append(term) }
                         } else if !plan.followingTerms.contains(term) {
                             plan.followingTerms.append(term)
                         }

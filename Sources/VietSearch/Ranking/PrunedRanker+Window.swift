@@ -158,7 +158,7 @@ extension PrunedRanker {
         }
         var base = max(range.lowerBound, 0)
         var number = 0
-        while !plan.drivers.isEmpty || !plan.essentialPairs.isEmpty, base <= range.upperBound {
+        while !plan.drivers.isEmpty || !plan.essentialPairs.isEmpty || !plan.phraseDrivers.isEmpty, base <= range.upperBound {
             // Past the rows the filter leaves out, if any.
             guard let from = firstAllowed(from: base) else { break }
             base = from
@@ -178,6 +178,13 @@ extension PrunedRanker {
                 var next = pairNext[word]
                 while next < rows.count, rows[next] < base { next += 1 }
                 pairNext[word] = next
+                if next < rows.count, rows[next] < lowest { lowest = rows[next] }
+            }
+            for phrase in plan.phraseDrivers {
+                let rows = phraseRows[phrase]!
+                var next = phraseNext[phrase]
+                while next < rows.count, rows[next] < base { next += 1 }
+                phraseNext[phrase] = next
                 if next < rows.count, rows[next] < lowest { lowest = rows[next] }
             }
             guard lowest != Int64.max, lowest <= range.upperBound else { break }
@@ -290,6 +297,17 @@ extension PrunedRanker {
         }
     }
 
+    /// Marks the window's rows among `rows` (a phrase's, `phraseRows`) as candidates.
+    private func markCandidates(_ rows: [Int64], phrase: Int, _ window: inout Window, base: Int64, end: Int64) {
+        var next = phraseNext[phrase]
+        while next < rows.count, rows[next] < base { next += 1 }
+        while next < rows.count, rows[next] < end {
+            window.candidate[Int(rows[next] - base)] = true
+            next += 1
+        }
+        phraseNext[phrase] = next
+    }
+
     /// Reads a part's postings in the window (every term of every token of its phrases), and
     /// adds those of its one-token phrases to the word's sums.
     private func read(
@@ -313,14 +331,18 @@ extension PrunedRanker {
             guard phrase.isTyped == typed else { continue }
             if entry.term < 0 {
                 // A phrase of several tokens: every token's terms, the first one's bringing
-                // candidates when the part is essential; bounded row by row (`phraseWeight`).
+                // candidates when the part is essential (only those where its first two
+                // syllables are adjacent, when the stored pairs say); bounded row by row
+                // (`phraseWeight`).
+                let pairRows = phraseRows[entry.phrase]
                 for token in phrase.firstToken..<phrase.endToken {
                     for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
                         try readTerm(
                             layout.tokenTerms[index], &window, base: base, end: end, number: number,
-                            marksCandidates: essential && token == phrase.firstToken, state: &state)
+                            marksCandidates: essential && token == phrase.firstToken && pairRows == nil, state: &state)
                     }
                 }
+                if essential, let pairRows { markCandidates(pairRows, phrase: entry.phrase, &window, base: base, end: end) }
                 continue
             }
             try readTerm(entry.term, &window, base: base, end: end, number: number, marksCandidates: essential, state: &state)

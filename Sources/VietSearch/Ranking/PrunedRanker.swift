@@ -199,12 +199,17 @@ final class PrunedRanker {
     let pairAbsent: UnsafeMutableBufferPointer<Bool>
     /// Bounds per block of rows from the stored block maxima (`BlockBounds`); nil without them.
     var blocks: BlockBounds?
+    /// Per phrase of several tokens (`layout.phrases`), the rows where its first two syllables
+    /// are adjacent (`PairPostings.phraseRows`), which hold every row with the phrase: only they
+    /// are its candidates; where the next window's rows start in them.
+    let phraseRows: [[Int64]?]
+    var phraseNext: [Int]
 
     init(
         query: RankingQuery, records: FTS5Records, index: FTS5Layout, lengths: [Int32], range: ClosedRange<Int64>, k: Int,
         shared: SharedThreshold?, allowed: [Int64]? = nil, files: [Int64: Int64] = [:], pairRows: [[Int64]?] = [],
         blockMaxima: (shift: Int, words: [[Double]?])? = nil, phraseBlocks: (shift: Int, words: [BlockBounds.Word])? = nil,
-        sizeLookup: @escaping (Int64) throws -> Int32
+        phraseRows: [[[Int64]?]] = [], sizeLookup: @escaping (Int64) throws -> Int32
     ) throws {
         self.allowed = allowed
         let wordTotal = query.words.count
@@ -227,6 +232,11 @@ final class PrunedRanker {
         self.shared = shared
         self.sizeLookup = sizeLookup
         layout = try Self.open(query, cursors: cursors, records: records, index: index)
+        // In `layout.phrases`' order: each word's phrases, then the excluded ones.
+        var flattened = phraseRows.count == wordTotal ? phraseRows.flatMap { $0 } : []
+        if flattened.count > layout.phrases.count { flattened = [] }
+        self.phraseRows = flattened + [[Int64]?](repeating: nil, count: layout.phrases.count - flattened.count)
+        phraseNext = [Int](repeating: 0, count: layout.phrases.count)
         rowCount = index.rowCount
         let opened = layout
         excludedTerms = Array(Set(opened.excluded.flatMap { phrase in

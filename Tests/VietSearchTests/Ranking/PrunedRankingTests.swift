@@ -194,6 +194,9 @@ import VietnameseText
         let pruned = try index.search(query, options: options)
         let reference = try index.search(query, options: exhaustive)
         index.phrasesThroughFTS5 = true
+        let scanLimit = index.phraseScanLimit
+        index.phraseScanLimit = 0
+        defer { index.phraseScanLimit = scanLimit }
         let throughPhrases = try index.search(query, options: options)
         #expect(throughPhrases.results.map(\.path) == reference.results.map(\.path), "phrases: \(query) \(options.limit)+\(options.offset)")
         #expect(throughPhrases.results.map(\.score) == reference.results.map(\.score), "phrases: \(query)")
