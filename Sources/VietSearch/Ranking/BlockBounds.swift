@@ -47,10 +47,19 @@ struct BlockBounds {
         exactFormsBonus = formula.exactFormsBonus
     }
 
-    /// Whether a row of the block of `row` may score at least `threshold`.
-    @inline(__always)
-    mutating func isLive(_ row: Int64, threshold: Double) -> Bool {
-        !(bound(block: block(of: row)) < threshold)
+    /// Removes from `rows` (offsets from `base`, below `end`) those in blocks whose bound is
+    /// below `threshold`.
+    mutating func dropDead(_ rows: inout [Int], base: Int64, end: Int64, threshold: Double) {
+        let first = block(of: base)
+        let last = block(of: end - 1)
+        var dead = [Bool](repeating: false, count: last - first + 1)
+        var anyDead = false
+        for block in first...last where bound(block: block) < threshold {
+            dead[block - first] = true
+            anyDead = true
+        }
+        guard anyDead else { return }
+        rows.removeAll { dead[self.block(of: base + Int64($0)) - first] }
     }
 
     /// The first row at or after `row` whose block may reach `threshold`, or nil past `last`.

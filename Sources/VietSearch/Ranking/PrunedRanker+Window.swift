@@ -189,9 +189,12 @@ extension PrunedRanker {
             }
             guard lowest != Int64.max, lowest <= range.upperBound else { break }
             base = lowest
-            if blocks != nil {
+            if var bounds = blocks {
                 // Past the blocks no row of which can reach the threshold.
-                guard let live = blocks!.firstLive(from: base, through: range.upperBound, threshold: state.threshold) else { break }
+                blocks = nil
+                let live = bounds.firstLive(from: base, through: range.upperBound, threshold: state.threshold)
+                blocks = bounds
+                guard let live else { break }
                 if live > base {
                     base = live
                     continue
@@ -232,9 +235,11 @@ extension PrunedRanker {
         } else {
             for row in 0..<Int(end - base) where window.candidate[row] { alive.append(row) }
         }
-        if blocks != nil {
-            let threshold = state.threshold
-            alive.removeAll { !blocks!.isLive(base + Int64($0), threshold: threshold) }
+        if var bounds = blocks {
+            // Taken out while it caches bounds, so that its arrays are not copied.
+            blocks = nil
+            bounds.dropDead(&alive, base: base, end: end, threshold: state.threshold)
+            blocks = bounds
         }
         state.outcome.candidates += alive.count
         var bounds: [Double] = []
