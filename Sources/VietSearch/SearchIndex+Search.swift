@@ -203,9 +203,10 @@ extension SearchIndex {
 
     /// The best `wanted` files for the query, each as its best row. Read from the postings with pruning
     /// (`PrunedRanker`) unless `exhaustive`, or unless every word that brings rows has a phrase
-    /// of several tokens (`phrasesThroughFTS5`), the index is in a format the reader does not
-    /// know, or this connection has uncommitted writes: then every match is scored through FTS5,
-    /// with the same results.
+    /// of several tokens (`phrasesThroughFTS5`) and the query brings at most `phraseScanLimit`
+    /// documents or the block maxima are not current, the index is in a format the reader does
+    /// not know, or this connection has uncommitted writes: then every match is scored through
+    /// FTS5, with the same results.
     ///
     /// A read-only index ranks the two halves of the rowids at once, this connection the lower
     /// and a partner connection the upper on another thread, and merges them; the two prune with
@@ -249,8 +250,9 @@ extension SearchIndex {
         return (Array(rows.prefix(wanted)), count)
     }
 
-    /// How a half is ranked: pruned, through FTS5 block by block when the bounds allow
-    /// (`phrases`: every routing word has a phrase of several tokens), or every match through FTS5.
+    /// How a half is ranked: pruned; pruned with bounds from the phrases of a query whose every
+    /// routing word has a phrase of several tokens (`phrases`: through FTS5 without block maxima);
+    /// or every match through FTS5.
     enum Ranking {
         case pruned, phrases, exhaustive
     }

@@ -336,9 +336,9 @@ extension PrunedRanker {
             guard phrase.isTyped == typed else { continue }
             if entry.term < 0 {
                 // A phrase of several tokens: every token's terms, the first one's bringing
-                // candidates when the part is essential (only those where its first two
-                // syllables are adjacent, when the stored pairs say); bounded row by row
-                // (`phraseWeight`).
+                // candidates when the part is essential (only the rows where its consecutive
+                // syllables are adjacent, when the stored pairs say: `phraseRows`); bounded row by
+                // row (`phraseWeight`).
                 let pairRows = phraseRows[entry.phrase]
                 for token in phrase.firstToken..<phrase.endToken {
                     for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {

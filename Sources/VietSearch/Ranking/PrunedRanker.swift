@@ -199,7 +199,7 @@ final class PrunedRanker {
     let pairAbsent: UnsafeMutableBufferPointer<Bool>
     /// Bounds per block of rows from the stored block maxima (`BlockBounds`); nil without them.
     var blocks: BlockBounds?
-    /// Per phrase of several tokens (`layout.phrases`), the rows where its first two syllables
+    /// Per phrase of several tokens (`layout.phrases`), the rows where its consecutive syllables
     /// are adjacent (`PairPostings.phraseRows`), which hold every row with the phrase: only they
     /// are its candidates; where the next window's rows start in them.
     let phraseRows: [[Int64]?]
