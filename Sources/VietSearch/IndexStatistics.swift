@@ -13,6 +13,8 @@ public struct IndexStatistics: Sendable, Hashable {
     /// Whether searches read stored syllable pairs (`vnsearch optimize` stores them), and how many.
     public var pairPostings = PairPostingsStatus.none
     public var storedPairs = 0
+    /// Whether searches read stored block maxima (`vnsearch optimize` stores them too).
+    public var blockMaxima = PairPostingsStatus.none
 
     public enum PairPostingsStatus: String, Sendable, Hashable {
         /// Never stored.
@@ -49,6 +51,9 @@ extension SearchIndex {
                     statistics.storedPairs = Int(try connection.scalarInt("SELECT max(pairs) FROM pair_postings_state") ?? 0)
                 }
                 statistics.pairPostings = try PairPostings.areCurrent(connection) ? .current : .outOfDate
+            }
+            if try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'block_maxima_state'") == 1 {
+                statistics.blockMaxima = try BlockMaxima.areCurrent(connection) ? .current : .outOfDate
             }
             return statistics
         }

@@ -18,12 +18,13 @@ import Glibc
         #expect(try tool.run(["index", tool.path("docs"), "--db", tool.database, "--quiet"]).status == 0)
         let queries = ["đảng", "xay dung", "các đại biểu thảo luận về công tác xây dựng"]
         let before = try queries.map { try tool.run(["search", $0, "--db", tool.database, "--json"]).stdout }
-        func pairs() throws -> [String: Any] {
+        func pairs(_ key: String = "pair_postings") throws -> [String: Any] {
             let stats = try tool.run(["stats", "--db", tool.database, "--json"]).stdout
             let object = try JSONSerialization.jsonObject(with: Data(stats.utf8)) as? [String: Any]
-            return try #require(object?["pair_postings"] as? [String: Any])
+            return try #require(object?[key] as? [String: Any])
         }
         #expect(try pairs()["status"] as? String == "none")
+        #expect(try pairs("block_maxima")["status"] as? String == "none")
 
         let output = try tool.run(["optimize", "--db", tool.database])
         #expect(output.status == 0)
@@ -35,6 +36,8 @@ import Glibc
         #expect(after == before)
         #expect(try pairs()["status"] as? String == "current")
         #expect(try pairs()["pairs"] as? Int ?? 0 > 5)
+        #expect(try pairs("block_maxima")["status"] as? String == "current")
+        #expect(output.stdout.contains("stored the block maxima of "), "\(output.stdout)")
         #expect(try tool.run(["stats", "--db", tool.database]).stdout.contains("stored, read by searches"))
 
         let again = try tool.run(["optimize", "--db", tool.database])
@@ -46,15 +49,19 @@ import Glibc
         #expect(kept.status == 0)
         #expect(!kept.stderr.contains("syllable pairs"), "\(kept.stderr)")
         #expect(try pairs()["status"] as? String == "current")
+        #expect(try pairs("block_maxima")["status"] as? String == "current")
         // New files, any number: kept.
         for number in 0..<70 { try tool.write("docs/more/\(number).txt", "Xây dựng số \(number).") }
         #expect(try tool.run(["index", tool.path("docs"), "--db", tool.database, "--quiet"]).status == 0)
         #expect(try pairs()["status"] as? String == "current")
+        #expect(try pairs("block_maxima")["status"] as? String == "current")
         // More files changed than the upkeep follows (64 and a thirty-second of the index): unused, and said so.
         for number in 0..<70 { try tool.write("docs/more/\(number).txt", "Xây dựng lại số \(number).") }
         let many = try tool.run(["index", tool.path("docs"), "--db", tool.database])
         #expect(many.status == 0)
         #expect(many.stderr.contains("stored syllable pairs no longer cover the documents"), "\(many.stderr)")
+        // The block maxima have no such limit: each changed row only raises its block.
+        #expect(try pairs("block_maxima")["status"] as? String == "current")
         #expect(try pairs()["status"] as? String == "out_of_date")
         #expect(try tool.run(["stats", "--db", tool.database]).stdout.contains("out of date"))
     }

@@ -3,7 +3,7 @@ import Foundation
 /// The JSON of `vnsearch stats --json`, also the start of the server's `GET /api/stats`:
 /// `{"path", "documents", "text_bytes", "index_bytes", "last_indexed_at", "schema_version",
 /// "encodings": {name: count}, "formats": {type: count}, "pair_postings": {"status": "none" |
-/// "current" | "out_of_date", "pairs"}}`.
+/// "current" | "out_of_date", "pairs"}, "block_maxima": {"status": the same}}`.
 package enum StatisticsJSON {
     /// The members, for a caller that appends its own.
     package static func members(_ stats: IndexStatistics, path: String) -> [(String, JSONOutput)] {
@@ -14,6 +14,7 @@ package enum StatisticsJSON {
             ("schema_version", .number(stats.schemaVersion)),
             ("encodings", counts(stats.encodings)), ("formats", counts(stats.formats)),
             ("pair_postings", .object([("status", .string(stats.pairPostings.rawValue)), ("pairs", .number(stats.storedPairs))])),
+            ("block_maxima", .object([("status", .string(stats.blockMaxima.rawValue))])),
         ]
     }
 

@@ -53,9 +53,10 @@ struct BlockMaximaBuilder {
         }
         let select = try connection.prepare("SELECT maxima FROM block_maxima WHERE syllable = ?1")
         let write = try connection.prepare("INSERT OR REPLACE INTO block_maxima(syllable, maxima) VALUES (?1, ?2)")
+        // Every row: counts by row in an array (a dictionary of every row costs several times more).
+        var counts = RowCounts(rows: rows == nil ? Int(try connection.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM documents") ?? 0) : 0)
         var written = 0
         for syllable in syllables {
-            var counts: [Int64: Double] = [:]
             for (postings, _) in try PairPostingsBuilder.terms(of: [syllable], records: records, layout: layout) {
                 try Self.addCounts(of: postings, rows: rows, titleWeight: titleWeight, to: &counts)
             }
@@ -63,7 +64,7 @@ struct BlockMaximaBuilder {
             select.reset()
             try select.bind(utf8: syllable, at: 1)
             var maxima = try select.step() ? select.withBlob(at: 0) { BlockMaxima.decode($0) } : []
-            for (row, count) in counts {
+            for (row, count) in counts.drain() {
                 let block = Int(row >> shift)
                 if block >= maxima.count { maxima += [Float](repeating: 0, count: block + 1 - maxima.count) }
                 maxima[block] = max(maxima[block], BlockMaxima.roundedUp(count / (try normalization(row))))
@@ -79,7 +80,7 @@ struct BlockMaximaBuilder {
 
     /// Adds the term's matches at `rows` (ascending; nil: every row) to `counts`, a title token
     /// counting `titleWeight`.
-    static func addCounts(of postings: TermPostings, rows: [Int64]?, titleWeight: Double, to counts: inout [Int64: Double]) throws {
+    static func addCounts(of postings: TermPostings, rows: [Int64]?, titleWeight: Double, to counts: inout RowCounts) throws {
         var next = 0
         if let rows {
             guard let first = rows.first else { return }
@@ -102,8 +103,39 @@ struct BlockMaximaBuilder {
                 }
                 return Double(title) * titleWeight + Double(body)
             }
-            counts[postings.rowid, default: 0] += count
+            counts.add(count, at: postings.rowid)
             try postings.next()
+        }
+    }
+
+    /// Matches summed by row: in an array for rows below its size, in a dictionary above.
+    struct RowCounts {
+        private var dense: [Double]
+        private var touched: [Int] = []
+        private var sparse: [Int64: Double] = [:]
+
+        init(rows: Int) { dense = [Double](repeating: 0, count: max(rows, 0)) }
+
+        var isEmpty: Bool { touched.isEmpty && sparse.isEmpty }
+
+        @inline(__always)
+        mutating func add(_ count: Double, at row: Int64) {
+            if row >= 0, row < Int64(dense.count) {
+                if dense[Int(row)] == 0 { touched.append(Int(row)) }
+                dense[Int(row)] += count
+            } else {
+                sparse[row, default: 0] += count
+            }
+        }
+
+        /// The rows counted and their sums; empties the counts.
+        mutating func drain() -> [(row: Int64, count: Double)] {
+            var all = touched.map { (Int64($0), dense[$0]) } + sparse.map { ($0.key, $0.value) }
+            for row in touched { dense[row] = 0 }
+            touched.removeAll(keepingCapacity: true)
+            sparse.removeAll()
+            all.sort { $0.0 < $1.0 }
+            return all.map { (row: $0.0, count: $0.1) }
         }
     }
 }

@@ -25,12 +25,13 @@ extension BlockBounds {
         func values(of syllable: [UInt8]) throws -> [Double] {
             if let stored = try reader.values(of: syllable) { return stored }
             if let known = computed[syllable] { return known }
-            var counts: [Int64: Double] = [:]
+            // A rare syllable: few rows, in a dictionary.
+            var counts = BlockMaximaBuilder.RowCounts(rows: 0)
             for (postings, _) in try PairPostingsBuilder.terms(of: [syllable], records: records, layout: layout) {
                 try BlockMaximaBuilder.addCounts(of: postings, rows: nil, titleWeight: formula.titleWeight, to: &counts)
             }
             var blocks: [Double] = []
-            for (row, count) in counts {
+            for (row, count) in counts.drain() {
                 let block = Int(row >> shift)
                 if block >= blocks.count { blocks += [Double](repeating: 0, count: block + 1 - blocks.count) }
                 let length = row >= 0 && row < Int64(lengths.count) ? max(lengths[Int(row)], 0) : 0

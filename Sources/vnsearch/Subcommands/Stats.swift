@@ -9,11 +9,12 @@ extension VNSearchCommand {
             abstract: "Show what an index holds.",
             discussion: """
                 Documents, bytes of text, size on disk, when it was last indexed, schema version, \
-                the encodings found, and whether searches read stored syllable pairs (vnsearch \
-                optimize stores them). --json prints {"path", "documents", "text_bytes", \
-                "index_bytes", "last_indexed_at", "schema_version", "encodings": {name: count}, \
-                "formats": {type: count}, "pair_postings": {"status": "none" | "current" | \
-                "out_of_date", "pairs": count}}.
+                the encodings found, and whether searches read stored syllable pairs and block \
+                maxima (vnsearch optimize stores them). --json prints {"path", "documents", \
+                "text_bytes", "index_bytes", "last_indexed_at", "schema_version", "encodings": \
+                {name: count}, "formats": {type: count}, "pair_postings": {"status": "none" | \
+                "current" | "out_of_date", "pairs": count}, "block_maxima": {"status": "none" | \
+                "current" | "out_of_date"}}.
                 """
         )
 
@@ -42,6 +43,11 @@ extension VNSearchCommand {
                 case .current: print("syllable pairs: \(stats.storedPairs > 0 ? "\(stats.storedPairs) " : "")stored, read by searches")
                 case .outOfDate: print("syllable pairs: out of date, unused (vnsearch optimize stores them anew)")
                 case .none: print("syllable pairs: none (vnsearch optimize stores them, for faster searches)")
+                }
+                switch stats.blockMaxima {
+                case .current: print("block maxima:   stored, read by searches")
+                case .outOfDate: print("block maxima:   out of date, unused (vnsearch optimize stores them anew)")
+                case .none: print("block maxima:   none (vnsearch optimize stores them, for faster searches)")
                 }
                 if let damaged = stats.encodings[IndexStatistics.damagedUTF8], damaged > 0 {
                     print("warning:        \(damaged) documents are UTF-8 with invalid bytes, shown as U+FFFD")
