@@ -1,6 +1,6 @@
 /// Upper bounds of a query's score over blocks of rows (2^`shift` rowids), from the
 /// stored block maxima of its words' syllables: the ranker skips a block whose bound is below the
-/// k-th best score, before reading a row of it (docs/ENGINE.md, "Block maxima").
+/// k-th best score, before reading a row of it (docs/ENGINE.md, "Stored block maxima").
 ///
 /// A bounded word has, per block, an upper bound of `c / (1 − b + b × length / average)` at any
 /// row of the block for each count `c` the score takes of it: its weighted matches in any form
