@@ -322,7 +322,7 @@ extension SearchIndex {
         if phraseBlocks {
             phraseWords = try BlockBounds.phraseWords(
                 for: query, formula: RankingFormula(plan: query.plan, averageLength: averageLength), lengths: documentLengths.lengths,
-                connection: connection)
+                records: records, layout: layout, connection: connection)
             guard phraseWords?.words.contains(where: { $0.any != nil }) == true else { return nil }
         }
         let sizes = try connection.prepare("SELECT sz FROM documents_fts_docsize WHERE id = ?1")

@@ -13,13 +13,12 @@ extension BlockBounds {
     /// the rows' `lengths` (a row they lack counts as empty, the largest ratio). A phrase none of
     /// whose tokens has a syllable (a prefix typed) leaves its word at its ceiling.
     static func phraseWords(
-        for query: RankingQuery, formula: RankingFormula, lengths: [Int32], connection: SQLiteConnection
+        for query: RankingQuery, formula: RankingFormula, lengths: [Int32], records: FTS5Records, layout: FTS5Layout,
+        connection: SQLiteConnection
     ) throws -> (shift: Int, words: [Word])? {
         guard var reader = try BlockMaxima.Reader(plan: query.plan, averageLength: formula.averageLength, connection: connection) else {
             return nil
         }
-        let records = try FTS5Records(connection: connection, table: "documents_fts")
-        let layout = try records.layout()
         let shift = reader.shift
         var computed: [[UInt8]: [Double]] = [:]
         func values(of syllable: [UInt8]) throws -> [Double] {

@@ -174,18 +174,10 @@ extension PrunedRanker {
                 }
             }
             for word in plan.essentialPairs {
-                let rows = pairRows[word]!
-                var next = pairNext[word]
-                while next < rows.count, rows[next] < base { next += 1 }
-                pairNext[word] = next
-                if next < rows.count, rows[next] < lowest { lowest = rows[next] }
+                pairNext[word] = Self.first(in: pairRows[word]!, from: pairNext[word], atLeast: base, lowest: &lowest)
             }
             for phrase in plan.phraseDrivers {
-                let rows = phraseRows[phrase]!
-                var next = phraseNext[phrase]
-                while next < rows.count, rows[next] < base { next += 1 }
-                phraseNext[phrase] = next
-                if next < rows.count, rows[next] < lowest { lowest = rows[next] }
+                phraseNext[phrase] = Self.first(in: phraseRows[phrase]!, from: phraseNext[phrase], atLeast: base, lowest: &lowest)
             }
             guard lowest != Int64.max, lowest <= range.upperBound else { break }
             base = lowest
@@ -300,6 +292,16 @@ extension PrunedRanker {
             }
             pairNext[word] = next
         }
+    }
+
+    /// Where the rows from `base` on start in `rows` (ascending), searched from `next`; the
+    /// first of them lowers `lowest`.
+    @inline(__always)
+    static func first(in rows: [Int64], from next: Int, atLeast base: Int64, lowest: inout Int64) -> Int {
+        var next = next
+        while next < rows.count, rows[next] < base { next += 1 }
+        if next < rows.count, rows[next] < lowest { lowest = rows[next] }
+        return next
     }
 
     /// Marks the window's rows among `rows` (a phrase's, `phraseRows`) as candidates.
