@@ -46,9 +46,7 @@ extension BlockBounds {
             let any = word.phrases.contains(where: \.countsAsAny)
             let exact = word.phrases.contains(where: \.countsAsExact)
             var bounded = Word(
-                any: nil, anyWeight: weights.anyWeight, exactWeight: weights.exactWeight, pairWeight: weights.pairWeight,
-                countsAdjacency: number > 0 && weights.pairWeight > 0, isRequired: weights.isRequired, isAccented: weights.isAccented,
-                ceilingShare: (any ? weights.anyWeight * ceiling : 0) + (exact ? weights.exactWeight * ceiling : 0),
+                any: nil, ceilingShare: (any ? weights.anyWeight * ceiling : 0) + (exact ? weights.exactWeight * ceiling : 0),
                 ceilingPossible: any || exact, ceilingTyped: exact)
             var phraseRatios: [(ratios: [Double], phrase: RankingQuery.Phrase)] = []
             for phrase in word.phrases {

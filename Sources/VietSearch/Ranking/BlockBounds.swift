@@ -15,26 +15,19 @@ struct BlockBounds {
         var any: [Double]?
         var exact: [Double] = []
         var places: [Double] = []
-        var anyWeight: Double
-        var exactWeight: Double
-        var pairWeight: Double
-        var countsAdjacency: Bool
-        var isRequired: Bool
-        var isAccented: Bool
         /// At its ceiling: its share, and whether it may be present (in the typed form).
         var ceilingShare: Double
         var ceilingPossible: Bool
         var ceilingTyped: Bool
     }
 
+    /// Per query word; its weights are `formula.words`'.
     let words: [Word]
+    let formula: RankingFormula
     /// Rows per block, as a power of two.
     let shift: Int
     /// The first block past every word's values (they hold nothing there).
     let beyond: Int
-    let k1: Double
-    let allWordsBonus: Double
-    let exactFormsBonus: Double
     /// Bounds computed so far, by block (NaN: not yet).
     private var cache: [Double] = []
 
@@ -42,9 +35,7 @@ struct BlockBounds {
         self.words = words
         self.shift = shift
         beyond = words.compactMap { $0.any?.count }.max() ?? 0
-        k1 = formula.k1
-        allWordsBonus = formula.allWordsBonus
-        exactFormsBonus = formula.exactFormsBonus
+        self.formula = formula
     }
 
     /// Removes from `rows` (offsets from `base`, below `end`) those in blocks whose bound is
@@ -91,6 +82,7 @@ struct BlockBounds {
     }
 
     private func compute(block: Int) -> Double {
+        let k1 = formula.k1
         let ceiling = k1 + 1
         func saturated(_ y: Double) -> Double { y == .infinity ? ceiling : y * ceiling / (y + k1) }
         var total = 0.0
@@ -98,7 +90,8 @@ struct BlockBounds {
         var exactForms = true
         var previousPresent = false
         var previousPlaces = Double.infinity
-        for word in words {
+        for (number, word) in words.enumerated() {
+            let weights = formula.words[number]
             var present = word.ceilingPossible
             var typed = word.ceilingTyped
             var places = Double.infinity
@@ -108,21 +101,23 @@ struct BlockBounds {
                 present = anyRatio > 0 || exactRatio > 0
                 typed = exactRatio > 0
                 places = block < word.places.count ? word.places[block] : 0
-                total += word.anyWeight * saturated(anyRatio) + word.exactWeight * saturated(exactRatio)
+                total += weights.anyWeight * saturated(anyRatio) + weights.exactWeight * saturated(exactRatio)
             } else {
                 total += word.ceilingShare
             }
-            if word.countsAdjacency, present, previousPresent { total += word.pairWeight * saturated(min(places, previousPlaces)) }
-            if word.isRequired {
+            if number > 0, weights.pairWeight > 0, present, previousPresent {
+                total += weights.pairWeight * saturated(min(places, previousPlaces))
+            }
+            if weights.isRequired {
                 if !present { allWords = false }
-                if word.isAccented && !typed { exactForms = false }
+                if weights.isAccented && !typed { exactForms = false }
             }
             previousPresent = present
             previousPlaces = places
         }
         if allWords {
-            total += allWordsBonus
-            if exactForms { total += exactFormsBonus }
+            total += formula.allWordsBonus
+            if exactForms { total += formula.exactFormsBonus }
         }
         return PrunedRanker.roundedUp(total)
     }

@@ -338,11 +338,9 @@ final class PrunedRanker {
     /// by the most its phrases count one match of a term (a term in two of its phrases counts
     /// in both).
     private func blockWords(_ values: [[Double]?]) -> [BlockBounds.Word] {
-        layout.words.enumerated().map { number, word in
+        layout.words.indices.map { number in
             var bounded = BlockBounds.Word(
-                any: nil, anyWeight: word.anyWeight, exactWeight: word.exactWeight, pairWeight: word.pairWeight,
-                countsAdjacency: word.countsAdjacency, isRequired: word.isRequired, isAccented: word.isAccented,
-                ceilingShare: ceilingShare[number], ceilingPossible: ceilingPossible[number], ceilingTyped: ceilingTyped[number])
+                any: nil, ceilingShare: ceilingShare[number], ceilingPossible: ceilingPossible[number], ceilingTyped: ceilingTyped[number])
             var any: [Int: Double] = [:]
             var exact: [Int: Double] = [:]
             var places: [Int: Double] = [:]
