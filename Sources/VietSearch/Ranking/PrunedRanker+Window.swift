@@ -50,6 +50,9 @@ extension PrunedRanker {
         /// Per word × row, for a word with stored pair postings: the row is in them (it may hold
         /// the word right after the previous one).
         let pairIn: UnsafeMutableBufferPointer<Bool>
+        /// Per row, what the stored pairs present there add at their ceiling (`readPairs`): a
+        /// candidate's bound starts with the ceilings of the pairs not stored, plus this.
+        let pairCredit: UnsafeMutableBufferPointer<Double>
         /// Per word, the window in which its state (`share`…) was set (`stateStamp`).
         let stateWord: UnsafeMutableBufferPointer<Int>
         private(set) var stateStamp = 0
@@ -77,6 +80,7 @@ extension PrunedRanker {
             typed = .allocate(capacity: rows * max(words, 1))
             most = .allocate(capacity: rows * max(words, 1))
             pairIn = .allocate(capacity: rows * max(words, 1))
+            pairCredit = .allocate(capacity: rows)
             stateWord = .allocate(capacity: max(words, 1))
             stateWord.initialize(repeating: -1)
             entries = .allocate(capacity: capacity)
@@ -97,6 +101,7 @@ extension PrunedRanker {
             typed.deallocate()
             most.deallocate()
             pairIn.deallocate()
+            pairCredit.deallocate()
             stateWord.deallocate()
             entries.deallocate()
         }
@@ -277,16 +282,20 @@ extension PrunedRanker {
     /// Marks the rows of the window in each stored pair's rows; an essential pair's are candidates.
     private func readPairs(_ window: inout Window, base: Int64, end: Int64, plan: ReadingPlan) {
         let used = Int(end - base)
+        window.pairCredit.baseAddress!.update(repeating: 0, count: used)
+        let ceiling = formula.k1 + 1
         for word in pairRows.indices {
             guard let rows = pairRows[word] else { continue }
             let slot = word * window.rows
             (window.pairIn.baseAddress! + slot).update(repeating: false, count: used)
             let essential = plan.essentialPairs.contains(word)
+            let credit = countsStoredPair(word) ? layout.words[word].pairWeight * ceiling : 0
             var next = pairNext[word]
             while next < rows.count, rows[next] < base { next += 1 }
             while next < rows.count, rows[next] < end {
                 let row = Int(rows[next] - base)
                 window.pairIn[slot + row] = true
+                window.pairCredit[row] += credit
                 if essential { window.candidate[row] = true }
                 next += 1
             }
@@ -418,6 +427,13 @@ extension PrunedRanker {
         }
     }
 
+    /// Whether word `number`'s pair with the previous word is stored and can count: its bound
+    /// at a row is then its ceiling where the row is in the pair's rows, else nothing.
+    @inline(__always)
+    private func countsStoredPair(_ number: Int) -> Bool {
+        pairRows[number] != nil && layout.words[number].countsAdjacency && ceilingPossible[number] && ceilingPossible[number - 1]
+    }
+
     /// Starts every candidate's bound with every word at BM25's ceiling (each kind of phrase it
     /// has that can match, every pair of such words); returns the candidates' length norms.
     private func startBounds(_ alive: [Int], _ window: Window, base: Int64) throws -> [Double] {
@@ -428,7 +444,10 @@ extension PrunedRanker {
         var untyped: Int32 = 0
         for (number, word) in words.enumerated() {
             constant += ceilingShare[number]
-            if word.countsAdjacency, ceilingPossible[number], ceilingPossible[number - 1] { constant += word.pairWeight * ceiling }
+            // A stored pair counts where its rows say (`pairCredit`).
+            if word.countsAdjacency, ceilingPossible[number], ceilingPossible[number - 1], !countsStoredPair(number) {
+                constant += word.pairWeight * ceiling
+            }
             if word.isRequired {
                 if !ceilingPossible[number] { missing += 1 }
                 if word.isAccented && !ceilingTyped[number] { untyped += 1 }
@@ -436,14 +455,8 @@ extension PrunedRanker {
         }
         var norms = [Double](repeating: 0, count: window.rows)
         let lengths = self.lengths
-        let stored = words.indices.filter { number in
-            pairRows[number] != nil && words[number].countsAdjacency && ceilingPossible[number] && ceilingPossible[number - 1]
-        }
         for row in alive {
-            window.total[row] = constant
-            for number in stored where !window.pairIn[number * window.rows + row] {
-                window.total[row] -= words[number].pairWeight * ceiling
-            }
+            window.total[row] = constant + window.pairCredit[row]
             window.missing[row] = missing
             window.untyped[row] = untyped
             let rowid = base + Int64(row)
