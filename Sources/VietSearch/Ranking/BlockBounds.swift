@@ -15,6 +15,11 @@ struct BlockBounds {
         var any: [Double]?
         var exact: [Double] = []
         var places: [Double] = []
+        /// What each array's values are multiplied by (a word bounded by one syllable shares its
+        /// values, scaled, rather than copying them three times).
+        var anyScale = 1.0
+        var exactScale = 1.0
+        var placeScale = 1.0
         /// At its ceiling: its share, and whether it may be present (in the typed form).
         var ceilingShare: Double
         var ceilingPossible: Bool
@@ -96,11 +101,11 @@ struct BlockBounds {
             var typed = word.ceilingTyped
             var places = Double.infinity
             if let any = word.any {
-                let anyRatio = block < any.count ? any[block] : 0
-                let exactRatio = block < word.exact.count ? word.exact[block] : 0
+                let anyRatio = block < any.count ? Self.scaled(any[block], word.anyScale) : 0
+                let exactRatio = block < word.exact.count ? Self.scaled(word.exact[block], word.exactScale) : 0
                 present = anyRatio > 0 || exactRatio > 0
                 typed = exactRatio > 0
-                places = block < word.places.count ? word.places[block] : 0
+                places = block < word.places.count ? Self.scaled(word.places[block], word.placeScale) : 0
                 total += weights.anyWeight * saturated(anyRatio) + weights.exactWeight * saturated(exactRatio)
             } else {
                 total += word.ceilingShare
@@ -120,5 +125,12 @@ struct BlockBounds {
             if exactForms { total += formula.exactFormsBonus }
         }
         return PrunedRanker.roundedUp(total)
+    }
+
+    /// A stored value times its scale; a scale of 0 (no phrase counts that way) gives 0, even
+    /// for an unknown (infinite) value.
+    @inline(__always)
+    private static func scaled(_ value: Double, _ scale: Double) -> Double {
+        scale == 0 ? 0 : value * scale
     }
 }

@@ -352,9 +352,8 @@ final class PrunedRanker {
                 if entry.countsPlaces { places[entry.term, default: 0] += 1 }
             }
             let (anyScale, exactScale, placeScale) = (any.values.max() ?? 0, exact.values.max() ?? 0, places.values.max() ?? 0)
-            bounded.any = syllable.map { $0 * anyScale }
-            bounded.exact = syllable.map { $0 * exactScale }
-            bounded.places = syllable.map { $0 * placeScale }
+            (bounded.any, bounded.exact, bounded.places) = (syllable, syllable, syllable)
+            (bounded.anyScale, bounded.exactScale, bounded.placeScale) = (anyScale, exactScale, placeScale)
             return bounded
         }
     }
