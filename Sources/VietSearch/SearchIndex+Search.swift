@@ -380,7 +380,9 @@ extension SearchIndex {
         if plan.required.count > 1, query.plan.allWordsBonus > 0 {
             let documents = plan.required.map { Double(query.words[$0].documents) }
             if let fewest = documents.min(), fewest <= Double(Self.countedMatches) {
-                let all = try count(allWordsExpression(plan), filter: filter)
+                let every = plan.required.map { query.words[$0].phrases }
+                let all = try countFromPostings(every: every, excluding: query.excluded, filter: filter, allowed: allowed)
+                    ?? count(allWordsExpression(plan), filter: filter)
                 if all > 0 { return (all, false) }
             } else {
                 // As if words occurred independently, and at most as often as the rarest.
@@ -390,13 +392,51 @@ extension SearchIndex {
         }
         if let matches { return (matches, false) }
         let routing = query.words.filter(\.routes).map { Double($0.routesTypedOnly ? $0.typedDocuments : $0.documents) }
-        if routing.reduce(0, +) <= Double(Self.countedMatches) { return (try count(query.expression.match, filter: filter), false) }
+        if routing.reduce(0, +) <= Double(Self.countedMatches) {
+            let routes = query.words.filter(\.routes).flatMap { word in word.phrases.filter { word.routes($0) } }
+            let matched = try countFromPostings(every: [routes], excluding: query.excluded, filter: filter, allowed: allowed)
+            return (try matched ?? count(query.expression.match, filter: filter), false)
+        }
         let none = routing.reduce(1.0) { $0 * (1 - min($1 / rows, 1)) }
         return (Int((max(rows * (1 - none), routing.max() ?? 0) * share).rounded()), true)
     }
 
+    /// The files with a phrase of every group and none of `excluded`, counted from the postings
+    /// (`MatchCount`) as `count` counts them through FTS5; nil when FTS5 must count: a phrase of
+    /// several tokens (FTS5 checks their places), uncommitted writes (FTS5 holds them in memory),
+    /// an index format the reader does not know, or a prefix of very many terms.
+    func countFromPostings(every groups: [[RankingQuery.Phrase]], excluding excluded: [RankingQuery.Phrase], filter: DocumentFilter, allowed: [Int64]?)
+        throws -> Int?
+    {
+        let phrases = groups.flatMap { $0 } + excluded
+        guard !connection.isWriting, filter.isEmpty || allowed != nil, phrases.allSatisfy({ $0.tokens.count == 1 }) else { return nil }
+        // One read transaction: the structure record and the pages it names are one snapshot.
+        let ownTransaction = !connection.isInTransaction
+        if ownTransaction { try connection.execute("BEGIN") }
+        defer { if ownTransaction { try? connection.execute("COMMIT") } }
+        var rows = 0
+        var files = Set<Int64>()
+        var next = 0
+        do {
+            let records = try FTS5Records(connection: connection, table: "documents_fts")
+            let counted = try MatchCount.rows(
+                every: groups.map { $0.map { $0.tokens[0] } }, excluding: excluded.map { $0.tokens[0] }, records: records,
+                layout: try records.layout()
+            ) { row in
+                if let allowed {
+                    while next < allowed.count, allowed[next] < row { next += 1 }
+                    guard next < allowed.count, allowed[next] == row else { return }
+                }
+                if sections.isSectioned(row) { files.insert(sections.file(of: row)) } else { rows += 1 }
+            }
+            return counted ? rows + files.count : nil
+        } catch is FTS5Records.Failure {
+            return nil
+        }
+    }
+
     /// The documents with every required word, in some form, less the excluded ones.
-    private func allWordsExpression(_ plan: QueryPlanner.Plan) -> String {
+    func allWordsExpression(_ plan: QueryPlanner.Plan) -> String {
         func written(_ phrase: RankingQuery.Phrase) -> String { phrase.tokens.map(\.written).joined(separator: " + ") }
         var expression = plan.required.map { index in
             "(" + plan.query.words[index].phrases.map(written).joined(separator: " OR ") + ")"
