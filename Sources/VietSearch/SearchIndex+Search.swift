@@ -402,14 +402,14 @@ extension SearchIndex {
     }
 
     /// The files with a phrase of every group and none of `excluded`, counted from the postings
-    /// (`MatchCount`) as `count` counts them through FTS5; nil when FTS5 must count: a phrase of
-    /// several tokens (FTS5 checks their places), uncommitted writes (FTS5 holds them in memory),
-    /// an index format the reader does not know, or a prefix of very many terms.
+    /// (`MatchCount`) as `count` counts them through FTS5; nil when FTS5 must count: uncommitted
+    /// writes (FTS5 holds them in memory), an index format the reader does not know, or a prefix
+    /// of very many terms.
     func countFromPostings(every groups: [[RankingQuery.Phrase]], excluding excluded: [RankingQuery.Phrase], filter: DocumentFilter, allowed: [Int64]?)
         throws -> Int?
     {
         let phrases = groups.flatMap { $0 } + excluded
-        guard !connection.isWriting, filter.isEmpty || allowed != nil, phrases.allSatisfy({ $0.tokens.count == 1 }) else { return nil }
+        guard !connection.isWriting, filter.isEmpty || allowed != nil, phrases.allSatisfy({ !$0.tokens.isEmpty }) else { return nil }
         // One read transaction: the structure record and the pages it names are one snapshot.
         let ownTransaction = !connection.isInTransaction
         if ownTransaction { try connection.execute("BEGIN") }
@@ -420,7 +420,7 @@ extension SearchIndex {
         do {
             let records = try FTS5Records(connection: connection, table: "documents_fts")
             let counted = try MatchCount.rows(
-                every: groups.map { $0.map { $0.tokens[0] } }, excluding: excluded.map { $0.tokens[0] }, records: records,
+                every: groups.map { $0.map(\.tokens) }, excluding: excluded.map(\.tokens), records: records,
                 layout: try records.layout()
             ) { row in
                 if let allowed {

@@ -1,11 +1,12 @@
-/// The rows a query of one-token phrases matches, read from the postings' rowids: what FTS5's
-/// `count(*)` of the same MATCH expression counts, without its expression engine (which merges
-/// every term of a prefix such as `dang:` into one list with its positions before the first row
-/// is counted). `total` counts up to `SearchIndex.countedMatches` rows exactly, so this was most
+/// The rows a query's phrases match, read from the postings: what FTS5's `count(*)` of the same
+/// MATCH expression counts, without its expression engine (which merges every term of a prefix
+/// such as `dang:` into one list with its positions before the first row is counted). `total` counts up to `SearchIndex.countedMatches` rows exactly, so this was most
 /// of a keyword search's time on a small index (docs/ENGINE.md, "Counting the matches").
 ///
-/// Each group's rows are marked in a bitmap by rowid (the union of its tokens' postings), the
-/// bitmaps intersected and the excluded tokens' rows taken out. Segments are merged as FTS5
+/// Each group's rows are marked in a bitmap by rowid (the union of its phrases' rows: a one-token
+/// phrase's from its postings' rowids; a longer one's from the rows holding all its tokens, each
+/// checked for the tokens at consecutive places of one column), the bitmaps intersected and the
+/// excluded phrases' rows taken out. Segments are merged as FTS5
 /// merges them (`TermPostings`: the newest entry of a row decides; a delete marker removes it).
 enum MatchCount {
     /// Most terms a group may expand to (prefixes typed): past it FTS5 counts, as it would anyway.
@@ -13,17 +14,17 @@ enum MatchCount {
     /// The largest rowid a bitmap holds (8 MB of bits): past it FTS5 counts.
     static let rowidLimit: Int64 = 1 << 26
 
-    /// Calls `visit` with each row that holds a token of every group and none of `excluded`,
-    /// ascending. Returns false, having visited nothing, when FTS5 must count instead (a prefix
-    /// of more than `termLimit` terms, a rowid past `rowidLimit`).
+    /// Calls `visit` with each row that holds a phrase (its tokens) of every group and none of
+    /// `excluded`, ascending. Returns false, having visited nothing, when FTS5 must count instead
+    /// (a prefix of more than `termLimit` terms, a rowid past `rowidLimit`).
     static func rows(
-        every groups: [[RankingQuery.Token]], excluding excluded: [RankingQuery.Token], records: FTS5Records, layout: FTS5Layout,
+        every groups: [[[RankingQuery.Token]]], excluding excluded: [[RankingQuery.Token]], records: FTS5Records, layout: FTS5Layout,
         _ visit: (Int64) throws -> Void
     ) throws -> Bool {
         guard !groups.isEmpty else { return true }
         var matched: [UInt64]?
         for group in groups {
-            guard let rows = try bitmap(of: group, records: records, layout: layout) else { return false }
+            guard let rows = try bitmap(ofAny: group, records: records, layout: layout) else { return false }
             guard var kept = matched else {
                 matched = rows
                 continue
@@ -33,7 +34,7 @@ enum MatchCount {
             matched = kept
         }
         guard var kept = matched else { return true }
-        guard let out = try bitmap(of: excluded, records: records, layout: layout) else { return false }
+        guard let out = try bitmap(ofAny: excluded, records: records, layout: layout) else { return false }
         for index in 0..<min(kept.count, out.count) { kept[index] &= ~out[index] }
         for (index, word) in kept.enumerated() where word != 0 {
             var bits = word
@@ -45,24 +46,24 @@ enum MatchCount {
         return true
     }
 
-    /// The rows holding any of the tokens (a prefix: any term it starts), one bit per rowid;
-    /// nil past `termLimit` terms or `rowidLimit`.
+    /// The rows holding any of the phrases, one bit per rowid; nil past `termLimit` terms or
+    /// `rowidLimit`.
+    private static func bitmap(ofAny phrases: [[RankingQuery.Token]], records: FTS5Records, layout: FTS5Layout) throws -> [UInt64]? {
+        guard var bits = try bitmap(of: phrases.filter { $0.count == 1 }.map { $0[0] }, records: records, layout: layout) else { return nil }
+        for phrase in Set(phrases) where phrase.count > 1 {
+            guard let rows = try bitmap(ofPhrase: phrase, records: records, layout: layout) else { return nil }
+            if rows.count > bits.count { bits += [UInt64](repeating: 0, count: rows.count - bits.count) }
+            for index in rows.indices { bits[index] |= rows[index] }
+        }
+        return bits
+    }
+
+    /// The rows holding any of the tokens (a prefix: any term it starts).
     private static func bitmap(of tokens: [RankingQuery.Token], records: FTS5Records, layout: FTS5Layout) throws -> [UInt64]? {
         var bits: [UInt64] = []
         var terms = 0
         for token in Set(tokens) {
-            let key = [FTS5Records.mainIndexPrefix] + token.bytes
-            var postings: [TermPostings] = []
-            if token.isPrefix {
-                var seen = 0
-                postings = try records.postings(ofTermsWithPrefix: key, in: layout) { _ in
-                    seen += 1
-                    return seen <= termLimit
-                }
-                guard seen <= termLimit else { return nil }
-            } else if let found = try records.postings(of: key, in: layout) {
-                postings = [found]
-            }
+            guard let postings = try postings(of: token, records: records, layout: layout) else { return nil }
             terms += postings.count
             guard terms <= termLimit else { return nil }
             for term in postings {
@@ -70,6 +71,76 @@ enum MatchCount {
             }
         }
         return bits
+    }
+
+    /// The rows holding the phrase: every token at the row, then their places checked (FTS5's
+    /// phrase: the tokens at consecutive offsets of one column, a token matching any of its terms).
+    private static func bitmap(ofPhrase tokens: [RankingQuery.Token], records: FTS5Records, layout: FTS5Layout) throws -> [UInt64]? {
+        var candidates: [UInt64]?
+        var postings: [[TermPostings]] = []
+        for token in tokens {
+            guard let rows = try bitmap(of: [token], records: records, layout: layout),
+                let terms = try self.postings(of: token, records: records, layout: layout)
+            else { return nil }
+            postings.append(terms)
+            guard var kept = candidates else {
+                candidates = rows
+                continue
+            }
+            kept.removeLast(max(kept.count - rows.count, 0))
+            for index in kept.indices { kept[index] &= rows[index] }
+            candidates = kept
+        }
+        guard let candidates else { return [] }
+        var found = [UInt64](repeating: 0, count: candidates.count)
+        // Per token, its places at the row: column << 32 | offset, ascending.
+        var places = [[Int]](repeating: [], count: tokens.count)
+        for (index, word) in candidates.enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                let row = Int64(index << 6 | bits.trailingZeroBitCount)
+                bits &= bits - 1
+                for token in tokens.indices {
+                    places[token].removeAll(keepingCapacity: true)
+                    for term in postings[token] {
+                        try term.seek(to: row)
+                        guard !term.atEnd, term.rowid == row else { continue }
+                        try term.withPositions { list in
+                            FTS5Page.forEachPosition(list.baseAddress!, list.count) { column, offset in places[token].append(column << 32 | offset) }
+                        }
+                    }
+                    places[token].sort()
+                }
+                let holds = places[0].contains { start in
+                    (1..<tokens.count).allSatisfy { token in contains(places[token], start + token) }
+                }
+                if holds { found[index] |= 1 << UInt64(row & 63) }
+            }
+        }
+        return found
+    }
+
+    /// Whether ascending `values` hold `value`.
+    private static func contains(_ values: [Int], _ value: Int) -> Bool {
+        var (low, high) = (0, values.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < values.count && values[low] == value
+    }
+
+    /// The postings of each term the token stands for (a prefix: every term it starts, none if
+    /// the index has none); nil past `termLimit` terms.
+    private static func postings(of token: RankingQuery.Token, records: FTS5Records, layout: FTS5Layout) throws -> [TermPostings]? {
+        let key = [FTS5Records.mainIndexPrefix] + token.bytes
+        guard token.isPrefix else { return try records.postings(of: key, in: layout).map { [$0] } ?? [] }
+        var seen = 0
+        let postings = try records.postings(ofTermsWithPrefix: key, in: layout) { _ in
+            seen += 1
+            return seen <= termLimit
+        }
+        return seen <= termLimit ? postings : nil
     }
 
     /// Sets the bits of the term's rows; false at a rowid past `rowidLimit`.

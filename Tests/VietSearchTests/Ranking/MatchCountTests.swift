@@ -6,7 +6,8 @@ import VietSearchSQLite
 @testable import VietSearch
 
 /// `total`'s exact counts read from the postings (`MatchCount`) are FTS5's `count(*)` of the same
-/// expressions: random queries (prefixes, exclusions, OR, accent forms, rewrites) on the indexes
+/// expressions: random queries (prefixes, exclusions, OR, accent forms, quoted phrases,
+/// abbreviations and their expansions, rewrites) on the indexes
 /// of `PrunedRankingTests` (written in batches with updates and deletions, so rows have entries in
 /// several segments and delete markers; small pages; files in sections), with and without a
 /// filter, before and after `optimize`.
@@ -15,7 +16,7 @@ import VietSearchSQLite
     func postingsCountWhatFTS5Counts(pageSize: Int, optimize: Bool, sectioned: Bool) throws {
         try PrunedRankingTests.withIndex(count: 800, pageSize: pageSize, seed: 11, optimize: optimize, sectioned: sectioned) { index in
             var numbers = SeededRandom(seed: 3)
-            var (routed, allWords) = (0, 0)
+            var (routed, allWords, phrased) = (0, 0, 0)
             for round in 0..<120 {
                 let text = PrunedRankingTests.query(&numbers)
                 let (query, statistics, _, _) = try index.interpret(SearchQuery(parsing: text), options: SearchOptions())
@@ -27,6 +28,7 @@ import VietSearchSQLite
                 if let counted = try index.countFromPostings(every: [routes], excluding: ranking.excluded, filter: filter, allowed: allowed) {
                     #expect(counted == (try index.count(ranking.expression.match, filter: filter)), "\(text)")
                     routed += 1
+                    if (routes + ranking.excluded).contains(where: { $0.tokens.count > 1 }) { phrased += 1 }
                 }
                 guard !plan.required.isEmpty else { continue }
                 let every = plan.required.map { ranking.words[$0].phrases }
@@ -35,9 +37,10 @@ import VietSearchSQLite
                     allWords += 1
                 }
             }
-            // Most queries are counted from the postings (phrases of several tokens are not).
             #expect(routed > 60)
             #expect(allWords > 20)
+            // Phrases of several tokens among them, their places checked.
+            #expect(phrased > 5)
         }
     }
 
