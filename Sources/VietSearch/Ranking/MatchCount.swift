@@ -1,15 +1,16 @@
 /// The rows a query's phrases match, read from the postings: what FTS5's `count(*)` of the same
 /// MATCH expression counts, without its expression engine (which merges every term of a prefix
-/// such as `dang:` into one list with its positions before the first row is counted). `total` counts up to `SearchIndex.countedMatches` rows exactly, so this was most
-/// of a keyword search's time on a small index (docs/ENGINE.md, "Counting the matches").
+/// such as `dang:` into one list with its positions before the first row is counted). `total`
+/// counts up to `SearchIndex.countedMatches` rows exactly, and that count was most of a keyword
+/// search's time on a small index (docs/ENGINE.md, "Counting the matches").
 ///
 /// Each group's rows are marked in a bitmap by rowid (the union of its phrases' rows: a one-token
 /// phrase's from its postings' rowids; a longer one's from the rows holding all its tokens, each
 /// checked for the tokens at consecutive places of one column), the bitmaps intersected and the
-/// excluded phrases' rows taken out. Segments are merged as FTS5
-/// merges them (`TermPostings`: the newest entry of a row decides; a delete marker removes it).
+/// excluded phrases' rows taken out. Segments are merged as FTS5 merges them (`TermPostings`: the
+/// newest entry of a row decides; a delete marker removes it).
 enum MatchCount {
-    /// Most terms a group may expand to (prefixes typed): past it FTS5 counts, as it would anyway.
+    /// Most terms the tokens of one set may stand for (prefixes typed): past it FTS5 counts.
     static let termLimit = 512
     /// The largest rowid a bitmap holds (8 MB of bits): past it FTS5 counts.
     static let rowidLimit: Int64 = 1 << 26
