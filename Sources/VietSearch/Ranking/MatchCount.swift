@@ -103,13 +103,7 @@ enum MatchCount {
                 bits &= bits - 1
                 for token in tokens.indices {
                     places[token].removeAll(keepingCapacity: true)
-                    for term in postings[token] {
-                        try term.seek(to: row)
-                        guard !term.atEnd, term.rowid == row else { continue }
-                        try term.withPositions { list in
-                            FTS5Page.forEachPosition(list.baseAddress!, list.count) { column, offset in places[token].append(column << 32 | offset) }
-                        }
-                    }
+                    for term in postings[token] { try addPlaces(of: term, at: row, to: &places[token]) }
                     places[token].sort()
                 }
                 let holds = places[0].contains { start in
@@ -119,6 +113,25 @@ enum MatchCount {
             }
         }
         return found
+    }
+
+    /// Adds the term's places at `row` (column << 32 | offset), if it is there.
+    private static func addPlaces(of term: TermPostings, at row: Int64, to places: inout [Int]) throws {
+        func add(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+            FTS5Page.forEachPosition(bytes, count) { column, offset in places.append(column << 32 | offset) }
+        }
+        guard term.parts.count == 1 else {
+            try term.seek(to: row)
+            guard !term.atEnd, term.rowid == row else { return }
+            try term.withPositions { add($0.baseAddress!, $0.count) }
+            return
+        }
+        // One segment: its cursor sought directly (as `mark` walks it), a delete marker holding nothing.
+        let cursors = term.cursors
+        let cursor = term.parts[0]
+        try cursors.seek(cursor, to: row)
+        guard !cursors.states[cursor].atEnd, cursors.states[cursor].rowid == row, cursors.states[cursor].size > 0 else { return }
+        try cursors.withPositions(cursor) { add($0, $1) }
     }
 
     /// Whether ascending `values` hold `value`.
