@@ -26,13 +26,7 @@ enum MatchCount {
         var matched: [UInt64]?
         for group in groups {
             guard let rows = try bitmap(ofAny: group, records: records, layout: layout) else { return false }
-            guard var kept = matched else {
-                matched = rows
-                continue
-            }
-            kept.removeLast(max(kept.count - rows.count, 0))
-            for index in kept.indices { kept[index] &= rows[index] }
-            matched = kept
+            intersect(&matched, rows)
         }
         guard var kept = matched else { return true }
         guard let out = try bitmap(ofAny: excluded, records: records, layout: layout) else { return false }
@@ -84,13 +78,7 @@ enum MatchCount {
                 let terms = try self.postings(of: token, records: records, layout: layout)
             else { return nil }
             postings.append(terms)
-            guard var kept = candidates else {
-                candidates = rows
-                continue
-            }
-            kept.removeLast(max(kept.count - rows.count, 0))
-            for index in kept.indices { kept[index] &= rows[index] }
-            candidates = kept
+            intersect(&candidates, rows)
         }
         guard let candidates else { return [] }
         var found = [UInt64](repeating: 0, count: candidates.count)
@@ -132,6 +120,17 @@ enum MatchCount {
         try cursors.seek(cursor, to: row)
         guard !cursors.states[cursor].atEnd, cursors.states[cursor].rowid == row, cursors.states[cursor].size > 0 else { return }
         try cursors.withPositions(cursor) { add($0, $1) }
+    }
+
+    /// Keeps in `kept` only the rows also in `rows` (`rows` itself when nothing is kept yet).
+    private static func intersect(_ kept: inout [UInt64]?, _ rows: [UInt64]) {
+        guard var both = kept else {
+            kept = rows
+            return
+        }
+        both.removeLast(max(both.count - rows.count, 0))
+        for index in both.indices { both[index] &= rows[index] }
+        kept = both
     }
 
     /// Whether ascending `values` hold `value`.
