@@ -35,6 +35,10 @@ public final class IndexWriter {
     private var pairs: PairPostingsUpkeep?
     /// The stored block maxima's upkeep, when they are current (`BlockMaximaUpkeep`).
     private var maxima: BlockMaximaUpkeep?
+    /// The rows this transaction wrote to the full-text index (inserted, or their text replaced),
+    /// and whether it changed it at all (removals too): what the two upkeeps follow.
+    private var rowsWritten: [Int64] = []
+    private var textChanged = false
 
     enum StatisticsUpkeep {
         /// No document changed yet.
@@ -133,8 +137,7 @@ public final class IndexWriter {
         try index.connection.withPretokenized(pretokenized) {
             try run(ftsInsertStatement, [.integer(id), .text(document.title), .text(document.body)])
         }
-        pairs?.wrote(id)
-        maxima?.wrote(id)
+        wroteText(of: id)
         return id
     }
 
@@ -163,8 +166,12 @@ public final class IndexWriter {
         try index.connection.withPretokenized(pretokenized) {
             try run(ftsInsertStatement, [.integer(id), .text(""), .text(body)])
         }
-        pairs?.wrote(id)
-        maxima?.wrote(id)
+        wroteText(of: id)
+    }
+
+    private func wroteText(of row: Int64) {
+        rowsWritten.append(row)
+        textChanged = true
     }
 
     /// Records the size, time and hash of a file whose sections are all written.
@@ -227,8 +234,7 @@ public final class IndexWriter {
         try index.connection.withPretokenized(recordings) {
             try run(ftsDeleteStatement, [.integer(id), .text(title), .text(body)])
         }
-        pairs?.removed()
-        maxima?.removed()
+        textChanged = true
         rowsDeleted += 1
     }
 
@@ -267,10 +273,17 @@ public final class IndexWriter {
         defer {
             pairs = nil
             maxima = nil
+            rowsWritten = []
+            textChanged = false
         }
         try finishStatistics()
-        try pairs?.finish()
-        try maxima?.finish()
+        guard textChanged, pairs != nil || maxima != nil else { return }
+        // FTS5 holds the transaction's writes in memory until a savepoint or the commit: a
+        // savepoint writes them out, so that the upkeeps can read them.
+        try index.connection.execute("SAVEPOINT stored_postings_upkeep; RELEASE stored_postings_upkeep")
+        let rows = Array(Set(rowsWritten)).sorted()
+        try pairs?.finish(written: rows)
+        try maxima?.finish(written: rows)
     }
 
     private func finishStatistics() throws {

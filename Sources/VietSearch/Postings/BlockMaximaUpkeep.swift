@@ -6,8 +6,6 @@ import VietSearchSQLite
 /// keeps what it gave its block: a value above every row's only costs the bound its tightness.
 struct BlockMaximaUpkeep {
     let connection: SQLiteConnection
-    private var written: [Int64] = []
-    private var changed = false
 
     /// Upkeep for a transaction that has not written yet; nil when the maxima are not current.
     static func start(_ connection: SQLiteConnection) throws -> BlockMaximaUpkeep? {
@@ -17,21 +15,10 @@ struct BlockMaximaUpkeep {
 
     private init(connection: SQLiteConnection) { self.connection = connection }
 
-    /// The row was written to the full-text index (inserted, or its text replaced).
-    mutating func wrote(_ row: Int64) {
-        written.append(row)
-        changed = true
-    }
-
-    /// A row was taken out of the full-text index.
-    mutating func removed() { changed = true }
-
-    /// Call after the transaction's last change to the full-text index.
-    func finish() throws {
-        guard changed else { return }
-        // FTS5 holds the transaction's writes in memory until a savepoint: this writes them out.
-        try connection.execute("SAVEPOINT block_maxima_upkeep; RELEASE block_maxima_upkeep")
-        let rows = Array(Set(written)).sorted()
+    /// Call after the transaction's last change to the full-text index, once FTS5 has written
+    /// out what it holds (`IndexWriter.finish`), with the rows written (inserted, or their text
+    /// replaced), ascending, each once.
+    func finish(written rows: [Int64]) throws {
         if !rows.isEmpty {
             let records = try FTS5Records(connection: connection, table: "documents_fts")
             let layout = try records.layout()

@@ -15,8 +15,6 @@ struct PairPostingsUpkeep {
     static func limit(rows: Int64) -> Int { 64 + Int(rows / 32) }
 
     let connection: SQLiteConnection
-    private var written: [Int64] = []
-    private var changed = false
 
     /// Upkeep for a transaction that has not written yet; nil when the pairs are not current (or
     /// their state lacks `rows_upto`, as the first layout did: a write then leaves them unread).
@@ -29,25 +27,14 @@ struct PairPostingsUpkeep {
 
     private init(connection: SQLiteConnection) { self.connection = connection }
 
-    /// The row was written to the full-text index (inserted, or its text replaced).
-    mutating func wrote(_ row: Int64) {
-        written.append(row)
-        changed = true
-    }
-
-    /// A row was taken out of the full-text index.
-    mutating func removed() { changed = true }
-
-    /// Call after the transaction's last change to the full-text index.
-    func finish() throws {
-        guard changed else { return }
-        // FTS5 holds the transaction's writes in memory until a savepoint or the commit: a
-        // savepoint writes them out, so that they can be read.
-        try connection.execute("SAVEPOINT pair_postings_upkeep; RELEASE pair_postings_upkeep")
+    /// Call after the transaction's last change to the full-text index, once FTS5 has written
+    /// out what it holds (`IndexWriter.finish`), with the rows written (inserted, or their text
+    /// replaced), ascending, each once.
+    func finish(written: [Int64]) throws {
         let records = try FTS5Records(connection: connection, table: "documents_fts")
         let layout = try records.layout()
         let upto = try connection.scalarInt("SELECT rows_upto FROM pair_postings_state") ?? 0
-        let rewritten = Array(Set(written.filter { $0 <= upto })).sorted()
+        let rewritten = written.filter { $0 <= upto }
         let before = try connection.scalarInt("SELECT added_rows FROM pair_postings_state") ?? 0
         guard Int(before) + rewritten.count <= Self.limit(rows: layout.rowCount) else {
             try connection.execute("DELETE FROM pair_postings_state; DELETE FROM pair_postings_added;")
