@@ -1,4 +1,5 @@
 import VietSearchSQLite
+import VietnameseText
 
 /// Writes to an index inside one transaction (`SearchIndex.write`). Statements are prepared once
 /// per transaction and reused for every document.
@@ -110,12 +111,16 @@ public final class IndexWriter {
 
     /// `mayExist: false` (the caller knows the path is new) skips looking for an old version:
     /// one query less per new document on the insert path. `pretokenized` holds the title's and
-    /// body's terms recorded on another thread, replayed instead of analysing them here.
+    /// body's terms recorded on another thread, replayed instead of analysing them here, and
+    /// `definitions` the abbreviations found there (nil: found here).
     /// `complete: false`: the document is a file's first section, more follow (`appendSection`),
     /// and until `complete` records its size, time and hash, the file reads as changed (an
     /// interrupted run leaves it for the next one to write again). Returns the row's id.
     @discardableResult
-    func upsert(_ document: IndexedDocument, mayExist: Bool, pretokenized: [PretokenizedText] = [], complete: Bool = true) throws -> Int64 {
+    func upsert(
+        _ document: IndexedDocument, mayExist: Bool, pretokenized: [PretokenizedText] = [], definitions: [AbbreviationDefinition]? = nil,
+        complete: Bool = true
+    ) throws -> Int64 {
         let fields: [SQLiteValue] = [
             .text(document.title), .text(document.body), .integer(document.size),
             .integer(complete ? document.modificationTime : -1), .text(complete ? document.hash : ""),
@@ -133,7 +138,9 @@ public final class IndexWriter {
             try run(insertStatement, [.text(document.path)] + fields + [.null])
             id = index.connection.lastInsertRowID
         }
-        try abbreviations.record(document: id, title: document.title, body: document.body, replacing: replacing)
+        try abbreviations.record(
+            document: id, definitions: definitions ?? LearnedAbbreviations.definitions(title: document.title, body: document.body),
+            replacing: replacing)
         try index.connection.withPretokenized(pretokenized) {
             try run(ftsInsertStatement, [.integer(id), .text(document.title), .text(document.body)])
         }
@@ -152,8 +159,11 @@ public final class IndexWriter {
     }
 
     /// Adds section `number` (1 for the second) of a file whose first section `upsert` wrote
-    /// with `complete: false`. `pretokenized`: the empty title's and the body's terms.
-    func appendSection(_ body: String, number: Int, of file: SectionedFile, pretokenized: [PretokenizedText] = []) throws {
+    /// with `complete: false`. `pretokenized` and `definitions` as for `upsert`.
+    func appendSection(
+        _ body: String, number: Int, of file: SectionedFile, pretokenized: [PretokenizedText] = [],
+        definitions: [AbbreviationDefinition]? = nil
+    ) throws {
         let fields: [SQLiteValue] = [
             .text("\(file.path)\u{0}\(number)"), .text(""), .text(body), .integer(Int64(body.utf8.count)),
             .integer(file.modificationTime), .text(""),
@@ -162,7 +172,8 @@ public final class IndexWriter {
         try run(insertStatement, fields)
         let id = index.connection.lastInsertRowID
         // Kept under the file's row: a file defines an abbreviation once, whichever sections do.
-        try abbreviations.record(document: file.id, title: "", body: body, replacing: false)
+        try abbreviations.record(
+            document: file.id, definitions: definitions ?? LearnedAbbreviations.definitions(title: "", body: body), replacing: false)
         try index.connection.withPretokenized(pretokenized) {
             try run(ftsInsertStatement, [.integer(id), .text(""), .text(body)])
         }

@@ -14,6 +14,11 @@ import Testing
         var overweight = 0
     }
 
+    final class Flag: @unchecked Sendable {
+        let lock = NSLock()
+        var isSet = false
+    }
+
     /// `weights[i]` is item i's weight; the consumer is slower than the producer, so the queue
     /// fills and the producer waits on each limit in turn.
     static func run(weights: [Int], capacity: Int, weightLimit: Int) -> Log {
@@ -51,5 +56,28 @@ import Testing
         #expect(log.overweight == 0)
         #expect(log.worst.count <= 3)  // 3 × 30 fits under 100, 4 do not
         #expect(log.worst.count >= 2)  // it did fill up: the limit was exercised
+    }
+
+    /// A long queue (the indexer's holds up to 1,024 items, so the reader goes on preparing
+    /// while the writer flushes) still wakes a waiting consumer after `wakeBatch` items, not a
+    /// quarter of its capacity: the producer here pushes 4 items, then waits for the consumer to
+    /// have taken one.
+    @Test func aWaitingConsumerWakesAfterTheWakeBatch() {
+        let queue = BoundedQueue<Int>(capacity: 1024, wakeBatch: 4)
+        let taken = DispatchSemaphore(value: 0)
+        let timedOut = Flag()
+        let producer = Thread {
+            for item in 0..<4 { queue.push(item) }
+            if taken.wait(timeout: .now() + 10) == .timedOut {
+                timedOut.lock.withLock { timedOut.isSet = true }
+                queue.close()
+            }
+        }
+        producer.start()
+        let first = queue.pop()
+        taken.signal()
+        #expect(first == 0)
+        #expect(!timedOut.lock.withLock { timedOut.isSet })
+        queue.close()
     }
 }

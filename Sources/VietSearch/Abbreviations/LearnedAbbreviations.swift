@@ -22,8 +22,13 @@ final class LearnedAbbreviations {
     /// Records the definitions of a document's text; `replacing`: forget those of its previous
     /// version first.
     func record(document id: Int64, title: String, body: String, replacing: Bool) throws {
+        try record(document: id, definitions: Self.definitions(title: title, body: body), replacing: replacing)
+    }
+
+    /// Records definitions found beforehand (`PreparedText`).
+    func record(document id: Int64, definitions: [AbbreviationDefinition], replacing: Bool) throws {
         if replacing { try forget(document: id) }
-        for definition in AbbreviationExtractor.definitions(in: title) + AbbreviationExtractor.definitions(in: body) {
+        for definition in definitions {
             guard let abbreviation = AbbreviationDictionary.key(definition.abbreviation),
                 let expansion = AbbreviationDictionary.key(definition.expansion)
             else { continue }
@@ -33,6 +38,12 @@ final class LearnedAbbreviations {
             ])
             try insert.step()
         }
+    }
+
+    /// What a document's title and body define (a pair defined in both goes in once: the
+    /// table's rows are unique).
+    static func definitions(title: String, body: String) -> [AbbreviationDefinition] {
+        AbbreviationExtractor.definitions(in: title) + AbbreviationExtractor.definitions(in: body)
     }
 
     func forget(document id: Int64) throws {

@@ -30,9 +30,11 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private let weight: @Sendable (Element) -> Int
     private var storedWeight = 0
 
-    init(capacity: Int, weightLimit: Int = .max, weight: @escaping @Sendable (Element) -> Int = { _ in 0 }) {
+    init(
+        capacity: Int, wakeBatch: Int? = nil, weightLimit: Int = .max, weight: @escaping @Sendable (Element) -> Int = { _ in 0 }
+    ) {
         self.capacity = capacity
-        wakeBatch = max(1, capacity / 4)
+        self.wakeBatch = max(1, min(wakeBatch ?? capacity / 4, capacity / 4))
         self.weightLimit = weightLimit
         self.weight = weight
     }

@@ -62,10 +62,10 @@ extension FolderIndexer {
             if writerIsBehind() {
                 switch item {
                 case .document(let document, nil, let bytes, let indexed, let continues):
-                    let terms = FolderIndexer.prepare(document.title, document.body, pretokenizer: pretokenizer, counts: &counts)
-                    item = .document(document, terms: terms, bytes: bytes, indexed: indexed, continues: continues)
+                    let prepared = FolderIndexer.prepare(document.title, document.body, pretokenizer: pretokenizer, counts: &counts)
+                    item = .document(document, prepared: prepared, bytes: bytes, indexed: indexed, continues: continues)
                 case .section(let body, nil, let bytes):
-                    item = .section(body, terms: FolderIndexer.prepare("", body, pretokenizer: pretokenizer, counts: &counts), bytes: bytes)
+                    item = .section(body, prepared: FolderIndexer.prepare("", body, pretokenizer: pretokenizer, counts: &counts), bytes: bytes)
                 default: break
                 }
             }
@@ -153,12 +153,12 @@ extension FolderIndexer {
         }
 
         private mutating func emit(_ section: LargeTextFile.Section, continues: Bool, encoding: String, push: (Item) -> Bool) -> Bool {
-            guard first else { return push(.section(section.text, terms: nil, bytes: section.bytes)) }
+            guard first else { return push(.section(section.text, prepared: nil, bytes: section.bytes)) }
             first = false
             let document = IndexedDocument(
                 path: file.path, title: title ?? DocumentExtractor.title(ofText: section.text, format: file.format), body: section.text,
                 size: size, modificationTime: file.modificationTime, hash: hash, encoding: encoding, format: file.format)
-            return push(.document(document, terms: nil, bytes: section.bytes, indexed: file.knownHash != nil, continues: continues))
+            return push(.document(document, prepared: nil, bytes: section.bytes, indexed: file.knownHash != nil, continues: continues))
         }
     }
 
@@ -188,7 +188,7 @@ extension FolderIndexer {
                 IndexedDocument(
                     path: file.path, title: title, body: body, size: Int64(bytes.count),
                     modificationTime: file.modificationTime, hash: hash, encoding: encoding, format: file.format),
-                terms: nil, bytes: Int64(bytes.count), indexed: file.knownHash != nil, continues: false)
+                prepared: nil, bytes: Int64(bytes.count), indexed: file.knownHash != nil, continues: false)
         }
     }
 }

@@ -48,10 +48,12 @@ extension FolderIndexer {
         mutating func write(_ item: Item, with writer: IndexWriter) throws {
             switch item {
             case .document(let document, let prepared, let bytes, let indexed, let continues):
-                let terms = prepared ?? FolderIndexer.prepare(document.title, document.body, pretokenizer: pretokenizer, counts: &writerCounts)
+                let prepared =
+                    prepared ?? FolderIndexer.prepare(document.title, document.body, pretokenizer: pretokenizer, counts: &writerCounts)
                 if rowsAdded == 0 && report.updated == 0 { try writer.markStatisticsStale(.indexing) }
                 // The lock file keeps other indexers out, so `indexed` is current.
-                let id = try writer.upsert(document, mayExist: indexed, pretokenized: terms, complete: !continues)
+                let id = try writer.upsert(
+                    document, mayExist: indexed, pretokenized: prepared.terms, definitions: prepared.definitions, complete: !continues)
                 rowsAdded += 1
                 if indexed { report.updated += 1 } else { report.added += 1 }
                 report.encodings[document.encoding, default: 0] += 1
@@ -69,9 +71,10 @@ extension FolderIndexer {
                 bytesDone += bytes
             case .section(let body, let prepared, let bytes):
                 guard var current = sectioned else { preconditionFailure("a section without its file") }
-                let terms = prepared ?? FolderIndexer.prepare("", body, pretokenizer: pretokenizer, counts: &writerCounts)
+                let prepared = prepared ?? FolderIndexer.prepare("", body, pretokenizer: pretokenizer, counts: &writerCounts)
                 current.sections += 1
-                try writer.appendSection(body, number: current.sections, of: current.file, pretokenized: terms)
+                try writer.appendSection(
+                    body, number: current.sections, of: current.file, pretokenized: prepared.terms, definitions: prepared.definitions)
                 sectioned = current
                 rowsAdded += 1
                 bytesDone += bytes
@@ -161,13 +164,7 @@ extension FolderIndexer {
 
     /// Writes the queue's items in transactions of `batchSeconds`; a `Checkpointer` copies each
     /// commit into the database file meanwhile.
-    func writeQueued(_ queue: BoundedQueue<Item>, _ state: inout WriterState) throws {
-        let checkpointer = Checkpointer(path: index.path)
-        try index.wrapping { try index.connection.execute("PRAGMA wal_autocheckpoint=0") }
-        defer {
-            checkpointer.finish()
-            try? index.connection.execute("PRAGMA wal_autocheckpoint=1000")
-        }
+    func writeQueued(_ queue: BoundedQueue<Item>, _ state: inout WriterState, checkpointer: Checkpointer) throws {
         var finished = false
         while !finished {
             defer {

@@ -41,12 +41,12 @@ public final class FolderIndexer {
 
     enum Item: Sendable {
         /// A file's document (its first section, when `continues`: `section`s and `sectionsEnd`
-        /// follow). `terms`: the title's and body's terms, recorded and counted on the reader
-        /// thread, or nil when the writer is to do that (see `readerPreparesAbove`). `indexed`:
-        /// the index has a version of the file.
-        case document(IndexedDocument, terms: [PretokenizedText]?, bytes: Int64, indexed: Bool, continues: Bool)
-        /// The next section of the file being written; `terms` as for a document (no title).
-        case section(String, terms: [PretokenizedText]?, bytes: Int64)
+        /// follow). `prepared`: the title and body analysed and their terms counted on the
+        /// reader thread, or nil when the writer is to do that (see `readerPreparesAbove`).
+        /// `indexed`: the index has a version of the file.
+        case document(IndexedDocument, prepared: PreparedText?, bytes: Int64, indexed: Bool, continues: Bool)
+        /// The next section of the file being written; `prepared` as for a document (no title).
+        case section(String, prepared: PreparedText?, bytes: Int64)
         /// The file being written is complete.
         case sectionsEnd(size: Int64, modificationTime: Int64, hash: String, bytes: Int64)
         /// Same content as indexed, only size or time changed.
@@ -89,16 +89,42 @@ public final class FolderIndexer {
         var state = WriterState(
             report: report, pairs: pairs, progress: progress, filesTotal: scan.work.count, bytesTotal: total, budget: budget,
             statisticsKept: !staleBefore, writerCounts: DocumentFrequencyCounter(pairs: pairs), removedTerms: RemovedTerms(pairs: pairs))
-        try writeQueued(queue, &state)
+        let checkpointer = try startCheckpointer()
+        defer { stop(checkpointer) }
+        try writeQueued(queue, &state, checkpointer: checkpointer)
         state.report.bytesRead = state.bytesDone
 
         state.report(.statistics)
         try removeAndUpdateStatistics(scan.gone, &state)
+        // Only now: the last batch's pages were copied while the statistics were written (the
+        // writer waited for that copy when it stopped the checkpointer first). The merge below
+        // rewrites the index in one transaction, which the writer's own checkpoint folds in.
+        stop(checkpointer)
         try index.wrapping { try finishFTS5(bulkLoad: bulk) { state.report(.merging) } }
         report = state.report
         report.removed = scan.gone.count
         report.seconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// A `Checkpointer` copying each commit's pages into the file, the writer's own checkpoints
+    /// off meanwhile.
+    private func startCheckpointer() throws -> Checkpointer {
+        let checkpointer = Checkpointer(path: index.path)
+        do {
+            try index.wrapping { try index.connection.execute("PRAGMA wal_autocheckpoint=0") }
+        } catch {
+            checkpointer.finish()
+            throw error
+        }
+        return checkpointer
+    }
+
+    /// Waits for the checkpointer's copy and turns the writer's checkpoints on again (twice is
+    /// harmless).
+    private func stop(_ checkpointer: Checkpointer) {
+        checkpointer.finish()
+        try? index.connection.execute("PRAGMA wal_autocheckpoint=1000")
     }
 
     /// Statistics left stale by an interrupted run (or not counting every document, as after
@@ -159,7 +185,7 @@ public final class FolderIndexer {
 
     /// Items from the reader to the writer, with at most the budget's share of text.
     private static func makeQueue(budget: IndexingBudget) -> BoundedQueue<Item> {
-        BoundedQueue<Item>(capacity: 64, weightLimit: budget.queuedTextBytes) { item in
+        BoundedQueue<Item>(capacity: 1024, wakeBatch: 16, weightLimit: budget.queuedTextBytes) { item in
             switch item {
             case .document(let document, _, _, _, _): return document.body.utf8.count + document.title.utf8.count
             case .section(let body, _, _): return body.utf8.count
@@ -194,13 +220,13 @@ public final class FolderIndexer {
         }
     }
 
-    /// The title's and body's terms, recorded for the writer to replay and counted for
-    /// `term_stats`.
+    /// The title and body analysed: their terms recorded for the writer to replay and counted
+    /// for `term_stats`, and their abbreviations found.
     static func prepare(
         _ title: String, _ body: String, pretokenizer: VietnamesePretokenizer, counts: inout DocumentFrequencyCounter
-    ) -> [PretokenizedText] {
+    ) -> PreparedText {
         let terms = [pretokenizer.record(title), pretokenizer.record(body)]
         counts.addDocument(terms)
-        return terms
+        return PreparedText(terms: terms, title: title, body: body)
     }
 }

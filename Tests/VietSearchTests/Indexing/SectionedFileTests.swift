@@ -21,9 +21,10 @@ import VietSearchSQLite
         "Báo cáo tổng hợp\n" + (0..<lines).map(line).joined() + "Kết luận: \(marker) cuối cùng.\n"
     }
 
-    static func indexer(_ index: SearchIndex) -> FolderIndexer {
+    static func indexer(_ index: SearchIndex, readerPreparesAbove: Int = 24) -> FolderIndexer {
         let indexer = FolderIndexer(index: index)
         indexer.sectionBytes = sectionBytes
+        indexer.readerPreparesAbove = readerPreparesAbove
         return indexer
     }
 
@@ -177,13 +178,15 @@ import VietSearchSQLite
     }
 
     /// The abbreviations a long file defines, in any section, are its own: counted once
-    /// however many sections define them, and gone with the file.
-    @Test func aLongFilesAbbreviationsAreTheFilesOnce() throws {
+    /// however many sections define them, and gone with the file; found by the reader (0:
+    /// it prepares every text) or by the writer (`Int.max`).
+    @Test(arguments: [0, Int.max])
+    func aLongFilesAbbreviationsAreTheFilesOnce(readerPreparesAbove: Int) throws {
         try Self.withFolder { folder, index in
             let long = folder.appendingPathComponent("long.txt")
             let definition = "tổ chức cơ sở đảng (TCCSĐ)"
             try ("Mở đầu: \(definition) họp.\n" + Self.longText(lines: 2_000, marker: definition)).write(to: long, atomically: true, encoding: .utf8)
-            _ = try Self.indexer(index).run(folders: [folder.path])
+            _ = try Self.indexer(index, readerPreparesAbove: readerPreparesAbove).run(folders: [folder.path])
             #expect(try Self.rowCount(index) > 10)
             let expected = LearnedAbbreviation(abbreviation: "TCCSĐ", expansion: "tổ chức cơ sở đảng", documents: 1)
             #expect(try index.learnedAbbreviations() == [expected])
