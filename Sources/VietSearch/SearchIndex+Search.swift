@@ -230,11 +230,7 @@ extension SearchIndex {
         }
         let split = Int64(documentLengths.lengths.count / 2)
         let job = PartnerRanking(partner: partner) { partner in try half(partner, split...Int64.max) }
-        // A thread of its own, not a shared pool: a caller that searches from every thread of a
-        // pool would otherwise wait on jobs queued behind its own searches.
-        let thread = Thread { job.run() }
-        thread.stackSize = 1 << 22
-        thread.start()
+        startedPartnerThread().run { job.run() }
         let lower = Result { try half(self, Int64.min...(split - 1)) }
         job.done.wait()
         let mine = try lower.get()
@@ -453,6 +449,14 @@ extension SearchIndex {
 
     /// The partner connection of a read-only index (nil for a writable one, whose own
     /// uncommitted writes another connection would not see, or when it cannot be opened).
+    /// The thread kept for the partner's jobs, started by the first split.
+    private func startedPartnerThread() -> PartnerThread {
+        if let partnerThread { return partnerThread }
+        let started = PartnerThread()
+        partnerThread = started
+        return started
+    }
+
     func searchPartner() -> SearchIndex? {
         if let partner { return partner }
         let opened = mode == .readOnly ? try? SearchIndex(path: path, mode: .readOnly, ranking: RankingSession(lengths: documentLengths, sections: sections)) : nil

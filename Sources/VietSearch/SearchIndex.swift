@@ -34,6 +34,8 @@ public final class SearchIndex {
     /// open, or the index is writable, whose uncommitted writes it would not see). It shares this
     /// index's row lengths: loading them again would add to every `vnsearch search` process.
     var partner: SearchIndex??
+    /// The thread that ranks on `partner`, started with it.
+    var partnerThread: PartnerThread?
     /// Rankings whose upper half the partner ranked (tests check that splits happen).
     var partnerRankings = 0
     /// Bytes of stored text read for snippets (tests check that it does not grow with documents).
@@ -72,6 +74,10 @@ public final class SearchIndex {
         if !exists { try IndexLocation.create(at: path, initialize: Self.initialize) }
         connection = try Self.connect(path, mode: mode, ranking: ranking)
         try prepareSchema(writable: mode == .readWrite)
+    }
+
+    deinit {
+        partnerThread?.stop()
     }
 
     /// A connection to the index file, its tokenizer and ranking registered. Read-only, where

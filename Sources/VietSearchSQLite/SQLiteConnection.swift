@@ -29,11 +29,17 @@ public final class SQLiteConnection {
     /// The path given at opening.
     public let path: String
 
+    /// Before the process's first connection: SQLite's memory statistics off, so that searches
+    /// on two threads do not contend for their mutex (`sqlite3_config` works only before SQLite
+    /// is initialized: in a process that used SQLite first, this changes nothing).
+    private static let processSetUp: Void = { _ = vietsearch_turn_off_memory_statistics() }()
+
     /// Opens `path` (`":memory:"` for a private in-memory database).
     ///
     /// Fails with an ``SQLiteError`` when the file cannot be opened (a missing file without
     /// `.readWriteCreate`, a folder, no permission) or is not an SQLite database.
     public init(path: String, mode: Mode = .readWriteCreate) throws(SQLiteError) {
+        _ = Self.processSetUp
         var flags: Int32 = SQLITE_OPEN_NOMUTEX
         var name = path
         switch mode {

@@ -16,7 +16,8 @@ import Testing
         "Bác sĩ khuyên nên uống đủ nước vào mùa hè.",
     ]
 
-    @Test func twoThreadsRankAsOne() throws {
+    /// An index of 1,500 rows (more than `rowsToSplit`) in a new folder, removed after `body`.
+    static func withIndex(_ body: (String) throws -> Void) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vietsearch-parallel-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -34,6 +35,14 @@ import Testing
             }
             try writer.refreshTermStatistics()
         }
+        try body(path)
+    }
+
+    @Test func twoThreadsRankAsOne() throws {
+        try Self.withIndex { path in try Self.compareWithOneThread(path) }
+    }
+
+    static func compareWithOneThread(_ path: String) throws {
         let parallel = try SearchIndex(path: path, mode: .readOnly)
         let serial = try SearchIndex(path: path, mode: .readOnly)
         serial.rankInParallel = false
@@ -57,5 +66,26 @@ import Testing
         }
         #expect(try parallel.search("nước").total > 500)
         #expect(serial.partnerRankings == 0)
+    }
+
+    /// One thread ranks the partner's half of every split search (none is started per search),
+    /// and it ends with its index.
+    @Test func thePartnersThreadIsKeptAndEndsWithItsIndex() throws {
+        try Self.withIndex { path in
+            var thread: PartnerThread?
+            do {
+                let index = try SearchIndex(path: path, mode: .readOnly)
+                for query in ["đảng", "nước", "xay dung dang", "bong da -giao"] {
+                    _ = try index.search(query, options: SearchOptions(limit: 10))
+                    if thread == nil { thread = index.partnerThread }
+                    #expect(index.partnerThread != nil && index.partnerThread === thread, "\(query)")
+                }
+                #expect(index.partnerRankings >= 4)
+                #expect(thread?.hasEnded == false)
+            }
+            let deadline = Date().addingTimeInterval(10)
+            while thread?.hasEnded == false && Date() < deadline { usleep(1_000) }
+            #expect(thread?.hasEnded == true)
+        }
     }
 }
