@@ -38,6 +38,8 @@ public final class SearchIndex {
     var partnerThread: PartnerThread?
     /// Rankings whose upper half the partner ranked (tests check that splits happen).
     var partnerRankings = 0
+    /// Pages whose second half of results the partner made.
+    var partnerPages = 0
     /// Bytes of stored text read for snippets (tests check that it does not grow with documents).
     var bodyBytesRead = 0
     /// Bytes of a stored text that a snippet reads at most (tests lower it).

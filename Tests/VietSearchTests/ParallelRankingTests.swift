@@ -3,8 +3,9 @@ import Testing
 
 @testable import VietSearch
 
-/// A read-only index ranks the two halves of its rows on two threads (`rankInParallel`): the
-/// results must be those of one thread, whatever the query and the page.
+/// A read-only index ranks the two halves of its rows on two threads (`rankInParallel`), and
+/// makes the two halves of a page's results so: the results must be those of one thread,
+/// whatever the query and the page.
 @Suite struct ParallelRankingTests {
     static let sentences = [
         "Hội nghị bàn về công tác xây dựng Đảng trong sạch, vững mạnh.",
@@ -52,20 +53,32 @@ import Testing
         ] {
             for options in [SearchOptions(limit: 10), SearchOptions(limit: 7, offset: 5), SearchOptions(limit: 10, exact: true)] {
                 let one = try serial.search(query, options: options)
-                let splits = parallel.partnerRankings
+                let (splits, pages) = (parallel.partnerRankings, parallel.partnerPages)
                 let two = try parallel.search(query, options: options)
-                // Every search ranks at least one tier, and each tier is split.
+                // Every search ranks at least one tier, and each tier is split; so is each page.
                 #expect(parallel.partnerRankings > splits, "\(query): not split")
+                let split = two.results.count >= SearchIndex.resultsToSplit
+                #expect(parallel.partnerPages == pages + (split ? 1 : 0), "\(query): page split \(!split)")
                 #expect(two.total == one.total, "\(query)")
                 #expect(two.searchedAs == one.searchedAs)
                 #expect(two.results.map(\.score) == one.results.map(\.score), "\(query)")
                 // Rows tied at the page's lowest score may be either; all above it are the same.
                 let lowest = one.results.last?.score ?? 0
                 #expect(Set(two.results.filter { $0.score > lowest }.map(\.path)) == Set(one.results.filter { $0.score > lowest }.map(\.path)))
+                // Each file's result, whichever connection made it, is the same.
+                let made = Dictionary(one.results.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+                for result in two.results {
+                    guard let expected = made[result.path] else { continue }
+                    #expect(result.snippet == expected.snippet, "\(query) \(result.path)")
+                    #expect(result.title == expected.title && result.matchesAllWords == expected.matchesAllWords)
+                    #expect(result.titleHighlights == expected.titleHighlights && result.id == expected.id)
+                }
+                #expect(two.results.count == one.results.count)
             }
         }
         #expect(try parallel.search("nước").total > 500)
-        #expect(serial.partnerRankings == 0)
+        #expect(serial.partnerRankings == 0 && serial.partnerPages == 0)
+        #expect(parallel.partnerPages >= 15, "most pages have enough results to split")
     }
 
     /// One thread ranks the partner's half of every split search (none is started per search),

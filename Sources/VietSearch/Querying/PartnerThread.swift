@@ -19,7 +19,7 @@ final class PartnerThread: @unchecked Sendable {
         thread.start()
     }
 
-    /// Runs `job` on the thread; the caller waits for it as the job says (`PartnerRanking.done`).
+    /// Runs `job` on the thread; the caller waits for it as the job says (`PartnerJob.wait`).
     func run(_ job: @escaping @Sendable () -> Void) {
         condition.lock()
         precondition(self.job == nil, "a partner job while another runs")
