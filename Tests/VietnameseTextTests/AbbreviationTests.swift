@@ -62,6 +62,23 @@ import Testing
         #expect(builtin.longestKey >= 8)
     }
 
+    /// A query scan stops a span no key starts with: whole tokens of either side's key, never
+    /// part of one, and nothing past a key's end.
+    @Test func keysStartingWithTokens() {
+        let dictionary = AbbreviationDictionary(entries: [
+            .init(abbreviation: "UBND", expansion: "ủy ban nhân dân"), .init(abbreviation: "TP HCM", expansion: "Thành phố Hồ Chí Minh"),
+        ])
+        let cases: [(String, Bool)] = [
+            ("uy", true), ("uy ban", true), ("uy ban nhan", true), ("uy ban nhan dan", true), ("ubnd", true),
+            ("tp", true), ("tp hcm", true), ("thanh pho ho", true), ("thanh pho ho chi minh", true),
+            ("uy ba", false), ("u", false), ("ban", false), ("uy ban nhan dan tinh", false), ("ubnd tinh", false),
+            ("tp hc", false), ("pho", false), ("", false),
+        ]
+        for (tokens, expected) in cases {
+            #expect(dictionary.hasKey(startingWith: tokens) == expected, "\(tokens)")
+        }
+    }
+
     @Test func dictionaryFileFormat() throws {
         let dictionary = try AbbreviationDictionary(
             parsing: """

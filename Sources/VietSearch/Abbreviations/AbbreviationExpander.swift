@@ -112,14 +112,17 @@ struct AbbreviationExpander {
         let longest = dictionaries.map { $0.longestKey(startingWith: first) }.max() ?? 0
         guard longest > 0 else { return nil }
         var tokens: [Token] = []
-        var spans: [(end: Int, tokens: [Token])] = []
+        var spans: [(end: Int, tokens: [Token], key: String)] = []
         for end in start..<run.count {
             tokens += run[end].tokens
             guard tokens.count <= longest else { break }
-            if !run[end].tokens.isEmpty { spans.append((end, tokens)) }
-        }
-        for (end, tokens) in spans.reversed() {
+            guard !run[end].tokens.isEmpty else { continue }
             let key = tokens.map(\.folded).joined(separator: " ")
+            // No key starts so: none starts with a longer span either.
+            guard dictionaries.contains(where: { $0.hasKey(startingWith: key) }) else { break }
+            spans.append((end, tokens, key))
+        }
+        for (end, tokens, key) in spans.reversed() {
             var added: [SearchQuery.Term] = []
             var keys: Set<String> = [key]
             let abbreviated = dictionaries.flatMap { $0.entries(abbreviatedAs: key) }

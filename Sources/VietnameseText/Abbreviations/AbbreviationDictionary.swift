@@ -35,6 +35,9 @@ public struct AbbreviationDictionary: Sendable {
     public private(set) var longestKey = 0
     /// For each key's first token, the most tokens of a key starting with it.
     private var longestByFirstToken: [String: Int] = [:]
+    /// Every key's first tokens, one, two… up to all of them (`uy`, `uy ban`, `uy ban nhan`…):
+    /// a query scan stops extending a span that no key starts with.
+    private var keyStarts: Set<String> = []
 
     public init(entries: [Entry] = []) {
         for entry in entries { add(entry) }
@@ -96,6 +99,11 @@ public struct AbbreviationDictionary: Sendable {
         for key in [abbreviation, expansion] {
             let first = String(decoding: key.text.utf8.prefix { $0 != UInt8(ascii: " ") }, as: UTF8.self)
             longestByFirstToken[first] = max(longestByFirstToken[first] ?? 0, key.count)
+            let utf8 = Array(key.text.utf8)
+            for (offset, byte) in utf8.enumerated() where byte == UInt8(ascii: " ") {
+                keyStarts.insert(String(decoding: utf8[..<offset], as: UTF8.self))
+            }
+            keyStarts.insert(key.text)
         }
     }
 
@@ -115,6 +123,12 @@ public struct AbbreviationDictionary: Sendable {
     /// does: a query scan starts a match only there.
     public func longestKey(startingWith token: String) -> Int {
         longestByFirstToken[token] ?? 0
+    }
+
+    /// Whether a key starts with `tokens` (folded tokens joined by spaces, whole tokens: `uy ban`
+    /// for `uy ban nhan dan`), or is it.
+    public func hasKey(startingWith tokens: String) -> Bool {
+        keyStarts.contains(tokens)
     }
 
     /// The entries whose abbreviation has this key (folded tokens joined by spaces: `tp hcm`).
