@@ -447,8 +447,6 @@ extension SearchIndex {
     /// more than it saves.
     static let rowsToSplit = 1_000
 
-    /// The partner connection of a read-only index (nil for a writable one, whose own
-    /// uncommitted writes another connection would not see, or when it cannot be opened).
     /// The thread kept for the partner's jobs, started by the first split.
     private func startedPartnerThread() -> PartnerThread {
         if let partnerThread { return partnerThread }
@@ -457,6 +455,8 @@ extension SearchIndex {
         return started
     }
 
+    /// The partner connection of a read-only index (nil for a writable one, whose own
+    /// uncommitted writes another connection would not see, or when it cannot be opened).
     func searchPartner() -> SearchIndex? {
         if let partner { return partner }
         let opened = mode == .readOnly ? try? SearchIndex(path: path, mode: .readOnly, ranking: RankingSession(lengths: documentLengths, sections: sections)) : nil

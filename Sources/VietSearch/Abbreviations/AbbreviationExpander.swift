@@ -108,14 +108,11 @@ struct AbbreviationExpander {
     private func longestMatch(in run: [Word], from start: Int, _ dictionaries: [AbbreviationDictionary], expansions: Bool) throws
         -> (Int, [SearchQuery.Term])?
     {
-        guard let first = run[start].tokens.first?.folded else { return nil }
-        let longest = dictionaries.map { $0.longestKey(startingWith: first) }.max() ?? 0
-        guard longest > 0 else { return nil }
+        guard !run[start].tokens.isEmpty else { return nil }
         var tokens: [Token] = []
         var spans: [(end: Int, tokens: [Token], key: String)] = []
         for end in start..<run.count {
             tokens += run[end].tokens
-            guard tokens.count <= longest else { break }
             guard !run[end].tokens.isEmpty else { continue }
             let key = tokens.map(\.folded).joined(separator: " ")
             // No key starts so: none starts with a longer span either.

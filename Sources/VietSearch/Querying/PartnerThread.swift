@@ -1,6 +1,7 @@
 import Foundation
 
-/// The thread that ranks a `SearchIndex`'s upper half on its partner connection, kept from one
+/// The thread that does a `SearchIndex`'s partner jobs (`PartnerJob`: the upper half of a
+/// ranking, the second half of a page's results) on its partner connection, kept from one
 /// search to the next: starting a thread per search (a clone, a fresh 4 MB stack faulted in page
 /// by page, its unmapping) cost CPU on every split search and delayed the partner's start. It
 /// serves one index, whose searches run one at a time, so a job never waits behind another
