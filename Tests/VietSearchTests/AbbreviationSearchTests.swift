@@ -128,6 +128,8 @@ import VietnameseText
     @Test func learnedDefinitionsFollowTheDocuments() throws {
         try RankingTests.withIndex(Self.documents) { index in
             index.abbreviations = AbbreviationDictionary()
+            // Searched once before the writes, so that what the index read then is not kept.
+            #expect(try Self.search(index, "TCCSĐ").searchedAs != nil)
             try index.write { writer in
                 try writer.upsert(
                     IndexedDocument(
@@ -144,6 +146,28 @@ import VietnameseText
             }
             let left = try index.learnedAbbreviations()
             #expect(left.isEmpty)
+        }
+    }
+
+    /// A reader sees the definitions another connection's commit adds or removes.
+    @Test func aReaderSeesAnotherConnectionsDefinitions() throws {
+        try RankingTests.withIndex(Self.documents) { writing in
+            let reader = try SearchIndex(path: writing.path, mode: .readOnly)
+            reader.abbreviations = AbbreviationDictionary()
+            #expect(Self.paths(try Self.search(reader, "UBND")) == ["abbreviation", "both", "expansion"])
+            try writing.write { writer in
+                try writer.remove(path: "/docs/both")
+                try writer.refreshTermStatistics()
+            }
+            #expect(Self.paths(try Self.search(reader, "UBND")) == ["abbreviation"])
+            try writing.write { writer in
+                try writer.upsert(
+                    IndexedDocument(
+                        path: "/docs/again", title: "Tin", body: "Trụ sở Ủy ban nhân dân (UBND) xã.", size: 10, modificationTime: 1,
+                        hash: "y", encoding: "utf-8", format: "txt"))
+                try writer.refreshTermStatistics()
+            }
+            #expect(Self.paths(try Self.search(reader, "UBND")) == ["abbreviation", "again", "expansion"])
         }
     }
 
