@@ -28,6 +28,8 @@ public final class SQLiteConnection {
     let tokenizers: VietnameseTokenizerRegistration
     /// The path given at opening.
     public let path: String
+    /// Statements of this connection's that are done with, for the next of the same SQL.
+    let statements = StatementCache()
 
     /// Before the process's first connection: SQLite's memory statistics off, so that searches
     /// on two threads do not contend for their mutex (`sqlite3_config` works only before SQLite
@@ -72,7 +74,12 @@ public final class SQLiteConnection {
         tokenizers = VietnameseTokenizerRegistration(replay: tokenReplay)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    /// No statement is left but those kept (each holds its connection): they go first, so that
+    /// the handle closes now.
+    deinit {
+        statements.finalizeAll()
+        sqlite3_close_v2(handle)
+    }
 
     /// `path` for a `file:` URI: every byte but unreserved characters and `/` percent-encoded
     /// (`?`, `#` and `%` would otherwise end or change it).

@@ -7,19 +7,34 @@ public final class SQLiteStatement {
     let handle: OpaquePointer
     /// Kept so the connection outlives its statements.
     let connection: SQLiteConnection
+    /// The text prepared: the key under which the connection keeps the statement afterwards.
+    private let sql: String
 
+    /// A statement of `sql`: one the connection kept from an earlier one of the same text
+    /// (`StatementCache`), or newly prepared.
     init(connection: SQLiteConnection, sql: String) throws(SQLiteError) {
-        var statement: OpaquePointer?
         connection.tokenizers.rejection = nil
-        let rc = sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil)
-        guard rc == SQLITE_OK, let statement else {
-            throw connection.explaining(SQLiteError(database: connection.handle, resultCode: rc, context: "preparing a statement"))
+        if let kept = connection.statements.take(sql) {
+            handle = kept
+        } else {
+            var statement: OpaquePointer?
+            let rc = sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil)
+            guard rc == SQLITE_OK, let statement else {
+                throw connection.explaining(SQLiteError(database: connection.handle, resultCode: rc, context: "preparing a statement"))
+            }
+            handle = statement
         }
-        self.handle = statement
+        self.sql = sql
         self.connection = connection
     }
 
-    deinit { sqlite3_finalize(handle) }
+    /// Reset (so that it holds no read transaction) and unbound (so that it holds no values),
+    /// the statement goes back to the connection, or is finalized when the cache is full.
+    deinit {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        if !connection.statements.put(handle, for: sql) { sqlite3_finalize(handle) }
+    }
 
     /// SQLITE_TRANSIENT: SQLite copies bound text and blobs (the macro is not imported).
     private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
