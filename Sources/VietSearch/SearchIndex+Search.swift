@@ -121,20 +121,15 @@ extension SearchIndex {
     /// The expander for one search: the index's dictionary, and the definitions its documents
     /// make (when the index keeps them).
     func abbreviationExpander(_ terms: TermStatisticsReader) throws -> AbbreviationExpander {
-        AbbreviationExpander(planner: planner, dictionary: abbreviations, terms: terms, learned: try learnedDictionary())
-    }
-
-    /// The definitions the index's documents make (none for an index made before they were
-    /// kept), read again only when another connection has committed or this one has written.
-    /// Read whole: building a dictionary of the few a query's words begin, at every search,
-    /// cost more than the lookups it saved.
-    func learnedDictionary() throws -> AbbreviationDictionary {
-        let version = try connection.scalarInt("PRAGMA data_version") ?? 0
-        if let cache = learnedCache, cache.version == version { return cache.dictionary }
-        let kept = try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'abbreviations'") == 1
-        let dictionary = kept ? try LearnedAbbreviations.dictionary(connection) : AbbreviationDictionary()
-        learnedCache = (version, dictionary)
-        return dictionary
+        if abbreviationLookup == nil {
+            let kept = try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'abbreviations'") == 1
+            abbreviationLookup = .some(kept ? try LearnedAbbreviations.lookup(connection) : nil)
+        }
+        var learned: ((String, inout AbbreviationDictionary) throws -> Void)?
+        if let statement = abbreviationLookup ?? nil {
+            learned = { try LearnedAbbreviations.add(startingWith: $0, using: statement, to: &$1) }
+        }
+        return AbbreviationExpander(planner: planner, dictionary: abbreviations, terms: terms, learned: learned)
     }
 
     /// The index's pair counts, read again only when another connection has committed: the

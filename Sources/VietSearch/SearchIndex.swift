@@ -52,9 +52,9 @@ public final class SearchIndex {
     var sections: SectionMap { ranking.sections }
     /// `term_pairs` as last read, and the `data_version` it was read at (see `termPairs()`).
     var termPairsCache: (version: Int64, table: TermPairTable?)?
-    /// The definitions the documents make as last read, and the `data_version` they were read at
-    /// (see `learnedDictionary()`).
-    var learnedCache: (version: Int64, dictionary: AbbreviationDictionary)?
+    /// The statement that looks up learned abbreviations, prepared by the first search (nil
+    /// inside: the index keeps none, made before they were).
+    var abbreviationLookup: SQLiteStatement??
     /// The abbreviations a search expands (`UBND` also finds `ủy ban nhân dân`, and the reverse),
     /// besides those the index's documents define: the built-in dictionary, to which an
     /// application adds a user's (`AbbreviationDictionary(parsing:)`, `merging`).
@@ -206,7 +206,6 @@ public final class SearchIndex {
             documentLengths.invalidate()
             sections.invalidate()
             termPairsCache = nil
-            learnedCache = nil
         }
         return try connection.transaction {
             let writer = try IndexWriter(index: self)

@@ -77,19 +77,27 @@ final class LearnedAbbreviations {
         return found
     }
 
-    /// Every distinct definition the documents make, as a dictionary for searches.
-    static func dictionary(_ connection: SQLiteConnection) throws -> AbbreviationDictionary {
-        let statement = try connection.prepare(
+    /// The statement `add(startingWith:using:to:)` runs, prepared once per connection.
+    static func lookup(_ connection: SQLiteConnection) throws -> SQLiteStatement {
+        try connection.prepare(
             """
             SELECT abbreviation, expansion, abbreviation_key, expansion_key FROM abbreviations
+            WHERE abbreviation_key = ?1 OR (abbreviation_key >= ?2 AND abbreviation_key < ?3)
+                OR expansion_key = ?1 OR (expansion_key >= ?2 AND expansion_key < ?3)
             GROUP BY abbreviation_key, expansion_key
             """)
-        var dictionary = AbbreviationDictionary()
+    }
+
+    /// Adds to `dictionary` the definitions one of whose sides is `key` or starts with its
+    /// tokens (`key` one folded token): what a query word may begin.
+    static func add(startingWith key: String, using statement: SQLiteStatement, to dictionary: inout AbbreviationDictionary) throws {
+        statement.reset()
+        // Keys are tokens joined by spaces: those starting with the token are in [key + " ", key + "!").
+        try statement.bind([.text(key), .text(key + " "), .text(key + "!")])
         while try statement.step() {
             dictionary.add(
                 AbbreviationDictionary.Entry(abbreviation: statement.text(at: 0), expansion: statement.text(at: 1)),
                 abbreviationKey: statement.text(at: 2), expansionKey: statement.text(at: 3))
         }
-        return dictionary
     }
 }
