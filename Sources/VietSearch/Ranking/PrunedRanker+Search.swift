@@ -238,7 +238,7 @@ extension PrunedRanker {
     }
 
     /// A part with a phrase whose every token has a term in the index: one that can match.
-    func canMatch(part: Int) -> Bool { phrases(of: part).contains(where: canMatch) }
+    func canMatch(part: Int) -> Bool { layout.partCanMatch[part] }
 
     func canMatch(_ phrase: Phrase) -> Bool { layout.canMatch(phrase) }
 

@@ -112,6 +112,8 @@ final class PrunedRanker {
         /// Per part, whether a phrase of it that can match counts as any form, as the typed form.
         var partCountsAny: [Bool] = []
         var partCountsExact: [Bool] = []
+        /// Per part, whether a phrase of it can match (`canMatch(part:)`, asked at every split).
+        var partCanMatch: [Bool] = []
     }
 
     let cursors: PostingCursors
@@ -483,8 +485,10 @@ final class PrunedRanker {
         for word in layout.words { addEntries(of: word, to: &layout) }
         layout.partCountsAny = [Bool](repeating: false, count: layout.words.count * 2)
         layout.partCountsExact = layout.partCountsAny
+        layout.partCanMatch = layout.partCountsAny
         for phrase in layout.phrases where layout.canMatch(phrase) {
             let part = phrase.word * 2 + (phrase.isTyped ? 0 : 1)
+            layout.partCanMatch[part] = true
             layout.partCountsAny[part] = layout.partCountsAny[part] || phrase.countsAsAny
             layout.partCountsExact[part] = layout.partCountsExact[part] || phrase.countsAsExact
         }
