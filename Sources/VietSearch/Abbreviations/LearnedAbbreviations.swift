@@ -88,16 +88,27 @@ final class LearnedAbbreviations {
             """)
     }
 
-    /// Adds to `dictionary` the definitions one of whose sides is `key` or starts with its
-    /// tokens (`key` one folded token): what a query word may begin.
-    static func add(startingWith key: String, using statement: SQLiteStatement, to dictionary: inout AbbreviationDictionary) throws {
+    /// A definition as stored: the entry and the keys of its sides.
+    struct Definition {
+        var entry: AbbreviationDictionary.Entry
+        var abbreviationKey: String
+        var expansionKey: String
+    }
+
+    /// The definitions one of whose sides is `key` or starts with its tokens (`key` one folded
+    /// token): what a query word may begin.
+    static func definitions(startingWith key: String, using statement: SQLiteStatement) throws -> [Definition] {
         statement.reset()
         // Keys are tokens joined by spaces: those starting with the token are in [key + " ", key + "!").
         try statement.bind([.text(key), .text(key + " "), .text(key + "!")])
+        var found: [Definition] = []
         while try statement.step() {
-            dictionary.add(
-                AbbreviationDictionary.Entry(abbreviation: statement.text(at: 0), expansion: statement.text(at: 1)),
-                abbreviationKey: statement.text(at: 2), expansionKey: statement.text(at: 3))
+            found.append(
+                Definition(
+                    entry: AbbreviationDictionary.Entry(abbreviation: statement.text(at: 0), expansion: statement.text(at: 1)),
+                    abbreviationKey: statement.text(at: 2), expansionKey: statement.text(at: 3)))
         }
+        statement.reset()
+        return found
     }
 }
