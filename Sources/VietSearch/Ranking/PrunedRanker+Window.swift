@@ -56,8 +56,11 @@ extension PrunedRanker {
         /// the word right after the previous one).
         let pairIn: UnsafeMutableBufferPointer<Bool>
         /// Per row, what the stored pairs present there add at their ceiling (`readPairs`): a
-        /// candidate's bound starts with the ceilings of the pairs not stored, plus this.
+        /// candidate's bound starts with the ceilings of the pairs not stored, plus this. Both
+        /// are zero outside the rows a window marked, which it unmarks (`clearPairs`).
         let pairCredit: UnsafeMutableBufferPointer<Double>
+        /// Per word with stored pairs, where the window's rows start in them; nil until marked.
+        var pairStarts: [Int]?
         /// Per word, the window in which its state (`share`…) was set (`stateStamp`).
         let stateWord: UnsafeMutableBufferPointer<Int>
         private(set) var stateStamp = 0
@@ -93,7 +96,9 @@ extension PrunedRanker {
             typed = .allocate(capacity: rows * max(words, 1))
             most = .allocate(capacity: rows * max(words, 1))
             pairIn = .allocate(capacity: rows * max(words, 1))
+            pairIn.initialize(repeating: false)
             pairCredit = .allocate(capacity: rows)
+            pairCredit.initialize(repeating: 0)
             stateWord = .allocate(capacity: max(words, 1))
             stateWord.initialize(repeating: -1)
             entries = .allocate(capacity: capacity)
@@ -242,7 +247,10 @@ extension PrunedRanker {
     /// many candidates remain, then the rest row by row.
     private func process(_ window: inout Window, base: Int64, end: Int64, number: Int, plan: ReadingPlan, state: inout RunState) throws {
         window.reset(used: Int(end - base))
-        defer { clearSums(&window, number: number) }
+        defer {
+            clearSums(&window, number: number)
+            clearPairs(&window, base: base)
+        }
         var decoded = [Bool](repeating: false, count: layout.words.count * 2)
         for part in plan.essentialParts {
             try read(part: part, &window, base: base, end: end, number: number, decoded: &decoded, essential: true, state: &state)
@@ -330,17 +338,16 @@ extension PrunedRanker {
 
     /// Marks the rows of the window in each stored pair's rows; an essential pair's are candidates.
     private func readPairs(_ window: inout Window, base: Int64, end: Int64, plan: ReadingPlan) {
-        let used = Int(end - base)
-        window.pairCredit.baseAddress!.update(repeating: 0, count: used)
         let ceiling = formula.k1 + 1
+        var starts = [Int](repeating: 0, count: pairRows.count)
         for word in pairRows.indices {
             guard let rows = pairRows[word] else { continue }
             let slot = word * window.rows
-            (window.pairIn.baseAddress! + slot).update(repeating: false, count: used)
             let essential = plan.essentialPairs.contains(word)
             let credit = countsStoredPair(word) ? layout.words[word].pairWeight * ceiling : 0
             var next = pairNext[word]
             while next < rows.count, rows[next] < base { next += 1 }
+            starts[word] = next
             while next < rows.count, rows[next] < end {
                 let row = Int(rows[next] - base)
                 window.pairIn[slot + row] = true
@@ -350,6 +357,21 @@ extension PrunedRanker {
             }
             pairNext[word] = next
         }
+        window.pairStarts = starts
+    }
+
+    /// Unmarks the rows `readPairs` marked in the window at `base`.
+    private func clearPairs(_ window: inout Window, base: Int64) {
+        guard let starts = window.pairStarts else { return }
+        for word in pairRows.indices {
+            guard let rows = pairRows[word] else { continue }
+            for index in starts[word]..<pairNext[word] {
+                let row = Int(rows[index] - base)
+                window.pairIn[word * window.rows + row] = false
+                window.pairCredit[row] = 0
+            }
+        }
+        window.pairStarts = nil
     }
 
     /// Where the rows from `base` on start in `rows` (ascending), searched from `next`; the
