@@ -64,6 +64,7 @@ extension PrunedRanker {
         /// Per word, the window in which its state (`share`…) was set (`stateStamp`).
         let stateWord: UnsafeMutableBufferPointer<Int>
         private(set) var stateStamp = 0
+        /// Per word, how many of its first rows of sums are known to be zero (`prepareSums`).
         let zeroRows: UnsafeMutableBufferPointer<Int>
         /// Per row, its length norm, set for the candidates (`startBounds`) and read only there.
         let norms: UnsafeMutableBufferPointer<Double>
