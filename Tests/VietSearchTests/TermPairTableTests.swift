@@ -72,7 +72,37 @@ import VietSearchSQLite
         #expect(TermPairTable(bytes: offset) == nil)
         // Data cut short: lookups stay in bounds and find less.
         let cut = try #require(TermPairTable(bytes: Array(bytes.dropLast(20))))
-        _ = Self.entries(300).map { cut.count(of: $0.fingerprint) }
+        let fingerprints = Self.entries(300).map(\.fingerprint)
+        #expect(cut.counts(of: fingerprints) == fingerprints.map { cut.count(of: $0) })
+    }
+
+    /// Looked up together, fingerprints get what each gets alone: in any order, with repeats,
+    /// before, between and after the entries, at a block's first entry or inside it, in a
+    /// table written whole and in one joined from blocks that are not full.
+    @Test func countsTogetherAreEachCount() async throws {
+        let fingerprints = Gen<UInt32>.uint32().array(of: 0...400).map { Array(Set($0)).sorted() }
+        let asked = Gen<UInt32>.uint32().array(of: 0...40)
+        await propertyCheck(count: 200, input: fingerprints, fingerprints, asked) { first, second, random in
+            let entries = first.map { TermPairCounter.Entry(fingerprint: $0, count: Int32($0 % 300 + 1)) }
+            let tail = second.filter { $0 > (first.last ?? 0) }.map { TermPairCounter.Entry(fingerprint: $0, count: 7) }
+            guard let whole = TermPairTable.merge([], entries + tail, termDocumentCount: 1),
+                let head = TermPairTable.merge([], entries, termDocumentCount: 1),
+                let rest = TermPairTable.merge([], tail, termDocumentCount: 1)
+            else {
+                Issue.record("tables not written")
+                return
+            }
+            let joined = TermPairTable(joining: [head, rest], termDocumentCount: 1)
+            let present = (entries + tail).map(\.fingerprint)
+            let query = (present + present.map { $0 &+ 1 } + present.map { $0 &- 1 } + random + [0, 1, .max] + present.prefix(5)).shuffled()
+            for table in [whole, joined] {
+                #expect(table.counts(of: query) == query.map { table.count(of: $0) })
+            }
+            #expect(whole.counts(of: present) == (entries + tail).map { Int($0.count) })
+        }
+        let empty = try #require(TermPairTable.merge([], [], termDocumentCount: 0))
+        #expect(empty.counts(of: [0, 5, .max]) == [0, 0, 0])
+        #expect(empty.counts(of: []) == [])
     }
 
     /// The block search starts from a guess and gallops; it must find what a binary search finds,

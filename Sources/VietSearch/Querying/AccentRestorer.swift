@@ -62,17 +62,30 @@ struct AccentRestorer {
         // The best log-probability of a path ending in each reading, and where it came from.
         var scores = candidates[0].map { log($0.documents / total) + $0.prior }
         var back: [[Int]] = [Array(repeating: 0, count: candidates[0].count)]
+        // Every pair the path may take, looked up at once (`TermPairTable.counts(of:)`), in the
+        // order the loops below read them.
+        var fingerprints: [UInt32] = []
+        for position in 1..<candidates.count {
+            for candidate in candidates[position] {
+                for before in candidates[position - 1] { fingerprints.append(TermPairCounter.fingerprint(before.hash, candidate.hash)) }
+            }
+        }
+        let counts = pairs?.counts(of: fingerprints) ?? Array(repeating: 0, count: fingerprints.count)
+        var pair = 0
         for position in 1..<candidates.count {
             let previous = candidates[position - 1]
             var next: [Double] = []
             var from: [Int] = []
             for candidate in candidates[position] {
                 let unigram = (1 - pairWeight) * candidate.documents / total
+                // A pair never seen adds the unigram alone (the same value the formula gives).
+                let alone = log(unigram)
                 var best = -Double.infinity
                 var bestIndex = 0
                 for (index, before) in previous.enumerated() {
-                    let together = Double(pairs?.count(of: TermPairCounter.fingerprint(before.hash, candidate.hash)) ?? 0)
-                    let score = scores[index] + log(pairWeight * together / before.documents + unigram)
+                    let together = Double(counts[pair])
+                    pair += 1
+                    let score = scores[index] + (together == 0 ? alone : log(pairWeight * together / before.documents + unigram))
                     if score > best {
                         best = score
                         bestIndex = index

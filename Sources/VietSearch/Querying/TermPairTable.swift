@@ -95,18 +95,69 @@ struct TermPairTable {
     func count(of fingerprint: UInt32) -> Int {
         let block = blockFirsts.withUnsafeBufferPointer { Self.lastAtMost(fingerprint, in: $0) }
         guard block >= 0 else { return 0 }
-        var position = blockStarts[block]
-        var current = blockFirsts[block]
         let end = blockEnd(block)
-        return bytes.withUnsafeBufferPointer { bytes in
-            while position < end {
-                current &+= UInt32(truncatingIfNeeded: Self.varint(bytes, at: &position))
-                let count = Self.varint(bytes, at: &position)
-                if current == fingerprint { return Int(count) }
-                if current > fingerprint { return 0 }
-            }
-            return 0
+        return bytes.withUnsafeBufferPointer { Self.find(fingerprint, after: blockFirsts[block], from: blockStarts[block], to: end, in: $0) }
+    }
+
+    /// What `count(of:)` gives for each of `fingerprints`, looked up together, in stages over all
+    /// of them: the block index where each search starts, each one's block, where that block
+    /// starts, its first byte, then its entries. A table is megabytes and a question's pairs are
+    /// spread over all of it, so one lookup waits for three or four cache misses in turn; in
+    /// stages whose loads depend on the stage before and not on another lookup, the misses of
+    /// different lookups are waited for together (docs/ENGINE.md).
+    func counts(of fingerprints: [UInt32]) -> [Int] {
+        let count = fingerprints.count
+        var result = [Int](repeating: 0, count: count)
+        guard count > 0, !blockFirsts.isEmpty else { return result }
+        var blocks = [Int](repeating: 0, count: count)
+        blockFirsts.withUnsafeBufferPointer { firsts in
+            var atGuess = [UInt32](repeating: 0, count: count)
+            for index in 0..<count { atGuess[index] = firsts[Self.guess(fingerprints[index], blocks: firsts.count)] }
+            for index in 0..<count { blocks[index] = Self.lastAtMost(fingerprints[index], in: firsts, atGuess: atGuess[index]) }
         }
+        var positions = [Int](repeating: 0, count: count)
+        for index in 0..<count where blocks[index] >= 0 { positions[index] = blockStarts[blocks[index]] }
+        bytes.withUnsafeBufferPointer { bytes in
+            var leads = [UInt8](repeating: 0, count: count)
+            for index in 0..<count where blocks[index] >= 0 && positions[index] < bytes.count { leads[index] = bytes[positions[index]] }
+            for index in 0..<count where blocks[index] >= 0 {
+                let block = blocks[index]
+                result[index] = Self.find(fingerprints[index], after: blockFirsts[block], from: positions[index], to: blockEnd(block), in: bytes, lead: leads[index])
+            }
+        }
+        return result
+    }
+
+    /// The count of `fingerprint` among a block's entries from `position` on, the entry before
+    /// having fingerprint `previous` (0 when absent); `lead`, when given, is the byte at
+    /// `position`, already read.
+    private static func find(
+        _ fingerprint: UInt32, after previous: UInt32, from position: Int, to end: Int, in bytes: UnsafeBufferPointer<UInt8>,
+        lead: UInt8? = nil
+    ) -> Int {
+        var position = position
+        var current = previous
+        if let lead, position < end {
+            // The first entry's difference, from its first byte.
+            current &+= UInt32(truncatingIfNeeded: varint(bytes, at: &position, lead: lead))
+            let count = varint(bytes, at: &position)
+            if current == fingerprint { return Int(count) }
+            if current > fingerprint { return 0 }
+        }
+        while position < end {
+            current &+= UInt32(truncatingIfNeeded: varint(bytes, at: &position))
+            let count = varint(bytes, at: &position)
+            if current == fingerprint { return Int(count) }
+            if current > fingerprint { return 0 }
+        }
+        return 0
+    }
+
+    /// Where the search for `fingerprint`'s block starts among `blocks` block firsts: where its
+    /// value would be if the firsts were spread evenly, as hashes are.
+    @inline(__always)
+    static func guess(_ fingerprint: UInt32, blocks: Int) -> Int {
+        Int((UInt64(fingerprint) &* UInt64(blocks)) >> 32)
     }
 
     /// The index of the last of `firsts` (ascending) at most `fingerprint`, -1 when none is: the
@@ -115,15 +166,21 @@ struct TermPairTable {
     /// table's blocks number in the tens of thousands, and restoring a question's accents looks
     /// up thousands of pairs (a plain binary search was most of that).
     static func lastAtMost(_ fingerprint: UInt32, in firsts: UnsafeBufferPointer<UInt32>) -> Int {
+        guard firsts.count > 0 else { return -1 }
+        return lastAtMost(fingerprint, in: firsts, atGuess: firsts[guess(fingerprint, blocks: firsts.count)])
+    }
+
+    /// `lastAtMost(_:in:)`, given the value at the guess (`firsts` not empty).
+    @inline(__always)
+    private static func lastAtMost(_ fingerprint: UInt32, in firsts: UnsafeBufferPointer<UInt32>, atGuess: UInt32) -> Int {
         let count = firsts.count
-        guard count > 0 else { return -1 }
-        let guess = Int((UInt64(fingerprint) &* UInt64(count)) >> 32)
+        let guess = guess(fingerprint, blocks: count)
         // Bounds for the binary search: everything before `low` is at most `fingerprint`,
         // everything from `high` on is above it.
         var low: Int
         var high: Int
         var step = 1
-        if firsts[guess] <= fingerprint {
+        if atGuess <= fingerprint {
             var at = guess
             while at + step < count, firsts[at + step] <= fingerprint {
                 at += step
@@ -225,6 +282,23 @@ struct TermPairTable {
             rest >>= 7
         }
         bytes.append(UInt8(rest))
+    }
+
+    /// `varint(_:at:)` whose first byte, `lead`, was read already (`position` is at it).
+    @inline(__always)
+    private static func varint(_ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int, lead: UInt8) -> UInt64 {
+        position += 1
+        var value = UInt64(lead & 0x7f)
+        guard lead & 0x80 != 0 else { return value }
+        var shift: UInt64 = 7
+        while position < bytes.count, shift < 64 {
+            let byte = bytes[position]
+            position += 1
+            value |= UInt64(byte & 0x7f) << shift
+            if byte & 0x80 == 0 { break }
+            shift += 7
+        }
+        return value
     }
 
     /// A LEB128 varint at `position`, which moves past it (stops at the end of `bytes`).
