@@ -125,26 +125,24 @@ extension SearchIndex {
             let kept = try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'abbreviations'") == 1
             abbreviationLookup = .some(kept ? try LearnedAbbreviations.lookup(connection) : nil)
         }
-        var learned: ((String, inout AbbreviationDictionary) throws -> Void)?
+        var learned: ((String) throws -> AbbreviationDictionary)?
         if let statement = abbreviationLookup ?? nil {
-            // Each token's lookup is kept until another connection commits or this one writes:
-            // at 1 GB one took 0.01–0.35 ms (a common syllable begins hundreds of rows), and
-            // questions share their words. The same definitions, in the same order, as a lookup.
+            // Each token's definitions are kept, as a dictionary, until another connection
+            // commits or this one writes: at 1 GB one lookup took 0.01–0.35 ms (a common syllable
+            // begins hundreds of rows), building the dictionary again at every search was a third
+            // of expanding a question's abbreviations, and questions share their words.
             let version = try connection.scalarInt("PRAGMA data_version") ?? 0
-            if learnedByToken?.version != version || learnedByToken?.definitions.count ?? 0 > Self.learnedTokensKept {
+            if learnedByToken?.version != version || learnedByToken?.dictionaries.count ?? 0 > Self.learnedTokensKept {
                 learnedByToken = (version, [:])
             }
-            learned = { token, dictionary in
-                let definitions: [LearnedAbbreviations.Definition]
-                if let kept = self.learnedByToken?.definitions[token] {
-                    definitions = kept
-                } else {
-                    definitions = try LearnedAbbreviations.definitions(startingWith: token, using: statement)
-                    self.learnedByToken?.definitions[token] = definitions
-                }
-                for definition in definitions {
+            learned = { token in
+                if let kept = self.learnedByToken?.dictionaries[token] { return kept }
+                var dictionary = AbbreviationDictionary()
+                for definition in try LearnedAbbreviations.definitions(startingWith: token, using: statement) {
                     dictionary.add(definition.entry, abbreviationKey: definition.abbreviationKey, expansionKey: definition.expansionKey)
                 }
+                self.learnedByToken?.dictionaries[token] = dictionary
+                return dictionary
             }
         }
         return AbbreviationExpander(planner: planner, dictionary: abbreviations, terms: terms, learned: learned)

@@ -55,9 +55,9 @@ public final class SearchIndex {
     /// The statement that looks up learned abbreviations, prepared by the first search (nil
     /// inside: the index keeps none, made before they were).
     var abbreviationLookup: SQLiteStatement??
-    /// The definitions each query token looked up begins, and the `data_version` they were
-    /// read at (see `abbreviationExpander(_:)`).
-    var learnedByToken: (version: Int64, definitions: [String: [LearnedAbbreviations.Definition]])?
+    /// The definitions each query token looked up begins, as a dictionary of their own, and the
+    /// `data_version` they were read at (see `abbreviationExpander(_:)`).
+    var learnedByToken: (version: Int64, dictionaries: [String: AbbreviationDictionary])?
     /// The abbreviations a search expands (`UBND` also finds `ủy ban nhân dân`, and the reverse),
     /// besides those the index's documents define: the built-in dictionary, to which an
     /// application adds a user's (`AbbreviationDictionary(parsing:)`, `merging`).

@@ -103,6 +103,24 @@ import Testing
         #expect(merged.entries.count == AbbreviationDictionary.builtin.entries.count + 3)
     }
 
+    /// A dictionary is a value: adding to a copy leaves the original as it was, in every lookup.
+    @Test func aCopyChangesAlone() throws {
+        let original = try AbbreviationDictionary(parsing: "BHXH = bảo hiểm xã hội")
+        var copy = original
+        copy.add(AbbreviationDictionary.Entry(abbreviation: "TTĐH", expansion: "thời tiết hôm nay"))
+        copy.add(AbbreviationDictionary.Entry(abbreviation: "BH", expansion: "bảo hiểm"))
+        #expect(copy.entries.count == 3)
+        #expect(original.entries.map(\.abbreviation) == ["BHXH"])
+        #expect(original.entries(abbreviatedAs: "ttdh").isEmpty)
+        #expect(original.entries(expandingTo: "bao hiem").isEmpty)
+        #expect(!original.hasKey(startingWith: "thoi tiet"))
+        #expect(original.longestKey(startingWith: "bh") == 0)
+        #expect(original.longestKey(startingWith: "bao") == 4)
+        #expect(original.longestKey == 4)
+        #expect(copy.entries(abbreviatedAs: "ttdh").map(\.expansion) == ["thời tiết hôm nay"])
+        #expect(copy.hasKey(startingWith: "thoi tiet"))
+    }
+
     /// A file saved with Windows line ends (CRLF, one `Character` in Swift) or NFD text reads as
     /// the same lines, and a line's number in an error counts those ends.
     @Test func dictionaryFileWithWindowsLineEnds() throws {

@@ -21,9 +21,9 @@ struct AbbreviationExpander {
     let planner: QueryPlanner
     let dictionary: AbbreviationDictionary
     let terms: TermStatisticsReader
-    /// Adds the definitions the documents make that a query word's folded key may begin (nil:
-    /// the index keeps none).
-    let learned: ((String, inout AbbreviationDictionary) throws -> Void)?
+    /// The definitions the documents make that a query word's folded key may begin, as a
+    /// dictionary (nil: the index keeps none).
+    let learned: ((String) throws -> AbbreviationDictionary)?
 
     /// A run of the query's plain words, one clause each.
     private struct Word {
@@ -34,17 +34,17 @@ struct AbbreviationExpander {
 
     func expand(_ query: SearchQuery) throws -> (query: SearchQuery, rewrites: [QueryRewrite]) {
         let runs = runs(of: query)
-        // The documents' definitions that a query word may begin, in a dictionary of their own
-        // (adding them to the large one would copy it at every search), read once for both
-        // passes below.
-        var learnedHere = AbbreviationDictionary()
+        // The documents' definitions that a query word may begin, a dictionary per word (adding
+        // them to the large one would copy it at every search), read once for both passes below.
+        // A definition two words begin is in both; what it adds is added once (`add`).
+        var dictionaries = [dictionary]
         if let learned {
             var seen = Set<String>()
             for word in runs.joined() where !word.tokens.isEmpty && seen.insert(word.tokens[0].folded).inserted {
-                try learned(word.tokens[0].folded, &learnedHere)
+                let learnedHere = try learned(word.tokens[0].folded)
+                if !learnedHere.entries.isEmpty { dictionaries.append(learnedHere) }
             }
         }
-        let dictionaries = learnedHere.entries.isEmpty ? [dictionary] : [dictionary, learnedHere]
         let expanded = try expand(query, runs: runs, dictionaries, expansions: true)
         guard expanded.query.positiveClauses.count > planner.weights.strictTierMaxWords else { return expanded }
         return try expand(query, runs: runs, dictionaries, expansions: false)

@@ -25,19 +25,42 @@ public struct AbbreviationDictionary: Sendable {
         public var description: String { "line \(line): expected ABBREVIATION[, SPELLING…] = expansion, found \"\(text)\"" }
     }
 
-    public private(set) var entries: [Entry] = []
-    /// Each entry's expansion key, in `entries` order.
-    private var expansionKeys: [String] = []
-    /// Entry indices by the abbreviation's key and by the expansion's key.
-    private var byAbbreviation: [String: [Int]] = [:]
-    private var byExpansion: [String: [Int]] = [:]
+    /// What the dictionary holds, in one object: a copy then costs one reference instead of one
+    /// per table (a search passes a dozen dictionaries around: the index's own, and one per
+    /// query word that begins definitions its documents make), and a change copies the object
+    /// only while it is shared. Never changed while shared, so it may cross threads.
+    private final class Storage: @unchecked Sendable {
+        var entries: [Entry] = []
+        /// Each entry's expansion key, in `entries` order.
+        var expansionKeys: [String] = []
+        /// Entry indices by the abbreviation's key and by the expansion's key.
+        var byAbbreviation: [String: [Int]] = [:]
+        var byExpansion: [String: [Int]] = [:]
+        /// Most tokens in any key (how far a query scan must look ahead).
+        var longestKey = 0
+        /// For each key's first token, the most tokens of a key starting with it.
+        var longestByFirstToken: [String: Int] = [:]
+        /// Every key's first tokens, one, two… up to all of them (`uy`, `uy ban`, `uy ban nhan`…):
+        /// a query scan stops extending a span that no key starts with.
+        var keyStarts: Set<String> = []
+
+        init() {}
+
+        init(copying other: Storage) {
+            entries = other.entries
+            expansionKeys = other.expansionKeys
+            byAbbreviation = other.byAbbreviation
+            byExpansion = other.byExpansion
+            longestKey = other.longestKey
+            longestByFirstToken = other.longestByFirstToken
+            keyStarts = other.keyStarts
+        }
+    }
+    private var storage = Storage()
+
+    public var entries: [Entry] { storage.entries }
     /// Most tokens in any key (how far a query scan must look ahead).
-    public private(set) var longestKey = 0
-    /// For each key's first token, the most tokens of a key starting with it.
-    private var longestByFirstToken: [String: Int] = [:]
-    /// Every key's first tokens, one, two… up to all of them (`uy`, `uy ban`, `uy ban nhan`…):
-    /// a query scan stops extending a span that no key starts with.
-    private var keyStarts: Set<String> = []
+    public var longestKey: Int { storage.longestKey }
 
     public init(entries: [Entry] = []) {
         for entry in entries { add(entry) }
@@ -87,23 +110,27 @@ public struct AbbreviationDictionary: Sendable {
 
     private mutating func add(_ entry: Entry, abbreviation: (text: String, count: Int), expansion: (text: String, count: Int)) {
         guard abbreviation.count > 0, expansion.count > 0, abbreviation.text != expansion.text else { return }
-        if let existing = byAbbreviation[abbreviation.text], existing.contains(where: { expansionKeys[$0] == expansion.text }) {
+        if let existing = storage.byAbbreviation[abbreviation.text],
+            existing.contains(where: { self.storage.expansionKeys[$0] == expansion.text })
+        {
             return
         }
-        let index = entries.count
-        entries.append(entry)
-        expansionKeys.append(expansion.text)
-        byAbbreviation[abbreviation.text, default: []].append(index)
-        byExpansion[expansion.text, default: []].append(index)
-        longestKey = max(longestKey, abbreviation.count, expansion.count)
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+        let storage = self.storage
+        let index = storage.entries.count
+        storage.entries.append(entry)
+        storage.expansionKeys.append(expansion.text)
+        storage.byAbbreviation[abbreviation.text, default: []].append(index)
+        storage.byExpansion[expansion.text, default: []].append(index)
+        storage.longestKey = max(storage.longestKey, abbreviation.count, expansion.count)
         for key in [abbreviation, expansion] {
             let first = String(decoding: key.text.utf8.prefix { $0 != UInt8(ascii: " ") }, as: UTF8.self)
-            longestByFirstToken[first] = max(longestByFirstToken[first] ?? 0, key.count)
+            storage.longestByFirstToken[first] = max(storage.longestByFirstToken[first] ?? 0, key.count)
             let utf8 = Array(key.text.utf8)
             for (offset, byte) in utf8.enumerated() where byte == UInt8(ascii: " ") {
-                keyStarts.insert(String(decoding: utf8[..<offset], as: UTF8.self))
+                storage.keyStarts.insert(String(decoding: utf8[..<offset], as: UTF8.self))
             }
-            keyStarts.insert(key.text)
+            storage.keyStarts.insert(key.text)
         }
     }
 
@@ -122,23 +149,23 @@ public struct AbbreviationDictionary: Sendable {
     /// The most tokens of a key (either side) that starts with this folded token; 0 when none
     /// does: a query scan starts a match only there.
     public func longestKey(startingWith token: String) -> Int {
-        longestByFirstToken[token] ?? 0
+        storage.longestByFirstToken[token] ?? 0
     }
 
     /// Whether a key starts with `tokens` (folded tokens joined by spaces, whole tokens: `uy ban`
     /// for `uy ban nhan dan`), or is it.
     public func hasKey(startingWith tokens: String) -> Bool {
-        keyStarts.contains(tokens)
+        storage.keyStarts.contains(tokens)
     }
 
     /// The entries whose abbreviation has this key (folded tokens joined by spaces: `tp hcm`).
     public func entries(abbreviatedAs key: String) -> [Entry] {
-        (byAbbreviation[key] ?? []).map { entries[$0] }
+        (storage.byAbbreviation[key] ?? []).map { storage.entries[$0] }
     }
 
     /// The entries whose expansion has this key (`uy ban nhan dan`).
     public func entries(expandingTo key: String) -> [Entry] {
-        (byExpansion[key] ?? []).map { entries[$0] }
+        (storage.byExpansion[key] ?? []).map { storage.entries[$0] }
     }
 
     /// The key of a text: its tokens' folded keys joined by spaces, and how many; nil when it has
