@@ -20,36 +20,45 @@ extension SearchIndex {
         var options = options
         (options.offset, options.limit) = (max(options.offset, 0), max(options.limit, 0))
         return try wrapping {
-            let (query, statistics, searchedAs, rewrites) = try interpret(parsed, options: options)
-            let filter = options.filter
-            func results(total: Int, estimated: Bool = false, _ rows: [SearchResult]) -> SearchResults {
-                SearchResults(
-                    query: text, total: total, results: rows, searchedAs: searchedAs, totalIsEstimate: estimated, rewrites: rewrites)
-            }
-            guard let plan = planner.plan(for: query, exact: options.exact, statistics: statistics) else {
-                return results(total: 0, [])
-            }
-            // Row lengths in memory: a `%_docsize` lookup per scored row would be a large share of
-            // a question's time (see `DocumentLengths`).
-            try documentLengths.refresh(from: connection, table: "documents_fts")
-            try sections.refresh(from: connection)
-            let wanted = options.rowsWanted
-            // The filter as the rows it allows (sorted), read once for the ranking.
-            let allowed = try allowedRowids(for: filter)
-            if let allowed, allowed.isEmpty { return results(total: 0, []) }
-            // A page past every document (an offset near `Int.max`) has nothing to rank: without
-            // a k-th best score to prune with, ranking it would score every match.
-            let pastEnd = try options.offset > 0 && options.offset >= Int(connection.scalarInt("SELECT count(*) FROM documents") ?? 0)
-            let ranked: RankedRows =
-                pastEnd
-                ? ([], nil)
-                : try rankedRows(
-                    plan.query, wanted: wanted, exhaustive: options.exhaustive, filter: RowFilter(filter: filter, rowids: allowed))
-            let page = Array(ranked.rows.dropFirst(options.offset).prefix(options.limit))
-            let total = try self.total(of: plan, matches: ranked.count, filter: filter, allowed: allowed)
-            let rows = try self.results(page, snippets: plan.snippets, options: options)
-            return results(total: total.count, estimated: total.isEstimate, rows)
+            // One snapshot for the whole search (its statistics, ranking, total and page), and one
+            // read lock taken instead of one per statement; within a caller's transaction
+            // (`reading`, or a write), that one.
+            guard !connection.isInTransaction else { return try search(parsed, text: text, options: options) }
+            return try reading { try search(parsed, text: text, options: options) }
         }
+    }
+
+    /// `search(_:options:)` of a parsed query, within a transaction.
+    private func search(_ parsed: SearchQuery, text: String, options: SearchOptions) throws -> SearchResults {
+        let (query, statistics, searchedAs, rewrites) = try interpret(parsed, options: options)
+        let filter = options.filter
+        func results(total: Int, estimated: Bool = false, _ rows: [SearchResult]) -> SearchResults {
+            SearchResults(
+                query: text, total: total, results: rows, searchedAs: searchedAs, totalIsEstimate: estimated, rewrites: rewrites)
+        }
+        guard let plan = planner.plan(for: query, exact: options.exact, statistics: statistics) else {
+            return results(total: 0, [])
+        }
+        // Row lengths in memory: a `%_docsize` lookup per scored row would be a large share of
+        // a question's time (see `DocumentLengths`).
+        try documentLengths.refresh(from: connection, table: "documents_fts")
+        try sections.refresh(from: connection)
+        let wanted = options.rowsWanted
+        // The filter as the rows it allows (sorted), read once for the ranking.
+        let allowed = try allowedRowids(for: filter)
+        if let allowed, allowed.isEmpty { return results(total: 0, []) }
+        // A page past every document (an offset near `Int.max`) has nothing to rank: without
+        // a k-th best score to prune with, ranking it would score every match.
+        let pastEnd = try options.offset > 0 && options.offset >= Int(connection.scalarInt("SELECT count(*) FROM documents") ?? 0)
+        let ranked: RankedRows =
+            pastEnd
+            ? ([], nil)
+            : try rankedRows(
+                plan.query, wanted: wanted, exhaustive: options.exhaustive, filter: RowFilter(filter: filter, rowids: allowed))
+        let page = Array(ranked.rows.dropFirst(options.offset).prefix(options.limit))
+        let total = try self.total(of: plan, matches: ranked.count, filter: filter, allowed: allowed)
+        let rows = try self.results(page, snippets: plan.snippets, options: options)
+        return results(total: total.count, estimated: total.isEstimate, rows)
     }
 
     /// The query as it will be searched (`rewritten`), with the statistics of its words, what
