@@ -115,8 +115,15 @@ extension SearchIndex {
     /// computed or lag behind its documents (the planner then falls back to prefix queries and
     /// nothing is rewritten).
     func termStatisticsReader() throws -> TermStatisticsReader? {
-        guard try !statisticsAreStale, let count = try meta(.documentCount).flatMap({ Int($0) }) else { return nil }
-        return try TermStatisticsReader(connection: connection, documentCount: count)
+        // The rows earlier searches read are kept until another connection commits or this one
+        // writes (`write`), with the document count they go with.
+        let version = try connection.scalarInt("PRAGMA data_version") ?? 0
+        if keptTermStatistics?.version != version || keptTermStatistics?.isFull ?? true {
+            let count = try statisticsAreStale ? nil : meta(.documentCount).flatMap { Int($0) }
+            keptTermStatistics = KeptTermStatistics(version: version, documentCount: count)
+        }
+        guard let kept = keptTermStatistics, let count = kept.documentCount else { return nil }
+        return TermStatisticsReader(connection: connection, documentCount: count, kept: kept)
     }
 
     /// The statistics of the query's words, or nil for an index whose statistics were never

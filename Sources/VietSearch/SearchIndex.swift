@@ -58,6 +58,9 @@ public final class SearchIndex {
     /// The definitions each query token looked up begins, as a dictionary of their own, and the
     /// `data_version` they were read at (see `abbreviationExpander(_:)`).
     var learnedByToken: (version: Int64, dictionaries: [String: AbbreviationDictionary])?
+    /// The `term_stats` rows searches read, and the `data_version` they were read at (see
+    /// `termStatisticsReader()`).
+    var keptTermStatistics: KeptTermStatistics?
     /// The abbreviations a search expands (`UBND` also finds `ủy ban nhân dân`, and the reverse),
     /// besides those the index's documents define: the built-in dictionary, to which an
     /// application adds a user's (`AbbreviationDictionary(parsing:)`, `merging`).
@@ -210,6 +213,7 @@ public final class SearchIndex {
             sections.invalidate()
             termPairsCache = nil
             learnedByToken = nil
+            keptTermStatistics = nil
         }
         return try connection.transaction {
             let writer = try IndexWriter(index: self)
