@@ -96,7 +96,9 @@ struct TermPairTable {
         let block = blockFirsts.withUnsafeBufferPointer { Self.lastAtMost(fingerprint, in: $0) }
         guard block >= 0 else { return 0 }
         let end = blockEnd(block)
-        return bytes.withUnsafeBufferPointer { Self.find(fingerprint, after: blockFirsts[block], from: blockStarts[block], to: end, in: $0) }
+        return bytes.withUnsafeBufferPointer {
+            Self.find(fingerprint, after: blockFirsts[block], from: blockStarts[block], to: end, in: $0)
+        }
     }
 
     /// What `count(of:)` gives for each of `fingerprints`, looked up together, in stages over all
@@ -119,10 +121,14 @@ struct TermPairTable {
         for index in 0..<count where blocks[index] >= 0 { positions[index] = blockStarts[blocks[index]] }
         bytes.withUnsafeBufferPointer { bytes in
             var leads = [UInt8](repeating: 0, count: count)
-            for index in 0..<count where blocks[index] >= 0 && positions[index] < bytes.count { leads[index] = bytes[positions[index]] }
+            for index in 0..<count where blocks[index] >= 0 && positions[index] < bytes.count {
+                leads[index] = bytes[positions[index]]
+            }
             for index in 0..<count where blocks[index] >= 0 {
                 let block = blocks[index]
-                result[index] = Self.find(fingerprints[index], after: blockFirsts[block], from: positions[index], to: blockEnd(block), in: bytes, lead: leads[index])
+                result[index] = Self.find(
+                    fingerprints[index], after: blockFirsts[block], from: positions[index], to: blockEnd(block), in: bytes,
+                    lead: leads[index])
             }
         }
         return result
