@@ -290,28 +290,20 @@ struct TermPairTable {
         bytes.append(UInt8(rest))
     }
 
-    /// `varint(_:at:)` whose first byte, `lead`, was read already (`position` is at it).
+    /// A LEB128 varint at `position`, which moves past it (stops at the end of `bytes`); `lead`,
+    /// when given, is its first byte, read already.
     @inline(__always)
-    private static func varint(_ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int, lead: UInt8) -> UInt64 {
-        position += 1
-        var value = UInt64(lead & 0x7f)
-        guard lead & 0x80 != 0 else { return value }
-        var shift: UInt64 = 7
-        while position < bytes.count, shift < 64 {
-            let byte = bytes[position]
-            position += 1
-            value |= UInt64(byte & 0x7f) << shift
-            if byte & 0x80 == 0 { break }
-            shift += 7
-        }
-        return value
-    }
-
-    /// A LEB128 varint at `position`, which moves past it (stops at the end of `bytes`).
-    private static func varint<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at position: inout Int) -> UInt64
+    private static func varint<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at position: inout Int, lead: UInt8? = nil)
+        -> UInt64
     where Bytes.Index == Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
+        if let lead {
+            position += 1
+            value = UInt64(lead & 0x7f)
+            guard lead & 0x80 != 0 else { return value }
+            shift = 7
+        }
         while position < bytes.count, shift < 64 {
             let byte = bytes[position]
             position += 1
