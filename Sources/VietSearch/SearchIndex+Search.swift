@@ -153,10 +153,7 @@ extension SearchIndex {
             }
             learned = { token in
                 if let kept = self.learnedByToken?.dictionaries[token] { return kept }
-                var dictionary = AbbreviationDictionary()
-                for definition in try LearnedAbbreviations.definitions(startingWith: token, using: statement) {
-                    dictionary.add(definition.entry, abbreviationKey: definition.abbreviationKey, expansionKey: definition.expansionKey)
-                }
+                let dictionary = try LearnedAbbreviations.dictionary(startingWith: token, using: statement)
                 self.learnedByToken?.dictionaries[token] = dictionary
                 return dictionary
             }

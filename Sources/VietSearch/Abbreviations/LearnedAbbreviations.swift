@@ -88,27 +88,20 @@ final class LearnedAbbreviations {
             """)
     }
 
-    /// A definition as stored: the entry and the keys of its sides.
-    struct Definition {
-        var entry: AbbreviationDictionary.Entry
-        var abbreviationKey: String
-        var expansionKey: String
-    }
-
     /// The definitions one of whose sides is `key` or starts with its tokens (`key` one folded
-    /// token): what a query word may begin.
-    static func definitions(startingWith key: String, using statement: SQLiteStatement) throws -> [Definition] {
+    /// token), as a dictionary: what a query word may begin.
+    static func dictionary(startingWith key: String, using statement: SQLiteStatement) throws -> AbbreviationDictionary {
         statement.reset()
+        // Reset once read: a statement left on a row keeps its read transaction open.
+        defer { statement.reset() }
         // Keys are tokens joined by spaces: those starting with the token are in [key + " ", key + "!").
         try statement.bind([.text(key), .text(key + " "), .text(key + "!")])
-        var found: [Definition] = []
+        var dictionary = AbbreviationDictionary()
         while try statement.step() {
-            found.append(
-                Definition(
-                    entry: AbbreviationDictionary.Entry(abbreviation: statement.text(at: 0), expansion: statement.text(at: 1)),
-                    abbreviationKey: statement.text(at: 2), expansionKey: statement.text(at: 3)))
+            dictionary.add(
+                AbbreviationDictionary.Entry(abbreviation: statement.text(at: 0), expansion: statement.text(at: 1)),
+                abbreviationKey: statement.text(at: 2), expansionKey: statement.text(at: 3))
         }
-        statement.reset()
-        return found
+        return dictionary
     }
 }
