@@ -38,7 +38,10 @@ struct AccentRestorer {
             hash = DocumentFrequencyCounter.hash(of: Array("\(folded):\(form)".utf8))
         }
 
-        /// A word the index lacks: no pairs, the smallest count.
+        /// A word the index lacks: no pairs, the smallest count. Its hash is 0, which no term
+        /// has, and `best` looks up no pair of it: a fingerprint made from it could still equal
+        /// a stored pair's, and a count divided by this candidate's single document would
+        /// outweigh every real pair of the question.
         static func unknown(_ folded: String) -> Candidate {
             var candidate = Candidate(folded: folded, form: "", documents: 1)
             candidate.hash = 0
@@ -64,10 +67,14 @@ struct AccentRestorer {
         var back: [[Int]] = [Array(repeating: 0, count: candidates[0].count)]
         // Every pair the path may take, looked up at once (`TermPairTable.counts(of:)`), in the
         // order the loops below read them.
+        // Fingerprint 0 (none has it): a pair with a word the index lacks, counted 0.
         var fingerprints: [UInt32] = []
         for position in 1..<candidates.count {
             for candidate in candidates[position] {
-                for before in candidates[position - 1] { fingerprints.append(TermPairCounter.fingerprint(before.hash, candidate.hash)) }
+                for before in candidates[position - 1] {
+                    let known = before.hash != 0 && candidate.hash != 0
+                    fingerprints.append(known ? TermPairCounter.fingerprint(before.hash, candidate.hash) : 0)
+                }
             }
         }
         let counts = pairs?.counts(of: fingerprints) ?? Array(repeating: 0, count: fingerprints.count)
@@ -83,7 +90,7 @@ struct AccentRestorer {
                 var best = -Double.infinity
                 var bestIndex = 0
                 for (index, before) in previous.enumerated() {
-                    let together = Double(counts[pair])
+                    let together = fingerprints[pair] == 0 ? 0 : Double(counts[pair])
                     pair += 1
                     let score = scores[index] + (together == 0 ? alone : log(pairWeight * together / before.documents + unigram))
                     if score > best {
