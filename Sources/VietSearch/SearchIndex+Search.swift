@@ -164,20 +164,31 @@ extension SearchIndex {
     /// Query tokens whose learned definitions are kept at most (then they are read again).
     static let learnedTokensKept = 4096
 
-    /// The index's pair counts, read again only when another connection has committed: the
-    /// blocks of `term_pair_blocks`, or the single row of an index made before them.
-    func termPairs() throws -> TermPairTable? {
+    /// The index's pair counts, read again only when another connection has committed. From
+    /// `term_pair_blocks`: for the connection's first question, only the blocks its pairs fall
+    /// in (`TermPairBlockReader`: a command-line search restores one question); for a later one,
+    /// every block joined into one table, kept for the questions after it. An index made before
+    /// the blocks has its single row in `term_pairs`.
+    func termPairs() throws -> (any PairCounts)? {
         let version = try connection.scalarInt("PRAGMA data_version") ?? 0
-        if let cache = termPairsCache, cache.version == version { return cache.table }
-        var table: TermPairTable?
-        let tables = try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('term_pairs', 'term_pair_blocks')") ?? 0
-        if tables == 2 { table = try TermPairBlocks(connection: connection).load() }
-        if table == nil, tables >= 1, try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'term_pairs'") == 1 {
-            let statement = try connection.prepare("SELECT data FROM term_pairs WHERE id = 1")
-            if try statement.step() { table = TermPairTable(bytes: statement.blob(at: 0)) }
+        if let cache = termPairsCache, cache.version == version {
+            guard let reader = cache.counts as? TermPairBlockReader, reader.questions > 0 else { return cache.counts }
         }
-        termPairsCache = (version, table)
-        return table
+        var counts: (any PairCounts)?
+        let tables = try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('term_pairs', 'term_pair_blocks')") ?? 0
+        if tables == 2, let total = try TermPairBlocks(connection: connection).termDocumentCount() {
+            if termPairsCache?.version == version {
+                counts = try TermPairBlocks(connection: connection).load()
+            } else {
+                counts = try TermPairBlockReader(connection: connection, termDocumentCount: total)
+            }
+        }
+        if counts == nil, tables >= 1, try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'term_pairs'") == 1 {
+            let statement = try connection.prepare("SELECT data FROM term_pairs WHERE id = 1")
+            if try statement.step() { counts = TermPairTable(bytes: statement.blob(at: 0)) }
+        }
+        termPairsCache = (version, counts)
+        return counts
     }
 
     /// True while the statistics lag behind the documents (see `IndexWriter.markStatisticsStale`).

@@ -50,8 +50,8 @@ public final class SearchIndex {
     var documentLengths: DocumentLengths { ranking.lengths }
     /// The rows of files stored in sections, for grouping rows by file (see `SectionMap`).
     var sections: SectionMap { ranking.sections }
-    /// `term_pairs` as last read, and the `data_version` it was read at (see `termPairs()`).
-    var termPairsCache: (version: Int64, table: TermPairTable?)?
+    /// The pair counts as last read, and the `data_version` they were read at (see `termPairs()`).
+    var termPairsCache: (version: Int64, counts: (any PairCounts)?)?
     /// The statement that looks up learned abbreviations, prepared by the first search (nil
     /// inside: the index keeps none, made before they were).
     var abbreviationLookup: SQLiteStatement??

@@ -11,7 +11,7 @@ import VietSearchSQLite
 /// "Restoring the accents of questions typed without them").
 struct AccentRestorer {
     /// Nil for an index without pair counts: each word's readings are then weighed alone.
-    let pairs: TermPairTable?
+    let pairs: (any PairCounts)?
     /// λ: weight of the pair evidence against the form's own frequency; high, since the pair is
     /// what tells the forms apart (chosen on the dev questions: docs/ENGINE.md).
     var pairWeight = 0.95
@@ -59,7 +59,7 @@ struct AccentRestorer {
 
     /// The most likely reading of each word, by index into its candidates (none may be empty):
     /// Viterbi over the bigram model.
-    func best(_ candidates: [[Candidate]]) -> [Int] {
+    func best(_ candidates: [[Candidate]]) throws -> [Int] {
         guard !candidates.isEmpty else { return [] }
         let total = Double(max(pairs?.termDocumentCount ?? 1, 1))
         // The best log-probability of a path ending in each reading, and where it came from.
@@ -77,7 +77,7 @@ struct AccentRestorer {
                 }
             }
         }
-        let counts = pairs?.counts(of: fingerprints) ?? Array(repeating: 0, count: fingerprints.count)
+        let counts = try pairs?.counts(of: fingerprints) ?? Array(repeating: 0, count: fingerprints.count)
         var pair = 0
         for position in 1..<candidates.count {
             let previous = candidates[position - 1]

@@ -29,7 +29,7 @@ struct QueryRewriter {
     let terms: TermStatisticsReader
     /// The index's pair counts, read only when readings must be chosen among (nil: the index
     /// has none).
-    let pairs: () throws -> TermPairTable?
+    let pairs: () throws -> (any PairCounts)?
     /// Restore the accents of questions typed without any.
     var restoreAccents: Bool
     /// Decode keys and correct typos.
@@ -107,7 +107,7 @@ struct QueryRewriter {
         var rewritten = query
         var rewrites: [QueryRewrite] = []
         for chain in chains {
-            let chosen = restorer.best(chain.map(\.candidates))
+            let chosen = try restorer.best(chain.map(\.candidates))
             for (slot, pick) in zip(chain, chosen) {
                 guard let kind = slot.kind else { continue }
                 let output = slot.outputs[pick]
