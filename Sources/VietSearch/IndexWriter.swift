@@ -39,6 +39,10 @@ public final class IndexWriter {
     /// The rows this transaction wrote to the full-text index (inserted, or their text replaced),
     /// and whether it changed it at all (removals too): what the two upkeeps follow.
     private var rowsWritten: [Int64] = []
+    /// Rows whose text was removed (their stored lengths go with them).
+    private var rowsRemoved: [Int64] = []
+    /// Whether the stored row lengths were current at the start (`StoredRowLengths`).
+    private var lengthsCurrent = false
     private var textChanged = false
 
     enum StatisticsUpkeep {
@@ -77,6 +81,7 @@ public final class IndexWriter {
         abbreviations = try LearnedAbbreviations(connection: db)
         pairs = try PairPostingsUpkeep.start(db)
         maxima = try BlockMaximaUpkeep.start(db)
+        lengthsCurrent = try StoredRowLengths.areCurrent(db)
     }
 
     private func existing(_ path: String) throws -> (id: Int64, title: String, body: String)? {
@@ -247,6 +252,7 @@ public final class IndexWriter {
         }
         textChanged = true
         rowsDeleted += 1
+        rowsRemoved.append(id)
     }
 
     /// Records a new size and modification time for a file whose content did not change.
@@ -285,16 +291,18 @@ public final class IndexWriter {
             pairs = nil
             maxima = nil
             rowsWritten = []
+            rowsRemoved = []
             textChanged = false
         }
         try finishStatistics()
-        guard textChanged, pairs != nil || maxima != nil else { return }
+        guard textChanged, pairs != nil || maxima != nil || lengthsCurrent else { return }
         // FTS5 holds the transaction's writes in memory until a savepoint or the commit: a
         // savepoint writes them out, so that the upkeeps can read them.
         try index.connection.execute("SAVEPOINT stored_postings_upkeep; RELEASE stored_postings_upkeep")
         let rows = Array(Set(rowsWritten)).sorted()
         try pairs?.finish(written: rows)
         try maxima?.finish(written: rows)
+        if lengthsCurrent { try StoredRowLengths.update(index.connection, rows: Array(Set(rowsWritten + rowsRemoved)).sorted()) }
     }
 
     private func finishStatistics() throws {

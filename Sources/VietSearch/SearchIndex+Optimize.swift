@@ -39,6 +39,7 @@ extension SearchIndex {
             let pairsStart = Date()
             let lengths = DocumentLengths()
             try lengths.load(from: connection, table: "documents_fts")
+            try connection.transaction { try StoredRowLengths.rebuild(connection, lengths: lengths.lengths) }
             let pairs = try connection.transaction { try PairPostingsBuilder(connection: connection).rebuild(lengths: lengths.lengths) }
             let pairSeconds = Date().timeIntervalSince(pairsStart)
             let maximaStart = Date()

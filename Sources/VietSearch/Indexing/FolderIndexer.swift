@@ -101,6 +101,9 @@ public final class FolderIndexer {
         // rewrites the index in one transaction, which the writer's own checkpoint folds in.
         stop(checkpointer)
         try index.wrapping { try finishFTS5(bulkLoad: bulk) { state.report(.merging) } }
+        // What the next search process reads first: every row's length (a scan of FTS5's
+        // sizes, tens of milliseconds on a large index, once here rather than per search).
+        try index.wrapping { try StoredRowLengths.store(index.connection) }
         report = state.report
         report.removed = scan.gone.count
         report.seconds = Date().timeIntervalSince(started)

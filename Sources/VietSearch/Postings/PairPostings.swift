@@ -20,13 +20,15 @@ enum PairPostings {
     }
 
     /// Runs `body`, a change of the full-text index that keeps its rows and positions (a merge),
-    /// and keeps the stored pairs and block maxima current if they were.
+    /// and keeps the stored pairs, block maxima and row lengths current if they were.
     static func keepingCurrent(_ connection: SQLiteConnection, _ body: () throws -> Void) throws {
         let current = try areCurrent(connection)
         let maximaCurrent = try BlockMaxima.areCurrent(connection)
+        let lengthsCurrent = try StoredRowLengths.areCurrent(connection)
         try body()
         if current { try recordState(connection) }
         if maximaCurrent { try BlockMaxima.recordState(connection) }
+        if lengthsCurrent { try StoredRowLengths.recordState(connection) }
     }
 
     /// Records the full-text index as it is now as the one the stored pairs describe. FTS5 holds

@@ -35,10 +35,16 @@ package final class DocumentLengths {
     }
 
     /// Reads every row's size from `<table>_docsize` (FTS5's shadow table: per row, one varint
-    /// per column). Rowids far sparser than the rows (more than 4 × as many slots) are not held:
-    /// the array would be mostly empty.
+    /// per column), or for the index's own table, from the lengths stored with it when they are
+    /// current (`StoredRowLengths`). Rowids far sparser than the rows (more than 4 × as many
+    /// slots) are not held: the array would be mostly empty.
     package func load(from connection: SQLiteConnection, table: String) throws(SQLiteError) {
         invalidate()
+        if table == "documents_fts", let stored = Self.stored(connection) {
+            lengths = stored
+            isLoaded = true
+            return
+        }
         let shadow = "\"\(table.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\""))_docsize\""
         guard let highest = try connection.scalarInt("SELECT max(id) FROM \(shadow)"), highest >= 0,
             let rows = try connection.scalarInt("SELECT count(*) FROM \(shadow)"),
@@ -57,6 +63,13 @@ package final class DocumentLengths {
         }
         lengths = loaded
         isLoaded = true
+    }
+
+    /// The stored lengths, when current and consistent with FTS5's averages record; nil on any
+    /// doubt (then the shadow table is read).
+    private static func stored(_ connection: SQLiteConnection) -> [Int32]? {
+        guard let layout = try? FTS5Records(connection: connection, table: "documents_fts").layout() else { return nil }
+        return (try? StoredRowLengths.load(connection, rows: layout.rowCount, tokens: layout.columnTokens.reduce(0, +))) ?? nil
     }
 
     /// Sum of the varints in `bytes`, lent by SQLite (see `SQLiteVarint`); a varint cut short is
