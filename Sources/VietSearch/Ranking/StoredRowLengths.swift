@@ -138,9 +138,10 @@ enum StoredRowLengths {
     }
 
     static func decode(_ bytes: UnsafeRawBufferPointer) -> [Int32] {
-        (0..<bytes.count / 4).map { index in
-            Int32(bitPattern: UInt32(bytes[index * 4]) | UInt32(bytes[index * 4 + 1]) << 8 | UInt32(bytes[index * 4 + 2]) << 16
-                | UInt32(bytes[index * 4 + 3]) << 24)
+        let count = bytes.count / 4
+        return [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count { buffer[index] = Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 4, as: Int32.self)) }
+            initialized = count
         }
     }
 }
