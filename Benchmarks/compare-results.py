@@ -11,6 +11,9 @@ QUERIES.txt: one query a line. `--dev-questions` adds every Nth question as writ
 diacritics (đ → d), as `query-latency` asks them. Compared: what was searched (`searched_as`), the
 rewrites, the total, and each result's path and snippet. Prints each query that differs and a
 count; exits 1 when any does.
+
+`--cli` asks each query of a `vnsearch search --json` process of its own instead (each search is
+its process's first: nothing kept from an earlier one), once.
 """
 import argparse
 import gzip
@@ -62,7 +65,17 @@ def start(binary, index, port):
 def answer(port, query):
     address = f"http://127.0.0.1:{port}/api/search?" + urllib.parse.urlencode({"q": query, "limit": 10})
     with urllib.request.urlopen(address, timeout=120) as response:
-        found = json.load(response)
+        return summary(json.load(response))
+
+
+def answer_alone(binary, index, query):
+    ran = subprocess.run([binary, "search", "--db", index, "--json", "--limit", "10", "--", query], capture_output=True, text=True)
+    if ran.returncode != 0:
+        return ("exit", ran.returncode, ran.stderr.strip())
+    return summary(json.loads(ran.stdout))
+
+
+def summary(found):
     results = [(result["path"], result.get("snippet")) for result in found["results"]]
     return found.get("searched_as"), found.get("rewrites"), found["total"], results
 
@@ -77,10 +90,19 @@ def main():
     parser.add_argument("--every", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--port", type=int, default=18771, help="the first server's port; the second takes the next")
+    parser.add_argument("--cli", action="store_true", help="one search process per query instead of servers")
     arguments = parser.parse_args()
     asked = queries(arguments)
     if not asked:
         sys.exit("compare-results: no queries (give QUERIES.txt files or --dev-questions)")
+    if arguments.cli:
+        differing = 0
+        for query in asked:
+            if answer_alone(arguments.first, arguments.index, query) != answer_alone(arguments.second, arguments.index, query):
+                differing += 1
+                print(f"differs: {query}")
+        print(f"{len(asked)} queries, one process each: {differing} differ")
+        sys.exit(1 if differing else 0)
     servers = []
     differing = 0
     try:
