@@ -30,25 +30,15 @@ enum BlockMaxima {
     /// Records the full-text index as it is now as the one the maxima describe (after a
     /// savepoint, which writes FTS5's pending changes out).
     static func recordState(_ connection: SQLiteConnection) throws {
-        try connection.execute("SAVEPOINT block_maxima_state; RELEASE block_maxima_state")
-        try connection.execute(
-            """
-            UPDATE block_maxima_state SET structure = (SELECT block FROM documents_fts_data WHERE id = 10),
-                averages = (SELECT block FROM documents_fts_data WHERE id = 1)
-            """)
+        try FTS5Snapshot.record(connection, in: "block_maxima_state")
     }
 
-    /// Whether the maxima describe the full-text index as it is now (`PairPostings.areCurrent`'s
-    /// test, on their own record: a program that keeps the pairs up but not these leaves them
-    /// unread).
+    /// Whether the maxima describe the full-text index as it is now (`FTS5Snapshot`, on their own
+    /// record: a program that keeps the pairs up but not these leaves them unread).
     static func areCurrent(_ connection: SQLiteConnection) throws -> Bool {
         guard try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('block_maxima', 'block_maxima_state')") == 2
         else { return false }
-        return try connection.scalarInt(
-            """
-            SELECT count(*) FROM block_maxima_state s, documents_fts_data d, documents_fts_data a
-            WHERE d.id = 10 AND a.id = 1 AND substr(d.block, 5) = substr(s.structure, 5) AND a.block = s.averages
-            """) == 1
+        return try FTS5Snapshot.matches(connection, in: "block_maxima_state")
     }
 
     /// Per query word, its syllable's maxima when every phrase of the word is one token of that

@@ -31,16 +31,9 @@ enum PairPostings {
         if lengthsCurrent { try StoredRowLengths.recordState(connection) }
     }
 
-    /// Records the full-text index as it is now as the one the stored pairs describe. FTS5 holds
-    /// a transaction's writes in memory until a savepoint or the commit: a savepoint writes them
-    /// out first, so that the records are final.
+    /// Records the full-text index as it is now as the one the stored pairs describe.
     static func recordState(_ connection: SQLiteConnection) throws {
-        try connection.execute("SAVEPOINT pair_postings_state; RELEASE pair_postings_state")
-        try connection.execute(
-            """
-            UPDATE pair_postings_state SET structure = (SELECT block FROM documents_fts_data WHERE id = 10),
-                averages = (SELECT block FROM documents_fts_data WHERE id = 1)
-            """)
+        try FTS5Snapshot.record(connection, in: "pair_postings_state")
     }
 
     /// A pair's name, `first second`, from its key in `PairLists` (first × count + second).
@@ -48,19 +41,12 @@ enum PairPostings {
         syllables[Int(key / UInt64(syllables.count))] + [0x20] + syllables[Int(key % UInt64(syllables.count))]
     }
 
-    /// Whether the stored pairs describe the full-text index as it is now: its structure record
-    /// (segments, their pages, a write counter) and its averages record (rows, tokens per column)
-    /// are the bytes recorded with them. The structure record's first 4 bytes are left out: a
-    /// cookie FTS5 changes with its settings (`hashsize`, `automerge`), not with the content.
+    /// Whether the stored pairs describe the full-text index as it is now (`FTS5Snapshot`).
     static func areCurrent(_ connection: SQLiteConnection) throws -> Bool {
         guard
             try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('pair_postings_state', 'pair_postings_added')") == 2
         else { return false }
-        return try connection.scalarInt(
-            """
-            SELECT count(*) FROM pair_postings_state s, documents_fts_data d, documents_fts_data a
-            WHERE d.id = 10 AND a.id = 1 AND substr(d.block, 5) = substr(s.structure, 5) AND a.block = s.averages
-            """) == 1
+        return try FTS5Snapshot.matches(connection, in: "pair_postings_state")
     }
 
     /// Per query word, the rows of `range` where it may follow the previous word (ascending), or

@@ -49,27 +49,16 @@ enum StoredRowLengths {
         }
     }
 
-    /// Records the full-text index as it is now as the one the lengths describe (after a
-    /// savepoint, which writes FTS5's pending changes out).
+    /// Records the full-text index as it is now as the one the lengths describe.
     static func recordState(_ connection: SQLiteConnection) throws {
-        try connection.execute("SAVEPOINT row_lengths_state; RELEASE row_lengths_state")
-        try connection.execute(
-            """
-            UPDATE row_lengths_state SET structure = (SELECT block FROM documents_fts_data WHERE id = 10),
-                averages = (SELECT block FROM documents_fts_data WHERE id = 1)
-            """)
+        try FTS5Snapshot.record(connection, in: "row_lengths_state")
     }
 
-    /// Whether the lengths were kept up to the full-text index as it is now (`PairPostings.areCurrent`'s
-    /// test, on their own record).
+    /// Whether the lengths were kept up to the full-text index as it is now (`FTS5Snapshot`).
     static func areCurrent(_ connection: SQLiteConnection) throws -> Bool {
         guard try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('row_lengths', 'row_lengths_state')") == 2
         else { return false }
-        return try connection.scalarInt(
-            """
-            SELECT count(*) FROM row_lengths_state s, documents_fts_data d, documents_fts_data a
-            WHERE d.id = 10 AND a.id = 1 AND substr(d.block, 5) = substr(s.structure, 5) AND a.block = s.averages
-            """) == 1
+        return try FTS5Snapshot.matches(connection, in: "row_lengths_state")
     }
 
     /// Reads the lengths of `rows` (written or removed by a transaction, once FTS5 has written
