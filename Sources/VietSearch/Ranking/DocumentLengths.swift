@@ -66,8 +66,14 @@ package final class DocumentLengths {
     }
 
     /// The stored lengths, when current and consistent with FTS5's averages record; nil on any
-    /// doubt (then the shadow table is read).
+    /// doubt (then the shadow table is read). Read in one transaction (the caller's, if open):
+    /// the records, the state and the blocks of one snapshot.
     private static func stored(_ connection: SQLiteConnection) -> [Int32]? {
+        let ownTransaction = !connection.isInTransaction
+        if ownTransaction {
+            guard (try? connection.execute("BEGIN")) != nil else { return nil }
+        }
+        defer { if ownTransaction { try? connection.execute("COMMIT") } }
         guard let layout = try? FTS5Records(connection: connection, table: "documents_fts").layout() else { return nil }
         return (try? StoredRowLengths.load(connection, rows: layout.rowCount, tokens: layout.columnTokens.reduce(0, +))) ?? nil
     }
