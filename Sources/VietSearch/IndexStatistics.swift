@@ -15,6 +15,8 @@ public struct IndexStatistics: Sendable, Hashable {
     public var storedPairs = 0
     /// Whether searches read stored block maxima (`vnsearch optimize` stores them too).
     public var blockMaxima = PairPostingsStatus.none
+    /// Whether searches read the stored row lengths (indexing runs and `optimize` store them).
+    public var rowLengths = PairPostingsStatus.none
 
     public enum PairPostingsStatus: String, Sendable, Hashable {
         /// Never stored.
@@ -54,6 +56,9 @@ extension SearchIndex {
             }
             if try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'block_maxima_state'") == 1 {
                 statistics.blockMaxima = try BlockMaxima.areCurrent(connection) ? .current : .outOfDate
+            }
+            if try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'row_lengths_state'") == 1 {
+                statistics.rowLengths = try StoredRowLengths.areCurrent(connection) ? .current : .outOfDate
             }
             return statistics
         }

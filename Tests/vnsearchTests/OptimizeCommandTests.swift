@@ -25,6 +25,8 @@ import Glibc
         }
         #expect(try pairs()["status"] as? String == "none")
         #expect(try pairs("block_maxima")["status"] as? String == "none")
+        // Every indexing run leaves the row lengths stored.
+        #expect(try pairs("row_lengths")["status"] as? String == "current")
 
         let output = try tool.run(["optimize", "--db", tool.database])
         #expect(output.status == 0)
@@ -62,6 +64,7 @@ import Glibc
         #expect(many.stderr.contains("stored syllable pairs no longer cover the documents"), "\(many.stderr)")
         // The block maxima have no such limit: each changed row only raises its block.
         #expect(try pairs("block_maxima")["status"] as? String == "current")
+        #expect(try pairs("row_lengths")["status"] as? String == "current")
         #expect(try pairs()["status"] as? String == "out_of_date")
         #expect(try tool.run(["stats", "--db", tool.database]).stdout.contains("out of date"))
     }

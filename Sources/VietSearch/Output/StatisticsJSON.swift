@@ -3,7 +3,8 @@ import Foundation
 /// The JSON of `vnsearch stats --json`, also the start of the server's `GET /api/stats`:
 /// `{"path", "documents", "text_bytes", "index_bytes", "last_indexed_at", "schema_version",
 /// "encodings": {name: count}, "formats": {type: count}, "pair_postings": {"status": "none" |
-/// "current" | "out_of_date", "pairs"}, "block_maxima": {"status": the same}}`.
+/// "current" | "out_of_date", "pairs"}, "block_maxima": {"status": the same}, "row_lengths":
+/// {"status": the same}}`.
 package enum StatisticsJSON {
     /// The members, for a caller that appends its own.
     package static func members(_ stats: IndexStatistics, path: String) -> [(String, JSONOutput)] {
@@ -15,6 +16,7 @@ package enum StatisticsJSON {
             ("encodings", counts(stats.encodings)), ("formats", counts(stats.formats)),
             ("pair_postings", .object([("status", .string(stats.pairPostings.rawValue)), ("pairs", .number(stats.storedPairs))])),
             ("block_maxima", .object([("status", .string(stats.blockMaxima.rawValue))])),
+            ("row_lengths", .object([("status", .string(stats.rowLengths.rawValue))])),
         ]
     }
 

@@ -9,12 +9,13 @@ extension VNSearchCommand {
             abstract: "Show what an index holds.",
             discussion: """
                 Documents, bytes of text, size on disk, when it was last indexed, schema version, \
-                the encodings found, and whether searches read stored syllable pairs and block \
-                maxima (vnsearch optimize stores them). --json prints {"path", "documents", \
+                the encodings found, whether searches read stored syllable pairs and block \
+                maxima (vnsearch optimize stores them), and stored row lengths (indexing runs \
+                store them). --json prints {"path", "documents", \
                 "text_bytes", "index_bytes", "last_indexed_at", "schema_version", "encodings": \
                 {name: count}, "formats": {type: count}, "pair_postings": {"status": "none" | \
                 "current" | "out_of_date", "pairs": count}, "block_maxima": {"status": "none" | \
-                "current" | "out_of_date"}}.
+                "current" | "out_of_date"}, "row_lengths": {"status": the same}}.
                 """
         )
 
@@ -48,6 +49,11 @@ extension VNSearchCommand {
                 case .current: print("block maxima:   stored, read by searches")
                 case .outOfDate: print("block maxima:   out of date, unused (vnsearch optimize stores them anew)")
                 case .none: print("block maxima:   none (vnsearch optimize stores them, for faster searches)")
+                }
+                switch stats.rowLengths {
+                case .current: print("row lengths:    stored, read by searches")
+                case .outOfDate: print("row lengths:    out of date, unused (the next indexing run stores them anew)")
+                case .none: print("row lengths:    none (the next indexing run stores them, for faster searches)")
                 }
                 if let damaged = stats.encodings[IndexStatistics.damagedUTF8], damaged > 0 {
                     print("warning:        \(damaged) documents are UTF-8 with invalid bytes, shown as U+FFFD")
