@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VietSearch
+import VietnameseText
 
 @main
 struct VNSearchCommand: AsyncParsableCommand {
@@ -19,6 +20,12 @@ struct VNSearchCommand: AsyncParsableCommand {
     /// written fails (see `StandardOutput`), and error messages are escaped for the terminal.
     static func main() async {
         StandardOutput.guardClosedDescriptors()
+        if CommandLine.arguments.dropFirst().first == "search" {
+            // A search reads the built-in abbreviations before anything else it does with the
+            // query, and building them takes as long as a tenth of a search process: they are
+            // built on another core while the arguments are parsed and the index opened.
+            Thread.detachNewThread { _ = AbbreviationDictionary.builtin }
+        }
         do {
             var command = try parseAsRoot()
             // `serve` and `watch` run asynchronously; a synchronous `run()` of theirs prints help.
