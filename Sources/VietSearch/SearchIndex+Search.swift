@@ -355,6 +355,7 @@ extension SearchIndex {
         if ownTransaction { try connection.execute("BEGIN") }
         defer { if ownTransaction { try? connection.execute("COMMIT") } }
         let records = try FTS5Records(connection: connection, table: "documents_fts")
+        defer { records.close() }  // before the COMMIT
         let layout = try records.layout()
         let averageLength = RankingFormula.averageLength(rows: layout.rowCount, tokens: layout.columnTokens.reduce(0, +))
         var phraseWords: (shift: Int, words: [BlockBounds.Word])?
@@ -458,6 +459,7 @@ extension SearchIndex {
         var next = 0
         do {
             let records = try FTS5Records(connection: connection, table: "documents_fts")
+            defer { records.close() }  // before the COMMIT
             let counted = try MatchCount.rows(
                 every: groups.map { $0.map(\.tokens) }, excluding: excluded.map(\.tokens), records: records,
                 layout: try records.layout()

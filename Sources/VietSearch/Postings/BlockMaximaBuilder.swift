@@ -17,6 +17,7 @@ struct BlockMaximaBuilder {
         try connection.execute("DROP TABLE IF EXISTS block_maxima; DROP TABLE IF EXISTS block_maxima_state;")
         try BlockMaxima.createTables(connection)
         let records = try FTS5Records(connection: connection, table: "documents_fts")
+        defer { records.close() }
         let layout = try records.layout()
         let plan = VietnameseRankingPlan()
         let average = RankingFormula.averageLength(rows: layout.rowCount, tokens: layout.columnTokens.reduce(0, +))

@@ -21,6 +21,7 @@ struct BlockMaximaUpkeep {
     func finish(written rows: [Int64]) throws {
         if !rows.isEmpty {
             let records = try FTS5Records(connection: connection, table: "documents_fts")
+            defer { records.close() }
             let layout = try records.layout()
             var syllables: [[UInt8]] = []
             let statement = try connection.prepare("SELECT syllable FROM block_maxima ORDER BY syllable")

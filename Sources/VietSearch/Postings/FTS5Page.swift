@@ -28,16 +28,25 @@ final class FTS5Page {
 
     /// Copies a record in.
     func load(_ record: UnsafeRawBufferPointer, number: Int) {
-        if record.count > capacity {
+        load(count: record.count, number: number) { buffer in
+            if !record.isEmpty { buffer.copyMemory(from: record) }
+        }
+    }
+
+    /// Loads a record of `count` bytes that `fill` writes into the buffer it is given (when it
+    /// throws, the page holds nothing).
+    func load(count: Int, number: Int, fill: (UnsafeMutableRawBufferPointer) throws -> Void) rethrows {
+        if count > capacity {
             bytes.deallocate()
-            capacity = max(record.count, capacity * 2)
+            capacity = max(count, capacity * 2)
             bytes = .allocate(capacity: capacity + Self.padding)
         }
-        if let base = record.baseAddress, !record.isEmpty {
-            UnsafeMutableRawPointer(bytes).copyMemory(from: base, byteCount: record.count)
-        }
-        (bytes + record.count).initialize(repeating: 0, count: Self.padding)
-        count = record.count
+        self.count = 0
+        leafSize = 0
+        self.number = -1
+        try fill(UnsafeMutableRawBufferPointer(start: bytes, count: count))
+        (bytes + count).initialize(repeating: 0, count: Self.padding)
+        self.count = count
         leafSize = count >= 4 ? Int(bytes[2]) << 8 | Int(bytes[3]) : 0
         self.number = number
     }

@@ -30,7 +30,10 @@ final class FTS5Records {
 
     let connection: SQLiteConnection
     let table: String
-    private let dataStatement: SQLiteStatement
+    /// `%_data`'s records are read through one blob handle, as FTS5 reads them: one copy, and
+    /// the next leaf of a segment (the next rowid) one step from the last. Open from the first
+    /// read to `close()`.
+    private var dataBlob: SQLiteBlob?
     private let termPageStatement: SQLiteStatement
     private let nextTermPageStatement: SQLiteStatement
     /// Records read since creation (for measurements).
@@ -39,9 +42,7 @@ final class FTS5Records {
     init(connection: SQLiteConnection, table: String) throws {
         self.connection = connection
         self.table = table
-        let data = Self.quoted(table + "_data")
         let idx = Self.quoted(table + "_idx")
-        dataStatement = try connection.prepare("SELECT block FROM \(data) WHERE id = ?1")
         termPageStatement = try connection.prepare("SELECT pgno FROM \(idx) WHERE segid = ?1 AND term <= ?2 ORDER BY term DESC LIMIT 1")
         nextTermPageStatement = try connection.prepare("SELECT pgno FROM \(idx) WHERE segid = ?1 AND term > ?2 ORDER BY term LIMIT 1")
     }
@@ -51,9 +52,29 @@ final class FTS5Records {
     /// Reads record `id` into `page`; false when there is no such record.
     func read(_ id: Int64, into page: FTS5Page, number: Int) throws -> Bool {
         recordsRead += 1
-        guard try dataStatement.stepOnce(binding: id) else { return false }
-        dataStatement.withBlob(at: 0) { page.load($0, number: number) }
+        let blob: SQLiteBlob
+        if let open = dataBlob {
+            guard try open.move(to: id) else {
+                dataBlob = nil  // SQLite finishes a handle that found no row
+                return false
+            }
+            blob = open
+        } else {
+            guard let opened = try SQLiteBlob.ifPresent(connection: connection, table: table + "_data", column: "block", rowid: id) else {
+                return false
+            }
+            dataBlob = opened
+            blob = opened
+        }
+        try page.load(count: blob.count, number: number) { try blob.readAll(into: $0) }
         return true
+    }
+
+    /// Releases the blob handle, which is an active statement: it would hold the read
+    /// transaction open past its `COMMIT` (and the snapshot with it). Call before the transaction
+    /// the reads belong to ends; a later read opens a new handle.
+    func close() {
+        dataBlob = nil
     }
 
     /// Reads leaf `number` of `segment`, checking its header.

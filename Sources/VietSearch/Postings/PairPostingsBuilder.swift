@@ -36,6 +36,7 @@ struct PairPostingsBuilder {
             """)
         try PairPostings.createTables(connection)
         let records = try FTS5Records(connection: connection, table: "documents_fts")
+        defer { records.close() }
         let layout = try records.layout()
         let syllables = try commonSyllables(documents: layout.rowCount)
         var report = Report(syllables: syllables.count)

@@ -32,6 +32,7 @@ struct PairPostingsUpkeep {
     /// replaced), ascending, each once.
     func finish(written: [Int64]) throws {
         let records = try FTS5Records(connection: connection, table: "documents_fts")
+        defer { records.close() }
         let layout = try records.layout()
         let upto = try connection.scalarInt("SELECT rows_upto FROM pair_postings_state") ?? 0
         let rewritten = written.filter { $0 <= upto }

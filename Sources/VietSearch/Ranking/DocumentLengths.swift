@@ -74,7 +74,9 @@ package final class DocumentLengths {
             guard (try? connection.execute("BEGIN")) != nil else { return nil }
         }
         defer { if ownTransaction { try? connection.execute("COMMIT") } }
-        guard let layout = try? FTS5Records(connection: connection, table: "documents_fts").layout() else { return nil }
+        guard let records = try? FTS5Records(connection: connection, table: "documents_fts") else { return nil }
+        defer { records.close() }  // before the COMMIT
+        guard let layout = try? records.layout() else { return nil }
         return (try? StoredRowLengths.load(connection, rows: layout.rowCount, tokens: layout.columnTokens.reduce(0, +))) ?? nil
     }
 
