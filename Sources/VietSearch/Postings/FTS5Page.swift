@@ -56,13 +56,13 @@ final class FTS5Page {
         load(UnsafeRawBufferPointer(start: other.bytes, count: other.count), number: other.number)
     }
 
-    /// Takes another page's contents (no copy: the two swap buffers).
+    /// Takes another page's contents (no copy: the two swap buffers). Plain assignments, not
+    /// `Swift.swap` on two pages' properties: two overlapping accesses to one property would
+    /// make the compiler check every access to the page's properties at run time.
     func swap(with other: FTS5Page) {
-        Swift.swap(&bytes, &other.bytes)
-        Swift.swap(&capacity, &other.capacity)
-        Swift.swap(&count, &other.count)
-        Swift.swap(&leafSize, &other.leafSize)
-        Swift.swap(&number, &other.number)
+        let mine = (bytes, capacity, count, leafSize, number)
+        (bytes, capacity, count, leafSize, number) = (other.bytes, other.capacity, other.count, other.leafSize, other.number)
+        (other.bytes, other.capacity, other.count, other.leafSize, other.number) = mine
     }
 
     /// A leaf's header: where its first rowid is when one comes before its first term (else 0).
