@@ -178,20 +178,30 @@ enum PairPostings {
         _ bytes: UnsafeRawBufferPointer, from first: Int64, within range: ClosedRange<Int64> = Int64.min...Int64.max,
         into rows: inout [Int64]
     ) {
-        var row = first
-        var value: Int64 = 0
-        var shift: Int64 = 0
-        for byte in bytes {
-            value |= Int64(byte & 0x7F) << shift
-            if byte < 0x80 {
-                row += value
-                if row > range.upperBound { return }
-                if row >= range.lowerBound { rows.append(row) }
-                value = 0
-                shift = 0
-            } else {
-                shift += 7
+        // Into a buffer of one slot a byte (a row takes at least one), then appended at once: the
+        // common pairs' chunks hold thousands of rows, and an append each checks the array.
+        let decoded = [Int64](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            var row = first
+            var value: Int64 = 0
+            var shift: Int64 = 0
+            var written = 0
+            for byte in bytes {
+                value |= Int64(byte & 0x7F) << shift
+                if byte < 0x80 {
+                    row += value
+                    if row > range.upperBound { break }
+                    if row >= range.lowerBound {
+                        buffer[written] = row
+                        written += 1
+                    }
+                    value = 0
+                    shift = 0
+                } else {
+                    shift += 7
+                }
             }
+            count = written
         }
+        rows.append(contentsOf: decoded)
     }
 }
