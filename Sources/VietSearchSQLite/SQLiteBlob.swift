@@ -30,8 +30,8 @@ package final class SQLiteBlob {
         count = Int(sqlite3_blob_bytes(blob))
     }
 
-    /// Opens it as `init` does, or nil when the table has no row `rowid` (or the row's value is
-    /// neither TEXT nor BLOB: SQLite reports both as SQLITE_ERROR).
+    /// Opens it as `init` does, or nil when SQLite answers SQLITE_ERROR: no row `rowid`, a value
+    /// neither TEXT nor BLOB, or no such table or column (callers read tables they know exist).
     package static func ifPresent(connection: SQLiteConnection, table: String, column: String, rowid: Int64) throws(SQLiteError) -> SQLiteBlob? {
         do {
             return try SQLiteBlob(connection: connection, table: table, column: column, rowid: rowid)
