@@ -176,9 +176,10 @@ extension SearchIndex {
         }
         var counts: (any PairCounts)?
         let tables = try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('term_pairs', 'term_pair_blocks')") ?? 0
-        if tables == 2, let total = try TermPairBlocks(connection: connection).termDocumentCount() {
+        let blocks = TermPairBlocks(connection: connection)
+        if tables == 2, let total = try blocks.termDocumentCount() {
             if termPairsCache?.version == version {
-                counts = try TermPairBlocks(connection: connection).load()
+                counts = try blocks.load()
             } else {
                 counts = try TermPairBlockReader(connection: connection, termDocumentCount: total)
             }

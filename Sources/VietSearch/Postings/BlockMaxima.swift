@@ -36,9 +36,7 @@ enum BlockMaxima {
     /// Whether the maxima describe the full-text index as it is now (`FTS5Snapshot`, on their own
     /// record: a program that keeps the pairs up but not these leaves them unread).
     static func areCurrent(_ connection: SQLiteConnection) throws -> Bool {
-        guard try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('block_maxima', 'block_maxima_state')") == 2
-        else { return false }
-        return try FTS5Snapshot.matches(connection, in: "block_maxima_state")
+        try FTS5Snapshot.matches(connection, in: "block_maxima_state", keptWith: "block_maxima")
     }
 
     /// Per query word, its syllable's maxima when every phrase of the word is one token of that

@@ -19,6 +19,14 @@ enum FTS5Snapshot {
             """)
     }
 
+    /// Whether `table` and `stored` (the structure kept with it) exist and the records in
+    /// `table` are the index's now.
+    static func matches(_ connection: SQLiteConnection, in table: String, keptWith stored: String) throws -> Bool {
+        guard try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN (?1, ?2)", [.text(table), .text(stored)]) == 2
+        else { return false }
+        return try matches(connection, in: table)
+    }
+
     /// Whether the records in `table` are the index's now.
     static func matches(_ connection: SQLiteConnection, in table: String) throws -> Bool {
         try connection.scalarInt(

@@ -43,10 +43,7 @@ enum PairPostings {
 
     /// Whether the stored pairs describe the full-text index as it is now (`FTS5Snapshot`).
     static func areCurrent(_ connection: SQLiteConnection) throws -> Bool {
-        guard
-            try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('pair_postings_state', 'pair_postings_added')") == 2
-        else { return false }
-        return try FTS5Snapshot.matches(connection, in: "pair_postings_state")
+        try FTS5Snapshot.matches(connection, in: "pair_postings_state", keptWith: "pair_postings_added")
     }
 
     /// Per query word, the rows of `range` where it may follow the previous word (ascending), or

@@ -56,9 +56,7 @@ enum StoredRowLengths {
 
     /// Whether the lengths were kept up to the full-text index as it is now (`FTS5Snapshot`).
     static func areCurrent(_ connection: SQLiteConnection) throws -> Bool {
-        guard try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('row_lengths', 'row_lengths_state')") == 2
-        else { return false }
-        return try FTS5Snapshot.matches(connection, in: "row_lengths_state")
+        try FTS5Snapshot.matches(connection, in: "row_lengths_state", keptWith: "row_lengths")
     }
 
     /// Reads the lengths of `rows` (written or removed by a transaction, once FTS5 has written
