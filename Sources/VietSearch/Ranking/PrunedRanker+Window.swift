@@ -663,8 +663,7 @@ extension PrunedRanker {
         for word in pairRows.indices where pairRows[word] != nil {
             pairAbsent[word] = !window.pairIn[word * window.rows + index]
         }
-        var bound = RowBound(total: 0, missing: 0, untyped: 0)
-        for word in layout.words.indices { setWord(word, norm: norm, epoch: epoch, window: number, bound: &bound) }
+        var bound = wordsBound(row: index, window, number: number, plan: plan, norm: norm, epoch: epoch)
         for word in layout.words.indices where layout.words[word].countsAdjacency {
             let share = pairBound(word, norm: norm, epoch: epoch, plan: plan)
             pairShare[word] = share
@@ -690,6 +689,53 @@ extension PrunedRanker {
         // Every row kept is offered: the shared k-th best then counts this half's k best too.
         let raised = max(state.top.threshold, shared?.offer(files[row] ?? row, score) ?? -.infinity)
         if raised > state.threshold { state.threshold = raised }
+    }
+
+    /// The candidate's bound from its words alone, each word's state recorded for `refine` and
+    /// the pairs. Most words need no reading of their entries: the window has the state of
+    /// those it read, and the others are at the plan's ceiling. Recounting them all from their
+    /// entries (`setWord`) was an eighth of a search's instructions.
+    private func wordsBound(row index: Int, _ window: Window, number: Int, plan: ReadingPlan, norm: Double, epoch: Int) -> RowBound {
+        var bound = RowBound(total: 0, missing: 0, untyped: 0)
+        for word in layout.words.indices {
+            if window.stateWord[word] != window.stateStamp {
+                // No part of it read here: a word without an essential part, at the plan's
+                // ceiling until a lookup counts it (`refine` then takes this share out).
+                bound.total += plan.closedShare[word]
+                if layout.words[word].isRequired {
+                    if !plan.closedPossible[word] { bound.missing += 1 }
+                    if layout.words[word].isAccented && !plan.closedTyped[word] { bound.untyped += 1 }
+                }
+            } else if hasLongPhrase[word] {
+                // A phrase of several tokens is counted better from its positions.
+                setWord(word, norm: norm, epoch: epoch, window: number, bound: &bound)
+            } else {
+                take(word, from: window, row: index, epoch: epoch, bound: &bound)
+            }
+        }
+        return bound
+    }
+
+    /// Records word `number`'s state at the candidate from the window's (`update`, from the
+    /// same entries `setWord` would read) and adds its share to the bound, as `record` does.
+    @inline(__always)
+    private func take(_ number: Int, from window: Window, row: Int, epoch: Int, bound: inout RowBound) {
+        let slot = number * window.rows + row
+        let share = window.share[slot]
+        let present = window.present[slot]
+        let typed = window.typed[slot]
+        wordEpoch[number] = epoch
+        wordShare[number] = share
+        wordPossible[number] = present
+        wordPresent[number] = present
+        wordTyped[number] = typed
+        wordPlaces[number] = window.most[slot]
+        bound.total += share
+        let word = layout.words[number]
+        if word.isRequired {
+            if !present { bound.missing += 1 }
+            if word.isAccented && !typed { bound.untyped += 1 }
+        }
     }
 
     /// Whether a routing word occurs at the row (its terms resolved there).
