@@ -297,9 +297,11 @@ extension PrunedRanker {
             filter(&alive, &bounds, window, threshold: state.threshold)
         }
         guard next == plan.lookupParts.count else {
-            // Parts left to look up row by row: rows in order (cursors only move forward).
+            // Parts left to look up row by row: rows in order (cursors only move forward). One
+            // copy of the window for them all (lent from `inout`, it would be copied per row).
+            let rows = window
             for row in alive {
-                try evaluate(base + Int64(row), row: row, window, number: number, plan: plan, lookupsFrom: next, state: &state)
+                try evaluate(base + Int64(row), row: row, rows, number: number, plan: plan, lookupsFrom: next, state: &state)
             }
             return
         }
