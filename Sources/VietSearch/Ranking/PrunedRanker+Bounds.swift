@@ -15,6 +15,16 @@ extension PrunedRanker {
             }
             return PrunedRanker.roundedUp(total + bonus)
         }
+
+        /// Counts a word's share, and whether it may be present (in the form typed).
+        @inline(__always)
+        mutating func add(_ share: Double, present: Bool, typed: Bool, for word: Word) {
+            total += share
+            if word.isRequired {
+                if !present { missing += 1 }
+                if word.isAccented && !typed { untyped += 1 }
+            }
+        }
     }
 
     /// Counts a word anew after more of its terms were resolved (a looked-up part), and its pairs.
@@ -123,17 +133,19 @@ extension PrunedRanker {
         }
         let present = anyOpen || exactOpen || any > 0 || exact > 0
         let typed = exactOpen || exact > 0
+        store(number, share: share, present: present, typed: typed, places: anyOpen || exactOpen ? .infinity : places, epoch: epoch)
+        bound.add(share, present: present, typed: typed, for: word)
+    }
+
+    /// Records word `number`'s state at the candidate, for `refine` and the pairs.
+    @inline(__always)
+    func store(_ number: Int, share: Double, present: Bool, typed: Bool, places: Double, epoch: Int) {
         wordEpoch[number] = epoch
         wordShare[number] = share
         wordPossible[number] = present
         wordPresent[number] = present
         wordTyped[number] = typed
-        wordPlaces[number] = anyOpen || exactOpen ? .infinity : places
-        bound.total += share
-        if word.isRequired {
-            if !present { bound.missing += 1 }
-            if word.isAccented && !typed { bound.untyped += 1 }
-        }
+        wordPlaces[number] = places
     }
 
     /// The pair ending at word `number`: at most as often as the rarer of its two words (a

@@ -299,9 +299,9 @@ extension PrunedRanker {
         guard next == plan.lookupParts.count else {
             // Parts left to look up row by row: rows in order (cursors only move forward). One
             // copy of the window for them all (lent from `inout`, it would be copied per row).
-            let rows = window
+            let window = window
             for row in alive {
-                try evaluate(base + Int64(row), row: row, rows, number: number, plan: plan, lookupsFrom: next, state: &state)
+                try evaluate(base + Int64(row), row: row, window, number: number, plan: plan, lookupsFrom: next, state: &state)
             }
             return
         }
@@ -702,42 +702,21 @@ extension PrunedRanker {
         for word in layout.words.indices {
             if window.stateWord[word] != window.stateStamp {
                 // No part of it read here: a word without an essential part, at the plan's
-                // ceiling until a lookup counts it (`refine` then takes this share out).
-                bound.total += plan.closedShare[word]
-                if layout.words[word].isRequired {
-                    if !plan.closedPossible[word] { bound.missing += 1 }
-                    if layout.words[word].isAccented && !plan.closedTyped[word] { bound.untyped += 1 }
-                }
+                // ceiling until a lookup counts it (`refine` then takes this share out; no
+                // state is recorded, so that it does).
+                bound.add(plan.closedShare[word], present: plan.closedPossible[word], typed: plan.closedTyped[word], for: layout.words[word])
             } else if hasLongPhrase[word] {
                 // A phrase of several tokens is counted better from its positions.
                 setWord(word, norm: norm, epoch: epoch, window: number, bound: &bound)
             } else {
-                take(word, from: window, row: index, epoch: epoch, bound: &bound)
+                // The window's state, from the same entries `setWord` would read (`update`).
+                let slot = word * window.rows + index
+                let (share, present, typed) = (window.share[slot], window.present[slot], window.typed[slot])
+                store(word, share: share, present: present, typed: typed, places: window.most[slot], epoch: epoch)
+                bound.add(share, present: present, typed: typed, for: layout.words[word])
             }
         }
         return bound
-    }
-
-    /// Records word `number`'s state at the candidate from the window's (`update`, from the
-    /// same entries `setWord` would read) and adds its share to the bound, as `record` does.
-    @inline(__always)
-    private func take(_ number: Int, from window: Window, row: Int, epoch: Int, bound: inout RowBound) {
-        let slot = number * window.rows + row
-        let share = window.share[slot]
-        let present = window.present[slot]
-        let typed = window.typed[slot]
-        wordEpoch[number] = epoch
-        wordShare[number] = share
-        wordPossible[number] = present
-        wordPresent[number] = present
-        wordTyped[number] = typed
-        wordPlaces[number] = window.most[slot]
-        bound.total += share
-        let word = layout.words[number]
-        if word.isRequired {
-            if !present { bound.missing += 1 }
-            if word.isAccented && !typed { bound.untyped += 1 }
-        }
     }
 
     /// Whether a routing word occurs at the row (its terms resolved there).
