@@ -25,6 +25,16 @@ extension PrunedRanker {
                 if word.isAccented && !typed { untyped += 1 }
             }
         }
+
+        /// Takes out what `add` counted for a word.
+        @inline(__always)
+        mutating func remove(_ share: Double, present: Bool, typed: Bool, for word: Word) {
+            total -= share
+            if word.isRequired {
+                if !present { missing -= 1 }
+                if word.isAccented && !typed { untyped -= 1 }
+            }
+        }
     }
 
     /// Counts a word anew after more of its terms were resolved (a looked-up part), and its pairs.
@@ -32,17 +42,9 @@ extension PrunedRanker {
         let words = layout.words
         // Take out what was counted for the word and its pairs.
         if wordEpoch[number] == epoch {
-            bound.total -= wordShare[number]
-            if words[number].isRequired {
-                if !wordPresent[number] { bound.missing -= 1 }
-                if words[number].isAccented && !wordTyped[number] { bound.untyped -= 1 }
-            }
+            bound.remove(wordShare[number], present: wordPresent[number], typed: wordTyped[number], for: words[number])
         } else {
-            bound.total -= plan.closedShare[number]
-            if words[number].isRequired {
-                if !plan.closedPossible[number] { bound.missing -= 1 }
-                if words[number].isAccented && !plan.closedTyped[number] { bound.untyped -= 1 }
-            }
+            bound.remove(plan.closedShare[number], present: plan.closedPossible[number], typed: plan.closedTyped[number], for: words[number])
         }
         let before = number > 0 && words[number].countsAdjacency
         let after = number + 1 < words.count && words[number + 1].countsAdjacency
