@@ -68,6 +68,10 @@ extension PrunedRanker {
         let zeroRows: UnsafeMutableBufferPointer<Int>
         /// Per row, its length norm, set for the candidates (`startBounds`) and read only there.
         let norms: UnsafeMutableBufferPointer<Double>
+        /// Per row, scratch for a phrase of several tokens (`addPhrase`): its matches at most,
+        /// and one token's matches. Zero between uses.
+        let phraseMost: UnsafeMutableBufferPointer<Double>
+        let tokenMatches: UnsafeMutableBufferPointer<Double>
         /// The words whose sums this window wrote.
         var written: [Int] = []
         private(set) var entries: UnsafeMutablePointer<WindowEntry>
@@ -79,6 +83,10 @@ extension PrunedRanker {
             zeroRows = .allocate(capacity: max(words, 1))
             zeroRows.initialize(repeating: 0)
             norms = .allocate(capacity: rows)
+            phraseMost = .allocate(capacity: rows)
+            phraseMost.initialize(repeating: 0)
+            tokenMatches = .allocate(capacity: rows)
+            tokenMatches.initialize(repeating: 0)
             head = .allocate(capacity: rows)
             head.initialize(repeating: -1)
             candidate = .allocate(capacity: rows)
@@ -124,6 +132,8 @@ extension PrunedRanker {
             stateWord.deallocate()
             zeroRows.deallocate()
             norms.deallocate()
+            phraseMost.deallocate()
+            tokenMatches.deallocate()
             entries.deallocate()
         }
 
@@ -319,21 +329,30 @@ extension PrunedRanker {
     }
 
     /// Zeroes the sums the window wrote: at the rows of the entries of each word it read (the
-    /// terms of its one-token phrases, read in this window), a superset of the rows written.
+    /// terms of its one-token phrases and the first tokens of its longer ones, read in this
+    /// window), a superset of the rows written.
     private func clearSums(_ window: inout Window, number: Int) {
         let stored = window.entries
         for word in window.written {
-            for index in wordEntries[word]..<wordEntries[word + 1] {
-                let term = entries[index].term
-                guard term >= 0, termWindow[term] == number else { continue }
+            let slot = word * window.rows
+            func clear(_ term: Int) {
+                guard termWindow[term] == number else { return }
                 var next = termFirst[term]
                 while next >= 0 {
-                    let slot = word * window.rows + stored[next].row
-                    window.any[slot] = 0
-                    window.exact[slot] = 0
-                    window.places[slot] = 0
+                    window.any[slot + stored[next].row] = 0
+                    window.exact[slot + stored[next].row] = 0
+                    window.places[slot + stored[next].row] = 0
                     next = stored[next].termNext
                 }
+            }
+            for index in wordEntries[word]..<wordEntries[word + 1] {
+                let entry = entries[index]
+                guard entry.term < 0 else {
+                    clear(entry.term)
+                    continue
+                }
+                let first = layout.phrases[entry.phrase].firstToken
+                for term in layout.tokenTerms[layout.tokenStart[first]..<layout.tokenStart[first + 1]] { clear(term) }
             }
         }
         window.written.removeAll(keepingCapacity: true)
@@ -420,8 +439,8 @@ extension PrunedRanker {
             if entry.term < 0 {
                 // A phrase of several tokens: every token's terms, the first one's bringing
                 // candidates when the part is essential (only the rows where its consecutive
-                // syllables are adjacent, when the stored pairs say: `phraseRows`); bounded row by
-                // row (`phraseWeight`).
+                // syllables are adjacent, when the stored pairs say: `phraseRows`); at each row
+                // at most as often as its rarest token (`addPhrase`).
                 let pairRows = phraseRows[entry.phrase]
                 for token in phrase.firstToken..<phrase.endToken {
                     for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
@@ -431,6 +450,7 @@ extension PrunedRanker {
                     }
                 }
                 if essential, let pairRows { markCandidates(pairRows, phrase: entry.phrase, &window, base: base, end: end) }
+                addPhrase(entry, of: word, &window)
                 continue
             }
             try readTerm(entry.term, &window, base: base, end: end, number: number, marksCandidates: essential, state: &state)
@@ -446,6 +466,43 @@ extension PrunedRanker {
                 if entry.countsPlaces { window.places[slot] += matches }
                 next = stored[next].termNext
             }
+        }
+    }
+
+    /// Adds a phrase of several tokens to its word's sums, every token's terms read in the
+    /// window: at each row, as often as its rarest token occurs there (`phraseWeight`'s bound,
+    /// row by row), nothing where a token is absent. Counted open instead, the phrase kept its
+    /// ceiling at every candidate, and a rare one held every row's bound above θ.
+    private func addPhrase(_ entry: Entry, of word: Int, _ window: inout Window) {
+        let phrase = layout.phrases[entry.phrase]
+        let stored = window.entries
+        let (most, matches) = (window.phraseMost, window.tokenMatches)
+        /// Calls `body` with the row and matches of each entry of the token's terms.
+        func forEachEntry(of token: Int, _ body: (Int, Double) -> Void) {
+            for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
+                var next = termFirst[layout.tokenTerms[index]]
+                while next >= 0 {
+                    body(stored[next].row, stored[next].weight)
+                    next = stored[next].termNext
+                }
+            }
+        }
+        // Only the first token's rows can hold the phrase; each later token lowers them.
+        forEachEntry(of: phrase.firstToken) { row, weight in most[row] += weight }
+        for token in (phrase.firstToken + 1)..<phrase.endToken {
+            forEachEntry(of: token) { row, weight in matches[row] += weight }
+            forEachEntry(of: phrase.firstToken) { row, _ in most[row] = min(most[row], matches[row]) }
+            forEachEntry(of: token) { row, _ in matches[row] = 0 }
+        }
+        let slot = word * window.rows
+        forEachEntry(of: phrase.firstToken) { row, _ in
+            // A row the first token has under several terms is visited once for each.
+            let count = most[row]
+            guard count > 0 else { return }
+            most[row] = 0
+            if entry.countsAsAny { window.any[slot + row] += count * entry.weight }
+            if entry.countsAsExact { window.exact[slot + row] += count * entry.weight }
+            window.places[slot + row] += count
         }
     }
 
@@ -550,7 +607,7 @@ extension PrunedRanker {
         var anyOpen = false
         var exactOpen = false
         for phrase in layout.phrases[word.firstPhrase..<word.endPhrase]
-        where canMatch(phrase) && (!decoded[number * 2 + (phrase.isTyped ? 0 : 1)] || phrase.endToken - phrase.firstToken > 1) {
+        where canMatch(phrase) && !decoded[number * 2 + (phrase.isTyped ? 0 : 1)] {
             anyOpen = anyOpen || phrase.countsAsAny
             exactOpen = exactOpen || phrase.countsAsExact
         }
@@ -705,11 +762,9 @@ extension PrunedRanker {
                 // ceiling until a lookup counts it (`refine` then takes this share out; no
                 // state is recorded, so that it does).
                 bound.add(plan.closedShare[word], present: plan.closedPossible[word], typed: plan.closedTyped[word], for: layout.words[word])
-            } else if hasLongPhrase[word] {
-                // A phrase of several tokens is counted better from its positions.
-                setWord(word, norm: norm, epoch: epoch, window: number, bound: &bound)
             } else {
-                // The window's state, from the same entries `setWord` would read (`update`).
+                // The window's state, from the same entries `setWord` would read (`update`; a
+                // phrase of several tokens as `phraseWeight` bounds it: `addPhrase`).
                 let slot = word * window.rows + index
                 let (share, present, typed) = (window.share[slot], window.present[slot], window.typed[slot])
                 store(word, share: share, present: present, typed: typed, places: window.most[slot], epoch: epoch)

@@ -147,8 +147,6 @@ final class PrunedRanker {
     /// Per term, the entries that use it: `entries[termUses[termUseStart[t]..<termUseStart[t + 1]]]`.
     let termUseStart: UnsafeMutableBufferPointer<Int>
     let termUses: UnsafeMutableBufferPointer<Int>
-    /// Per word, whether it has a phrase of several tokens (bounded through `phraseWeight`).
-    let hasLongPhrase: UnsafeMutableBufferPointer<Bool>
     /// Per word, scratch sums of its matches at the candidate: any form, typed form, places.
     let wordAny: UnsafeMutableBufferPointer<Double>
     let wordExact: UnsafeMutableBufferPointer<Double>
@@ -302,9 +300,6 @@ final class PrunedRanker {
         for term in uses.indices { termUseStart[term + 1] = termUseStart[term] + uses[term].count }
         termUses = .allocate(capacity: max(uses.reduce(0) { $0 + $1.count }, 1))
         _ = termUses.initialize(fromContentsOf: uses.flatMap { $0 })
-        hasLongPhrase = .allocate(capacity: max(layout.words.count, 1))
-        hasLongPhrase.initialize(repeating: false)
-        for entry in layout.entries where entry.term < 0 { hasLongPhrase[layout.phrases[entry.phrase].word] = true }
         wordAny = .allocate(capacity: max(layout.words.count, 1))
         wordAny.initialize(repeating: 0)
         wordExact = .allocate(capacity: max(layout.words.count, 1))
@@ -407,7 +402,6 @@ final class PrunedRanker {
         scratchCounts.deallocate()
         termUseStart.deallocate()
         termUses.deallocate()
-        hasLongPhrase.deallocate()
         wordAny.deallocate()
         wordExact.deallocate()
         wordSum.deallocate()

@@ -151,14 +151,15 @@ import VietnameseText
     }
 
     /// A random query: 1–6 words, accented or not, with prefixes, exclusions, phrases, OR,
-    /// abbreviations, words typed in Telex or VNI, and typos.
+    /// abbreviations, words typed in Telex or VNI, typos, and hyphenated compounds (one word
+    /// whose phrase has several tokens).
     static func query(_ numbers: inout SeededRandom) -> String {
         let stripped = Bool.random(using: &numbers)
         var parts: [String] = []
         for _ in 0..<Int.random(in: 1...6, using: &numbers) {
             var word = Self.word(&numbers)
             if stripped { word = QuestionFolding.strip(word) }
-            switch Int.random(in: 0..<26, using: &numbers) {
+            switch Int.random(in: 0..<28, using: &numbers) {
             case 20: parts.append(["UBND", "THPT", "BHXH"][Int.random(in: 0..<3, using: &numbers)])
             case 21: parts.append(KeystrokeEncoder.encode(Self.word(&numbers), method: .telex, tone: .endOfWord))
             case 22: parts.append(KeystrokeEncoder.encode(Self.word(&numbers), method: .vni, tone: .afterVowel))
@@ -167,6 +168,7 @@ import VietnameseText
                 var letters = Array(word)
                 letters.remove(at: Int.random(in: 1..<letters.count, using: &numbers))
                 parts.append(String(letters))
+            case 24, 25: parts.append("\(word)-\(Self.word(&numbers))")
             case 0: parts.append(String(word.prefix(max(1, word.count - 2))) + "*")
             case 1: parts.append("-" + Self.word(&numbers))
             case 2: parts.append("\"\(word) \(Self.word(&numbers))\"")
@@ -262,6 +264,8 @@ import VietnameseText
                 "thuốc kháng sinh có tác dụng gì với virus covid 19", "bóng đá việt nam có gì mới",
                 "nguwowif thuwcj hanhf laf ai trong luaatj daan suwj", "cha6t1 bo63 trong vo3 nho co1 ta1c du5ng gi2",
                 "bóng đá viêt nam có gì mói", "UBND có xây dựng trường THPT",
+                // A rare compound among common words: its bound must fall where it is absent.
+                "thuốc kháng-sinh có tác dụng gì với covid-19 là gì", "thuoc khang-sinh co tac dung gi voi covid-19 la gi",
             ] {
                 kinds.formUnion(try Self.compare(index, text, SearchOptions(limit: 10, snippetWords: 1)).rewrites.map(\.kind))
                 try Self.compare(index, text, SearchOptions(limit: 10, snippetWords: 1, restoreAccents: false))
