@@ -437,20 +437,18 @@ extension PrunedRanker {
             let phrase = layout.phrases[entry.phrase]
             guard phrase.isTyped == typed else { continue }
             if entry.term < 0 {
-                // A phrase of several tokens: every token's terms, the first one's bringing
-                // candidates when the part is essential (only the rows where its consecutive
-                // syllables are adjacent, when the stored pairs say: `phraseRows`); at each row
-                // at most as often as its rarest token (`addPhrase`).
+                // A phrase of several tokens: every token's terms; at each row at most as often
+                // as its rarest token (`addPhrase`). When the part is essential, its candidates
+                // are the rows with every token (or, when the stored pairs say, those where its
+                // consecutive syllables are adjacent: `phraseRows`).
                 let pairRows = phraseRows[entry.phrase]
                 for token in phrase.firstToken..<phrase.endToken {
                     for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
-                        try readTerm(
-                            layout.tokenTerms[index], &window, base: base, end: end, number: number,
-                            marksCandidates: essential && token == phrase.firstToken && pairRows == nil, state: &state)
+                        try readTerm(layout.tokenTerms[index], &window, base: base, end: end, number: number, marksCandidates: false, state: &state)
                     }
                 }
                 if essential, let pairRows { markCandidates(pairRows, phrase: entry.phrase, &window, base: base, end: end) }
-                addPhrase(entry, of: word, &window)
+                addPhrase(entry, of: word, &window, marksCandidates: essential && pairRows == nil)
                 continue
             }
             try readTerm(entry.term, &window, base: base, end: end, number: number, marksCandidates: essential, state: &state)
@@ -472,8 +470,10 @@ extension PrunedRanker {
     /// Adds a phrase of several tokens to its word's sums, every token's terms read in the
     /// window: at each row, as often as its rarest token occurs there (`phraseWeight`'s bound,
     /// row by row), nothing where a token is absent. Counted open instead, the phrase kept its
-    /// ceiling at every candidate, and a rare one held every row's bound above θ.
-    private func addPhrase(_ entry: Entry, of word: Int, _ window: inout Window) {
+    /// ceiling at every candidate, and a rare one held every row's bound above θ. With
+    /// `marksCandidates`, the rows where it may occur are candidates: a common first syllable
+    /// (`ki` of `ki-ốt`) no longer brings its every row.
+    private func addPhrase(_ entry: Entry, of word: Int, _ window: inout Window, marksCandidates: Bool) {
         let phrase = layout.phrases[entry.phrase]
         let stored = window.entries
         let (most, matches) = (window.phraseMost, window.tokenMatches)
@@ -500,6 +500,7 @@ extension PrunedRanker {
             let count = most[row]
             guard count > 0 else { return }
             most[row] = 0
+            if marksCandidates { window.candidate[row] = true }
             if entry.countsAsAny { window.any[slot + row] += count * entry.weight }
             if entry.countsAsExact { window.exact[slot + row] += count * entry.weight }
             window.places[slot + row] += count
