@@ -182,21 +182,52 @@ extension PrunedRanker {
             }
             return
         }
-        // Each token's places, then the starts where all follow in order.
-        var places: [Set<Int>] = []
-        let columns = self.columns
-        for token in phrase.firstToken..<phrase.endToken {
-            var set = Set<Int>()
+        // Each token's positions as sorted keys (column, then offset: a token's next place in
+        // the column is the key plus one), then the first token's keys where every later token
+        // follows, walking each list once. Sets of places hashed every position, a sixth of the
+        // instructions of queries with phrases.
+        var lists = instanceScratch
+        instanceScratch = []
+        defer { instanceScratch = lists }
+        let tokens = phrase.endToken - phrase.firstToken
+        while lists.count < tokens + 2 { lists.append([]) }
+        for (number, token) in (phrase.firstToken..<phrase.endToken).enumerated() {
+            lists[number].removeAll(keepingCapacity: true)
+            var terms = 0
             for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
                 let term = layout.tokenTerms[index]
                 guard termEpoch[term] == epoch, termCount[term] > 0, let bytes = termBytes[term] else { continue }
-                FTS5Page.forEachPosition(bytes, termCount[term]) { column, offset in set.insert(offset * columns + column) }
+                terms += 1
+                FTS5Page.forEachPosition(bytes, termCount[term]) { column, offset in lists[number].append(column << 40 | offset) }
             }
-            if set.isEmpty { return }
-            places.append(set)
+            if lists[number].isEmpty { return }
+            if terms > 1 { lists[number].sort() }
         }
-        for start in places[0].sorted() where (1..<places.count).allSatisfy({ places[$0].contains(start + $0 * columns) }) {
-            try body(start % columns, start / columns)
+        // The starts as places (offset × columns + column), fed in the order of their places,
+        // as they always were: the tally's sums add in that order.
+        let columns = self.columns
+        lists[tokens].removeAll(keepingCapacity: true)
+        // Where each later token's walk is.
+        lists[tokens + 1].removeAll(keepingCapacity: true)
+        lists[tokens + 1].append(contentsOf: repeatElement(0, count: tokens))
+        var next = lists[tokens + 1]
+        lists[tokens + 1] = []
+        defer { lists[tokens + 1] = next }
+        for start in lists[0] {
+            var follows = true
+            for number in 1..<tokens {
+                let list = lists[number]
+                var index = next[number]
+                while index < list.count, list[index] < start + number { index += 1 }
+                next[number] = index
+                if index == list.count || list[index] != start + number {
+                    follows = false
+                    break
+                }
+            }
+            if follows { lists[tokens].append((start & (1 << 40 - 1)) * columns + start >> 40) }
         }
+        lists[tokens].sort()
+        for place in lists[tokens] { try body(place % columns, place / columns) }
     }
 }

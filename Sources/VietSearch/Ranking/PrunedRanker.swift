@@ -204,6 +204,8 @@ final class PrunedRanker {
     /// are its candidates; where the next window's rows start in them.
     let phraseRows: [[Int64]?]
     var phraseNext: [Int]
+    /// Scratch lists of `forEachInstance`: each token's positions, then the phrase's starts.
+    var instanceScratch: [[Int]] = []
 
     init(
         query: RankingQuery, records: FTS5Records, index: FTS5Layout, lengths: [Int32], range: ClosedRange<Int64>, k: Int,
