@@ -16,9 +16,8 @@ extension PrunedRanker {
         var weight: Double
         var bytes: UnsafePointer<UInt8>
         var count: Int
-        /// The next entry of the same row, and of the same term (-1: none).
+        /// The next entry of the same row (-1: none).
         var next: Int
-        var termNext: Int
     }
 
     /// What one window has read: the entries of the terms read in bulk (listed per row and per
@@ -72,6 +71,8 @@ extension PrunedRanker {
         /// and one token's matches. Zero between uses.
         let phraseMost: UnsafeMutableBufferPointer<Double>
         let tokenMatches: UnsafeMutableBufferPointer<Double>
+        /// The rows where `phraseMost` is set, each once.
+        let phraseRowList: UnsafeMutableBufferPointer<Int>
         /// The words whose sums this window wrote.
         var written: [Int] = []
         private(set) var entries: UnsafeMutablePointer<WindowEntry>
@@ -87,6 +88,7 @@ extension PrunedRanker {
             phraseMost.initialize(repeating: 0)
             tokenMatches = .allocate(capacity: rows)
             tokenMatches.initialize(repeating: 0)
+            phraseRowList = .allocate(capacity: rows)
             head = .allocate(capacity: rows)
             head.initialize(repeating: -1)
             candidate = .allocate(capacity: rows)
@@ -134,6 +136,7 @@ extension PrunedRanker {
             norms.deallocate()
             phraseMost.deallocate()
             tokenMatches.deallocate()
+            phraseRowList.deallocate()
             entries.deallocate()
         }
 
@@ -337,12 +340,10 @@ extension PrunedRanker {
             let slot = word * window.rows
             func clear(_ term: Int) {
                 guard termWindow[term] == number else { return }
-                var next = termFirst[term]
-                while next >= 0 {
-                    window.any[slot + stored[next].row] = 0
-                    window.exact[slot + stored[next].row] = 0
-                    window.places[slot + stored[next].row] = 0
-                    next = stored[next].termNext
+                for index in termEntries[term] {
+                    window.any[slot + stored[index].row] = 0
+                    window.exact[slot + stored[index].row] = 0
+                    window.places[slot + stored[index].row] = 0
                 }
             }
             for index in wordEntries[word]..<wordEntries[word + 1] {
@@ -453,16 +454,14 @@ extension PrunedRanker {
             }
             try readTerm(entry.term, &window, base: base, end: end, number: number, marksCandidates: essential, state: &state)
             let stored = window.entries
-            var next = termFirst[entry.term]
-            while next >= 0 {
-                let slot = word * rows + stored[next].row
+            for index in termEntries[entry.term] {
+                let slot = word * rows + stored[index].row
                 // Places by column weight only (see `setWord`).
-                let matches = stored[next].weight
+                let matches = stored[index].weight
                 let weight = matches * entry.weight
                 if entry.countsAsAny { window.any[slot] += weight }
                 if entry.countsAsExact { window.exact[slot] += weight }
                 if entry.countsPlaces { window.places[slot] += matches }
-                next = stored[next].termNext
             }
         }
     }
@@ -480,25 +479,37 @@ extension PrunedRanker {
         /// Calls `body` with the row and matches of each entry of the token's terms.
         func forEachEntry(of token: Int, _ body: (Int, Double) -> Void) {
             for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
-                var next = termFirst[layout.tokenTerms[index]]
-                while next >= 0 {
-                    body(stored[next].row, stored[next].weight)
-                    next = stored[next].termNext
-                }
+                for entry in termEntries[layout.tokenTerms[index]] { body(stored[entry].row, stored[entry].weight) }
             }
         }
-        // Only the first token's rows can hold the phrase; each later token lowers them.
-        forEachEntry(of: phrase.firstToken) { row, weight in most[row] += weight }
-        for token in (phrase.firstToken + 1)..<phrase.endToken {
-            forEachEntry(of: token) { row, weight in matches[row] += weight }
-            forEachEntry(of: phrase.firstToken) { row, _ in most[row] = min(most[row], matches[row]) }
-            forEachEntry(of: token) { row, _ in matches[row] = 0 }
+        func entryCount(of token: Int) -> Int {
+            (layout.tokenStart[token]..<layout.tokenStart[token + 1]).reduce(0) { $0 + termEntries[layout.tokenTerms[$1]].count }
+        }
+        // Only the rows of the token with the fewest entries here can hold the phrase (listed
+        // once each: `most` is positive exactly there); each other token lowers them, in one
+        // walk of its entries and one of the list.
+        let tokens = phrase.firstToken..<phrase.endToken
+        let rarest = tokens.min { entryCount(of: $0) < entryCount(of: $1) }!
+        let rows = window.phraseRowList
+        var listed = 0
+        forEachEntry(of: rarest) { row, weight in
+            if most[row] == 0 {
+                rows[listed] = row
+                listed += 1
+            }
+            most[row] += weight
+        }
+        for token in tokens where token != rarest {
+            forEachEntry(of: token) { row, weight in if most[row] > 0 { matches[row] += weight } }
+            for row in rows[0..<listed] {
+                most[row] = min(most[row], matches[row])
+                matches[row] = 0
+            }
         }
         let slot = word * window.rows
-        forEachEntry(of: phrase.firstToken) { row, _ in
-            // A row the first token has under several terms is visited once for each.
+        for row in rows[0..<listed] {
             let count = most[row]
-            guard count > 0 else { return }
+            guard count > 0 else { continue }
             most[row] = 0
             if marksCandidates { window.candidate[row] = true }
             if entry.countsAsAny { window.any[slot + row] += count * entry.weight }
@@ -514,16 +525,13 @@ extension PrunedRanker {
     ) throws {
         if termWindow[term] == number {
             if marksCandidates {
-                var next = termFirst[term]
-                while next >= 0 {
-                    window.candidate[window.entries[next].row] = true
-                    next = window.entries[next].termNext
-                }
+                for index in termEntries[term] { window.candidate[window.entries[index].row] = true }
             }
             return
         }
         termWindow[term] = number
-        termFirst[term] = -1
+        let first = window.count
+        defer { termEntries[term] = first..<window.count }
         state.termReads += 1
         let stamp = state.termReads
         let range = layout.terms[term]
@@ -547,9 +555,8 @@ extension PrunedRanker {
                     let entry = window.append(
                         WindowEntry(
                             term: term, row: row, weight: weightedCount(list.bytes, list.count), bytes: list.bytes, count: list.count,
-                            next: window.head[row], termNext: termFirst[term]))
+                            next: window.head[row]))
                     window.head[row] = entry
-                    termFirst[term] = entry
                     if marksCandidates { window.candidate[row] = true }
                 }
                 try cursors.next(cursor)

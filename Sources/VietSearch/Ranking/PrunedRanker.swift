@@ -154,8 +154,10 @@ final class PrunedRanker {
     /// `layout.entries` and `layout.wordEntries`, for the inner loops.
     let entries: UnsafeMutableBufferPointer<Entry>
     let wordEntries: UnsafeMutableBufferPointer<Int>
-    /// Per term, its first entry in the current window (`Window`), when read there.
-    let termFirst: UnsafeMutableBufferPointer<Int>
+    /// Per term, its entries in the current window (`Window.entries`, which `readTerm` appends
+    /// one term at a time), when read there: walked in order, not through a chain of links, whose
+    /// dependent loads made a phrase's walks a sixth of an abbreviation query's time.
+    let termEntries: UnsafeMutableBufferPointer<Range<Int>>
     /// Per word, what it adds at most to a row when none of its terms is known (BM25's ceiling
     /// for each kind of phrase it has that can match), and whether it can be present (in the
     /// form typed).
@@ -272,8 +274,8 @@ final class PrunedRanker {
         _ = wordEntries.initialize(fromContentsOf: layout.wordEntries)
         termRow = .allocate(capacity: count)
         termRow.initialize(repeating: Int64.max)
-        termFirst = .allocate(capacity: count)
-        termFirst.initialize(repeating: -1)
+        termEntries = .allocate(capacity: count)
+        termEntries.initialize(repeating: 0..<0)
         let wordCount = max(layout.words.count, 1)
         ceilingShare = .allocate(capacity: wordCount)
         ceilingShare.initialize(repeating: 0)
@@ -397,7 +399,7 @@ final class PrunedRanker {
         cursorTerm.deallocate()
         cursorRank.deallocate()
         termRow.deallocate()
-        termFirst.deallocate()
+        termEntries.deallocate()
         ceilingShare.deallocate()
         ceilingPossible.deallocate()
         ceilingTyped.deallocate()
