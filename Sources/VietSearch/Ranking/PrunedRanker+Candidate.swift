@@ -184,8 +184,7 @@ extension PrunedRanker {
         }
         // Each token's positions as sorted keys (column, then offset: a token's next place in
         // the column is the key plus one), then the first token's keys where every later token
-        // follows, walking each list once. Sets of places hashed every position, a sixth of the
-        // instructions of queries with phrases.
+        // follows, walking each list once (sets of places hashed every position).
         var lists = instanceScratch
         instanceScratch = []
         defer { instanceScratch = lists }

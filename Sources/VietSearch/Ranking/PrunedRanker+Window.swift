@@ -445,7 +445,8 @@ extension PrunedRanker {
                 let pairRows = phraseRows[entry.phrase]
                 for token in phrase.firstToken..<phrase.endToken {
                     for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
-                        try readTerm(layout.tokenTerms[index], &window, base: base, end: end, number: number, marksCandidates: false, state: &state)
+                        try readTerm(
+                            layout.tokenTerms[index], &window, base: base, end: end, number: number, marksCandidates: false, state: &state)
                     }
                 }
                 if essential, let pairRows { markCandidates(pairRows, phrase: entry.phrase, &window, base: base, end: end) }

@@ -155,8 +155,8 @@ final class PrunedRanker {
     let entries: UnsafeMutableBufferPointer<Entry>
     let wordEntries: UnsafeMutableBufferPointer<Int>
     /// Per term, its entries in the current window (`Window.entries`, which `readTerm` appends
-    /// one term at a time), when read there: walked in order, not through a chain of links, whose
-    /// dependent loads made a phrase's walks a sixth of an abbreviation query's time.
+    /// one term at a time), when read there: walked in order, where a chain of links made each
+    /// step wait for the load before it.
     let termEntries: UnsafeMutableBufferPointer<Range<Int>>
     /// Per word, what it adds at most to a row when none of its terms is known (BM25's ceiling
     /// for each kind of phrase it has that can match), and whether it can be present (in the
