@@ -760,9 +760,9 @@ extension PrunedRanker {
     }
 
     /// The candidate's bound from its words alone, each word's state recorded for `refine` and
-    /// the pairs. Most words need no reading of their entries: the window has the state of
-    /// those it read, and the others are at the plan's ceiling. Recounting them all from their
-    /// entries (`setWord`) was an eighth of a search's instructions.
+    /// the pairs. No word's entries are read again: the window has the state of the words it
+    /// read, and the others are at the plan's ceiling (recounting every word with `setWord`, as
+    /// `refine` counts one, was a large share of a search's work).
     private func wordsBound(row index: Int, _ window: Window, number: Int, plan: ReadingPlan, norm: Double, epoch: Int) -> RowBound {
         var bound = RowBound(total: 0, missing: 0, untyped: 0)
         for word in layout.words.indices {
