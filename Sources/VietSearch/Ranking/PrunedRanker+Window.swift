@@ -75,6 +75,9 @@ extension PrunedRanker {
         let phraseRowList: UnsafeMutableBufferPointer<Int>
         /// The words whose sums this window wrote.
         var written: [Int] = []
+        /// Where `addPhrase(_:of:_:in:base:)` wrote sums (word × row), outside the rows
+        /// `clearSums` finds from the entries.
+        var phraseWritten: [Int] = []
         private(set) var entries: UnsafeMutablePointer<WindowEntry>
         private(set) var count = 0
         private var capacity = 4096
@@ -333,7 +336,7 @@ extension PrunedRanker {
 
     /// Zeroes the sums the window wrote: at the rows of the entries of each word it read (the
     /// terms of its one-token phrases and the first tokens of its longer ones, read in this
-    /// window), a superset of the rows written.
+    /// window), a superset of the rows written, and where a phrase in the stored pairs wrote.
     private func clearSums(_ window: inout Window, number: Int) {
         let stored = window.entries
         for word in window.written {
@@ -357,6 +360,12 @@ extension PrunedRanker {
             }
         }
         window.written.removeAll(keepingCapacity: true)
+        for slot in window.phraseWritten {
+            window.any[slot] = 0
+            window.exact[slot] = 0
+            window.places[slot] = 0
+        }
+        window.phraseWritten.removeAll(keepingCapacity: true)
     }
 
     /// Marks the rows of the window in each stored pair's rows; an essential pair's are candidates.
@@ -407,15 +416,14 @@ extension PrunedRanker {
         return next
     }
 
-    /// Marks the window's rows among `rows` (a phrase's, `phraseRows`) as candidates.
-    private func markCandidates(_ rows: [Int64], phrase: Int, _ window: inout Window, base: Int64, end: Int64) {
-        var next = phraseNext[phrase]
-        while next < rows.count, rows[next] < base { next += 1 }
-        while next < rows.count, rows[next] < end {
-            window.candidate[Int(rows[next] - base)] = true
-            next += 1
-        }
+    /// The window's rows among `rows` (a phrase's, `phraseRows`): where they are in it.
+    private func rowsInWindow(_ rows: [Int64], phrase: Int, base: Int64, end: Int64) -> Range<Int> {
+        var start = phraseNext[phrase]
+        while start < rows.count, rows[start] < base { start += 1 }
+        var next = start
+        while next < rows.count, rows[next] < end { next += 1 }
         phraseNext[phrase] = next
+        return start..<next
     }
 
     /// Reads a part's postings in the window (every term of every token of its phrases), and
@@ -440,8 +448,8 @@ extension PrunedRanker {
             if entry.term < 0 {
                 // A phrase of several tokens: every token's terms; at each row at most as often
                 // as its rarest token (`addPhrase`). When the part is essential, its candidates
-                // are the rows with every token (or, when the stored pairs say, those where its
-                // consecutive syllables are adjacent: `phraseRows`).
+                // are the rows with every token, or, when the stored pairs say, those where its
+                // consecutive syllables are adjacent (`phraseRows`), and only there can it be.
                 let pairRows = phraseRows[entry.phrase]
                 for token in phrase.firstToken..<phrase.endToken {
                     for index in layout.tokenStart[token]..<layout.tokenStart[token + 1] {
@@ -449,8 +457,15 @@ extension PrunedRanker {
                             layout.tokenTerms[index], &window, base: base, end: end, number: number, marksCandidates: false, state: &state)
                     }
                 }
-                if essential, let pairRows { markCandidates(pairRows, phrase: entry.phrase, &window, base: base, end: end) }
-                addPhrase(entry, of: word, &window, marksCandidates: essential && pairRows == nil)
+                if let pairRows {
+                    let rows = pairRows[rowsInWindow(pairRows, phrase: entry.phrase, base: base, end: end)]
+                    if essential {
+                        for row in rows { window.candidate[Int(row - base)] = true }
+                    }
+                    addPhrase(entry, of: word, &window, in: rows, base: base)
+                } else {
+                    addPhrase(entry, of: word, &window, marksCandidates: essential)
+                }
                 continue
             }
             try readTerm(entry.term, &window, base: base, end: end, number: number, marksCandidates: essential, state: &state)
@@ -513,6 +528,36 @@ extension PrunedRanker {
             guard count > 0 else { continue }
             most[row] = 0
             if marksCandidates { window.candidate[row] = true }
+            if entry.countsAsAny { window.any[slot + row] += count * entry.weight }
+            if entry.countsAsExact { window.exact[slot + row] += count * entry.weight }
+            window.places[slot + row] += count
+        }
+    }
+
+    /// Adds a phrase of several tokens whose rows `rows` holds (`phraseRows`: its syllables are
+    /// common) to its word's sums: at those rows, as often as its rarest token occurs there,
+    /// and nowhere else. Its other tokens are not walked: being common, they have the most
+    /// entries of all, and at the rows where the phrase may be, they seldom lower that count.
+    private func addPhrase(_ entry: Entry, of word: Int, _ window: inout Window, in rows: ArraySlice<Int64>, base: Int64) {
+        let phrase = layout.phrases[entry.phrase]
+        let stored = window.entries
+        // Each row of `rows` is marked in `marked` while the rarest token's matches add up.
+        let (most, marked) = (window.phraseMost, window.tokenMatches)
+        func terms(of token: Int) -> ArraySlice<Int> { layout.tokenTerms[layout.tokenStart[token]..<layout.tokenStart[token + 1]] }
+        func entryCount(of token: Int) -> Int { terms(of: token).reduce(0) { $0 + termEntries[$1].count } }
+        let rarest = (phrase.firstToken..<phrase.endToken).min { entryCount(of: $0) < entryCount(of: $1) }!
+        for row in rows { marked[Int(row - base)] = 1 }
+        for term in terms(of: rarest) {
+            for index in termEntries[term] where marked[stored[index].row] != 0 { most[stored[index].row] += stored[index].weight }
+        }
+        let slot = word * window.rows
+        for row in rows {
+            let row = Int(row - base)
+            marked[row] = 0
+            let count = most[row]
+            guard count > 0 else { continue }
+            most[row] = 0
+            window.phraseWritten.append(slot + row)
             if entry.countsAsAny { window.any[slot + row] += count * entry.weight }
             if entry.countsAsExact { window.exact[slot + row] += count * entry.weight }
             window.places[slot + row] += count
