@@ -248,9 +248,10 @@ extension SearchIndex {
     /// The best `wanted` files for the query, each as its best row. Read from the postings with pruning
     /// (`PrunedRanker`) unless `exhaustive`, or unless every word that brings rows has a phrase
     /// of several tokens (`phrasesThroughFTS5`) and the query brings at most `phraseScanLimit`
-    /// documents or the block maxima are not current, the index is in a format the reader does
-    /// not know, or this connection has uncommitted writes: then every match is scored through
-    /// FTS5, with the same results.
+    /// documents and a routing phrase has no stored pairs, or it brings more and the block
+    /// maxima are not current, the index is in a format the reader does not know, or this
+    /// connection has uncommitted writes: then every match is scored through FTS5, with the same
+    /// results.
     ///
     /// A read-only index ranks the two halves of the rowids at once, this connection the lower
     /// and a partner connection the upper on another thread, and merges them; the two prune with
@@ -263,7 +264,13 @@ extension SearchIndex {
         } else if phrasesThroughFTS5 && query.routesThroughPhrases {
             // As `total` estimates them (a word's count may be Int.max: unknown).
             let documents = query.words.filter(\.routes).map { Double($0.routesTypedOnly ? $0.typedDocuments : $0.documents) }.reduce(0, +)
-            ranking = documents > Double(phraseScanLimit) ? .phrases : .exhaustive
+            if documents > Double(phraseScanLimit) {
+                ranking = .phrases
+            } else if try !PairPostings.coverRoutingPhrases(of: query, connection: connection) {
+                // Phrases of rarer syllables: FTS5 finds them from short doclists. Those of
+                // common syllables are found faster from their stored pairs (`phraseRows`).
+                ranking = .exhaustive
+            }
         }
         let shared = SharedThreshold(k: wanted)
         func half(_ index: SearchIndex, _ rowids: ClosedRange<Int64>) throws -> RankedRows {

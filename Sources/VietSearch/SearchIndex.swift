@@ -23,8 +23,10 @@ public final class SearchIndex {
     /// Rank queries whose every routing word has a phrase of several tokens through FTS5
     /// (`RankingQuery.routesThroughPhrases`; the same results, faster), unless they bring more
     /// documents than `phraseScanLimit` and the block maxima are current: then the pruned ranker
-    /// skips blocks with bounds from their phrases. False keeps the pruned ranker for them too,
-    /// without those bounds: the exactness tests and `ranking-exactness` compare it with FTS5.
+    /// skips blocks with bounds from their phrases; or unless each such phrase has syllables
+    /// with stored pairs (`PairPostings.coverRoutingPhrases`): then the pruned ranker takes its
+    /// rows from them. False keeps the pruned ranker for them all, without the phrases' block
+    /// bounds: the exactness tests and `ranking-exactness` compare it with FTS5.
     public var phrasesThroughFTS5 = true
     /// Phrase queries bringing at most this many documents (estimated) are ranked through FTS5:
     /// `total` counts them through FTS5 anyway (`countedMatches`), and a scan counts them on the

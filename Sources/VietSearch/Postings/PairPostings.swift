@@ -82,6 +82,25 @@ enum PairPostings {
         return result
     }
 
+    /// Whether each routing phrase of several tokens in `query` has two consecutive syllables
+    /// with stored pairs (so `phraseRows` gives its rows), and the pairs are current. Such
+    /// syllables are common: FTS5 would walk their long doclists to find the phrase.
+    static func coverRoutingPhrases(of query: RankingQuery, connection: SQLiteConnection) throws -> Bool {
+        guard try areCurrent(connection) else { return false }
+        var reader = try Reader(connection: connection)
+        for word in query.words where word.routes {
+            for phrase in word.phrases where word.routes(phrase) && phrase.tokens.count > 1 {
+                var covered = false
+                for next in 1..<phrase.tokens.count where !covered {
+                    guard let one = syllable(phrase.tokens[next - 1]), let other = syllable(phrase.tokens[next]) else { continue }
+                    covered = try reader.isCovered(one) && reader.isCovered(other)
+                }
+                guard covered else { return false }
+            }
+        }
+        return true
+    }
+
     /// The rows in both ascending lists.
     static func intersection(_ one: [Int64], _ other: [Int64]) -> [Int64] {
         var result: [Int64] = []

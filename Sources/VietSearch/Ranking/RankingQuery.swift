@@ -58,8 +58,10 @@ extension RankingQuery {
     /// Whether every word that brings rows can bring them through a phrase of several tokens (a
     /// quoted phrase; an abbreviation with its expansion, `UBND OR "ủy ban nhân dân"`), words
     /// that only score aside: FTS5 finds a phrase's rows itself, position by position in C, while
-    /// the pruned ranker can bound a phrase only by its rarest token, a loose bound for common
-    /// syllables. Such a query is ranked through FTS5 (docs/ENGINE.md, "Quoted phrases").
+    /// the pruned ranker can bound a phrase only by its rarest token. Such a query is ranked
+    /// through FTS5 unless its phrases' syllables are common (their stored pairs give the rows,
+    /// where FTS5 walks long doclists) or it brings very many rows (docs/ENGINE.md, "Quoted
+    /// phrases").
     var routesThroughPhrases: Bool {
         let routing = words.filter(\.routes)
         return !routing.isEmpty && routing.allSatisfy { word in word.phrases.contains { word.routes($0) && $0.tokens.count > 1 } }

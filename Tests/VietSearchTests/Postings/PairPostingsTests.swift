@@ -139,6 +139,34 @@ import VietSearchSQLite
         }
     }
 
+    /// A phrase query is ranked from the stored pairs only when each of its routing phrases has
+    /// two consecutive syllables with pairs stored, and the pairs are current.
+    @Test func phrasesAreCoveredWhenTwoConsecutiveSyllablesHavePairs() throws {
+        try PrunedRankingTests.withIndex(count: 300, pageSize: 4050, seed: 12, optimize: true) { index in
+            let writable = try SearchIndex(path: index.path, mode: .readWrite)
+            let connection = writable.connection
+            var covered: [String] = []
+            let syllables = try connection.prepare("SELECT syllable FROM pair_postings_syllables ORDER BY syllable")
+            while try syllables.step() { covered.append(syllables.text(at: 0)) }
+            try #require(covered.count >= 2)
+            let (one, other) = (covered[0], covered[1])
+            let cases: [([[String]], Bool)] = [
+                ([[one, other]], true),
+                ([["qxz", one, other]], true),
+                ([[one, "qxz", other]], false),
+                ([[one, other], [other, "qxz"]], false),
+                ([[one]], true),
+            ]
+            for (phrases, expected) in cases {
+                let query = RankingQuery.phrases(phrases)
+                #expect(try PairPostings.coverRoutingPhrases(of: query, connection: connection) == expected, "\(phrases)")
+            }
+            // A row written into FTS5 by plain SQL: the pairs no longer describe the index.
+            try connection.execute("INSERT INTO documents_fts(rowid, title, body) VALUES (1000000, 'một', 'hai ba')")
+            #expect(try !PairPostings.coverRoutingPhrases(of: RankingQuery.phrases([[one, other]]), connection: connection))
+        }
+    }
+
     /// The stored rows and those added since (`pair_postings_added`), by pair.
     static func allPairs(_ connection: SQLiteConnection) throws -> [String: [Int64]] {
         var pairs = try storedPairs(connection)
@@ -216,6 +244,19 @@ import VietSearchSQLite
 }
 
 extension RankingQuery {
+    /// One routing word whose phrases are `phrases`, each of syllables typed without marks.
+    static func phrases(_ phrases: [[String]]) -> RankingQuery {
+        let phrases = phrases.map { syllables in
+            Phrase(
+                tokens: syllables.map { Token(bytes: Array(($0 + ":").utf8), isPrefix: true, written: "\"\($0)\u{2}\"*") },
+                countsAsAny: true, countsAsExact: false)
+        }
+        var plan = VietnameseRankingPlan()
+        plan.words = [.init(anyWeight: 1, exactWeight: 0, pairWeight: 0, isRequired: true, isAccented: false, length: 1)]
+        return RankingQuery(
+            words: [Word(phrases: phrases, routes: true, routesTypedOnly: false, documents: 1, typedDocuments: 0)], plan: plan, excluded: [])
+    }
+
     /// Two words typed without marks (every accent form of each), the second scored beside the first.
     static func pair(_ first: String, _ second: String) -> RankingQuery {
         func word(_ syllable: String) -> Word {

@@ -202,6 +202,12 @@ import VietnameseText
         let throughPhrases = try index.search(query, options: options)
         #expect(throughPhrases.results.map(\.path) == reference.results.map(\.path), "phrases: \(query) \(options.limit)+\(options.offset)")
         #expect(throughPhrases.results.map(\.score) == reference.results.map(\.score), "phrases: \(query)")
+        // As a search routes it: a phrase query of common syllables through the stored pairs.
+        index.phraseScanLimit = scanLimit
+        let routed = try index.search(query, options: options)
+        #expect(routed.results.map(\.path) == reference.results.map(\.path), "routed: \(query) \(options.limit)+\(options.offset)")
+        #expect(routed.results.map(\.score) == reference.results.map(\.score), "routed: \(query)")
+        if !routed.totalIsEstimate { #expect(routed.total == reference.total, "routed: \(query)") }
         #expect(pruned.results.map(\.path) == reference.results.map(\.path), "\(query) \(options.limit)+\(options.offset)")
         #expect(Set(pruned.results.map(\.path)).count == pruned.results.count, "a file twice: \(query)")
         #expect(Set(reference.results.map(\.path)).count == reference.results.count, "a file twice: \(query)")
