@@ -28,9 +28,10 @@ public final class SearchIndex {
     /// rows from them. False keeps the pruned ranker for them all, without the phrases' block
     /// bounds: the exactness tests and `ranking-exactness` compare it with FTS5.
     public var phrasesThroughFTS5 = true
-    /// Phrase queries bringing at most this many documents (estimated) are ranked through FTS5:
-    /// `total` counts them through FTS5 anyway (`countedMatches`), and a scan counts them on the
-    /// way. Tests lower it, to compare the other route on small indexes.
+    /// Phrase queries bringing at most this many documents (estimated) are ranked through FTS5,
+    /// unless their syllables have stored pairs: `total` counts them exactly anyway
+    /// (`countedMatches`), and a scan counts them on the way. Tests lower it, to compare the
+    /// route with block bounds on small indexes.
     var phraseScanLimit = SearchIndex.countedMatches
     /// That second connection, opened by the first search that splits (nil inside: it failed to
     /// open, or the index is writable, whose uncommitted writes it would not see). It shares this
