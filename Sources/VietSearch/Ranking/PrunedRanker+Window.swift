@@ -498,14 +498,11 @@ extension PrunedRanker {
                 for entry in termEntries[layout.tokenTerms[index]] { body(stored[entry].row, stored[entry].weight) }
             }
         }
-        func entryCount(of token: Int) -> Int {
-            (layout.tokenStart[token]..<layout.tokenStart[token + 1]).reduce(0) { $0 + termEntries[layout.tokenTerms[$1]].count }
-        }
         // Only the rows of the token with the fewest entries here can hold the phrase (listed
         // once each: `most` is positive exactly there); each other token lowers them, in one
         // walk of its entries and one of the list.
         let tokens = phrase.firstToken..<phrase.endToken
-        let rarest = tokens.min { entryCount(of: $0) < entryCount(of: $1) }!
+        let rarest = rarestToken(of: phrase)
         let rows = window.phraseRowList
         var listed = 0
         forEachEntry(of: rarest) { row, weight in
@@ -543,11 +540,9 @@ extension PrunedRanker {
         let stored = window.entries
         // Each row of `rows` is marked in `marked` while the rarest token's matches add up.
         let (most, marked) = (window.phraseMost, window.tokenMatches)
-        func terms(of token: Int) -> ArraySlice<Int> { layout.tokenTerms[layout.tokenStart[token]..<layout.tokenStart[token + 1]] }
-        func entryCount(of token: Int) -> Int { terms(of: token).reduce(0) { $0 + termEntries[$1].count } }
-        let rarest = (phrase.firstToken..<phrase.endToken).min { entryCount(of: $0) < entryCount(of: $1) }!
+        let rarest = rarestToken(of: phrase)
         for row in rows { marked[Int(row - base)] = 1 }
-        for term in terms(of: rarest) {
+        for term in layout.tokenTerms[layout.tokenStart[rarest]..<layout.tokenStart[rarest + 1]] {
             for index in termEntries[term] where marked[stored[index].row] != 0 { most[stored[index].row] += stored[index].weight }
         }
         let slot = word * window.rows
@@ -562,6 +557,14 @@ extension PrunedRanker {
             if entry.countsAsExact { window.exact[slot + row] += count * entry.weight }
             window.places[slot + row] += count
         }
+    }
+
+    /// The phrase's token with the fewest entries in the window (its terms' together).
+    private func rarestToken(of phrase: Phrase) -> Int {
+        func entryCount(of token: Int) -> Int {
+            (layout.tokenStart[token]..<layout.tokenStart[token + 1]).reduce(0) { $0 + termEntries[layout.tokenTerms[$1]].count }
+        }
+        return (phrase.firstToken..<phrase.endToken).min { entryCount(of: $0) < entryCount(of: $1) }!
     }
 
     /// A term's entries in the window, once per window: the newest segment's entry for a row
