@@ -75,8 +75,7 @@ extension PrunedRanker {
         let phraseRowList: UnsafeMutableBufferPointer<Int>
         /// The words whose sums this window wrote.
         var written: [Int] = []
-        /// Where `addPhrase(_:of:_:in:base:)` wrote sums (word × row), outside the rows
-        /// `clearSums` finds from the entries.
+        /// Where the phrases of several tokens wrote sums (word × row: `addCount`).
         var phraseWritten: [Int] = []
         private(set) var entries: UnsafeMutablePointer<WindowEntry>
         private(set) var count = 0
@@ -334,9 +333,9 @@ extension PrunedRanker {
         }
     }
 
-    /// Zeroes the sums the window wrote: at the rows of the entries of each word it read (the
-    /// terms of its one-token phrases and the first tokens of its longer ones, read in this
-    /// window), a superset of the rows written, and where a phrase in the stored pairs wrote.
+    /// Zeroes the sums the window wrote: at the rows of the entries of each word's one-token
+    /// phrases read in this window (a superset of the rows they wrote), and where its longer
+    /// phrases wrote (`phraseWritten`).
     private func clearSums(_ window: inout Window, number: Int) {
         let stored = window.entries
         for word in window.written {
@@ -351,12 +350,7 @@ extension PrunedRanker {
             }
             for index in wordEntries[word]..<wordEntries[word + 1] {
                 let entry = entries[index]
-                guard entry.term < 0 else {
-                    clear(entry.term)
-                    continue
-                }
-                let first = layout.phrases[entry.phrase].firstToken
-                for term in layout.tokenTerms[layout.tokenStart[first]..<layout.tokenStart[first + 1]] { clear(term) }
+                if entry.term >= 0 { clear(entry.term) }
             }
         }
         window.written.removeAll(keepingCapacity: true)
@@ -525,9 +519,7 @@ extension PrunedRanker {
             guard count > 0 else { continue }
             most[row] = 0
             if marksCandidates { window.candidate[row] = true }
-            if entry.countsAsAny { window.any[slot + row] += count * entry.weight }
-            if entry.countsAsExact { window.exact[slot + row] += count * entry.weight }
-            window.places[slot + row] += count
+            addCount(count, of: entry, at: slot + row, &window)
         }
     }
 
@@ -552,11 +544,18 @@ extension PrunedRanker {
             let count = most[row]
             guard count > 0 else { continue }
             most[row] = 0
-            window.phraseWritten.append(slot + row)
-            if entry.countsAsAny { window.any[slot + row] += count * entry.weight }
-            if entry.countsAsExact { window.exact[slot + row] += count * entry.weight }
-            window.places[slot + row] += count
+            addCount(count, of: entry, at: slot + row, &window)
         }
+    }
+
+    /// Adds a phrase's count at most at a word's row (`slot`) to the sums, and lists the slot
+    /// for `clearSums`.
+    @inline(__always)
+    private func addCount(_ count: Double, of entry: Entry, at slot: Int, _ window: inout Window) {
+        window.phraseWritten.append(slot)
+        if entry.countsAsAny { window.any[slot] += count * entry.weight }
+        if entry.countsAsExact { window.exact[slot] += count * entry.weight }
+        window.places[slot] += count
     }
 
     /// The phrase's token with the fewest entries in the window (its terms' together).
